@@ -1,0 +1,208 @@
+"""The configuration: a TOML file in the user config dir, every key optional.
+
+```toml
+[fetch]
+timeout = 10.0            # seconds to connect, and between two reads
+deadline = 30.0           # seconds for the whole download
+max_bytes = 15_000_000    # download size cap (compressed, as sent)
+max_decompressed_bytes = 60_000_000
+user_agent = "..."        # default names lire and its version
+
+[app]
+theme = "textual-dark"
+show_summary = true
+
+[summary]
+points = 3
+summarizer = "offline"    # or "llm"
+
+[clean]
+enabled = true
+learn = true              # remember boilerplate seen across articles of one site
+
+[llm]                     # optional: an OpenAI-compatible endpoint for summaries
+base_url = "http://127.0.0.1:11434/v1"
+model = "llama3.2"
+api_key_env = "OPENAI_API_KEY"
+timeout = 60.0
+```
+
+A missing file means the defaults; a malformed file, an unknown key or a value of the wrong
+type is a ``ConfigError`` naming the file, the line when it is known, and the key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from lire import __version__
+from lire.errors import ConfigError
+
+__all__ = [
+    "AppConfig",
+    "CleanConfig",
+    "Config",
+    "FetchConfig",
+    "LLMConfig",
+    "SummaryConfig",
+    "default_config_path",
+    "load_config",
+]
+
+APP_NAME = "lire"
+
+
+@dataclass(frozen=True, slots=True)
+class FetchConfig:
+    timeout: float = 10.0
+    deadline: float = 30.0
+    max_bytes: int = 15_000_000
+    max_decompressed_bytes: int = 60_000_000
+    user_agent: str = f"lire/{__version__} (terminal article reader)"
+
+
+@dataclass(frozen=True, slots=True)
+class AppConfig:
+    theme: str = "textual-dark"
+    show_summary: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryConfig:
+    points: int = 3
+    summarizer: str = "offline"  # "offline", or "llm" to use the [llm] endpoint
+
+
+@dataclass(frozen=True, slots=True)
+class LLMConfig:
+    """An OpenAI-compatible chat-completions endpoint; unused unless ``base_url`` is set."""
+
+    base_url: str = ""  # e.g. "http://127.0.0.1:11434/v1" for a local Ollama
+    model: str = ""
+    api_key_env: str = ""  # name of the environment variable holding the API key, if any
+    timeout: float = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class CleanConfig:
+    enabled: bool = True
+    learn: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """All settings; ``Config()`` is the defaults."""
+
+    fetch: FetchConfig = field(default_factory=FetchConfig)
+    app: AppConfig = field(default_factory=AppConfig)
+    summary: SummaryConfig = field(default_factory=SummaryConfig)
+    clean: CleanConfig = field(default_factory=CleanConfig)
+    llm: LLMConfig = field(default_factory=LLMConfig)
+    path: Path | None = None
+
+
+_SECTIONS: dict[str, type[Any]] = {
+    "fetch": FetchConfig,
+    "app": AppConfig,
+    "summary": SummaryConfig,
+    "clean": CleanConfig,
+    "llm": LLMConfig,
+}
+_POSITIVE = {"timeout", "deadline", "max_bytes", "max_decompressed_bytes", "points"}
+
+
+def default_config_path() -> Path:
+    """Where the user's config file lives (it may not exist). Creates nothing."""
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+
+
+def load_config(path: Path | None = None, *, explicit: bool = False) -> Config:
+    """Read the config at ``path`` (default: the user config file).
+
+    A missing default file gives the defaults; a missing file the user named (``explicit``) is
+    an error.
+    """
+    path = path if path is not None else default_config_path()
+    try:
+        source = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        if explicit:
+            raise ConfigError(f"config file {path} does not exist") from None
+        return Config()
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read config file {path}: {_reason(error)}") from error
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from error
+    return parse_config(data, path=path, source=source)
+
+
+def parse_config(data: Mapping[str, Any], *, path: Path | None = None, source: str = "") -> Config:
+    """Build a ``Config`` from parsed TOML, checking every key and type."""
+    config = Config(path=path)
+    for section, values in data.items():
+        if section not in _SECTIONS:
+            _fail(path, source, section, f"unknown section or key '{section}'")
+        if not isinstance(values, Mapping):
+            _fail(path, source, section, f"'{section}' must be a table ([{section}])")
+        current = getattr(config, section)
+        config = replace(config, **{section: _parse_section(section, current, values, path, source)})
+    return config
+
+
+def _parse_section(
+    section: str, current: Any, values: Mapping[str, Any], path: Path | None, source: str
+) -> Any:
+    known = {f.name: f for f in fields(current)}
+    changes: dict[str, Any] = {}
+    for key, value in values.items():
+        dotted = f"{section}.{key}"
+        if key not in known:
+            _fail(path, source, key, f"unknown key '{dotted}'")
+        expected = type(getattr(current, key))
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if type(value) is not expected:
+            _fail(path, source, key, f"'{dotted}' must be {_type_name(expected)}, got {value!r}")
+        if key in _POSITIVE and value <= 0:
+            _fail(path, source, key, f"'{dotted}' must be greater than 0, got {value!r}")
+        changes[key] = value
+    if section == "summary" and changes.get("summarizer", "offline") not in ("offline", "llm"):
+        _fail(path, source, "summarizer", "'summary.summarizer' must be \"offline\" or \"llm\"")
+    return replace(current, **changes)
+
+
+def _type_name(expected: type[Any]) -> str:
+    return {bool: "true or false", int: "an integer", float: "a number", str: "a string"}.get(
+        expected, expected.__name__
+    )
+
+
+def _fail(path: Path | None, source: str, key: str, message: str) -> None:
+    where = str(path) if path is not None else "config"
+    line = _line_of(source, key)
+    if line is not None:
+        where = f"{where}:{line}"
+    raise ConfigError(f"{where}: {message}")
+
+
+def _line_of(source: str, key: str) -> int | None:
+    pattern = re.compile(rf"^\s*(\[\s*{re.escape(key)}\s*\]|{re.escape(key)}\s*=)")
+    for number, line in enumerate(source.splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror.lower()
+    return str(error)

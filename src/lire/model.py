@@ -1,0 +1,163 @@
+"""The frozen values that flow through the pipeline.
+
+``Source -> Page -> Article -> Article (cleaned) -> Summary``, bundled as a ``Reading``.
+Every stage returns a new value (``dataclasses.replace``); none edits the one it got.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal
+
+__all__ = [
+    "Article",
+    "Block",
+    "BlockKind",
+    "KeyPoint",
+    "Link",
+    "MediaType",
+    "Page",
+    "Reading",
+    "Removal",
+    "Summary",
+]
+
+MediaType = Literal["text/html", "text/plain"]
+
+WORDS_PER_MINUTE = 230
+
+
+class BlockKind(StrEnum):
+    """What a block of the article is; its value is the JSON ``kind``."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    QUOTE = "quote"
+    CODE = "code"
+    PREFORMATTED = "preformatted"
+    TABLE_ROW = "table_row"
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A fetched source, decoded to text.
+
+    ``url`` is the final URL after redirects (``None`` for files and stdin); ``location`` is what
+    the user gave (URL, path or ``"-"``).
+    """
+
+    text: str
+    media_type: MediaType
+    location: str
+    url: str | None = None
+    encoding: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link inside a block: its text and its absolute target."""
+
+    text: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of the article: a heading, a paragraph, a list item...
+
+    ``level`` is the heading level (1-6) for headings, the nesting depth (1-based) for list
+    items, and 0 otherwise. ``ordinal`` is the number of an ordered list item, else ``None``.
+    """
+
+    kind: BlockKind
+    text: str
+    level: int = 0
+    links: tuple[Link, ...] = ()
+    ordinal: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A block (or the tail of one) the cleaner dropped, and the rule that dropped it.
+
+    ``index`` is the position the block had in the article before cleaning, so a removal can be
+    put back where it was; ``kind`` is the removed block's kind. A removal made on the DOM before
+    extraction has ``index`` ``None``.
+    """
+
+    rule: str
+    text: str
+    index: int | None = None
+    kind: BlockKind = BlockKind.PARAGRAPH
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """The extracted article: metadata, blocks, and what the cleaner removed."""
+
+    blocks: tuple[Block, ...]
+    title: str | None = None
+    byline: str | None = None
+    site: str | None = None
+    published: str | None = None
+    lang: str | None = None
+    url: str | None = None
+    description: str | None = None
+    removed: tuple[Removal, ...] = ()
+    media_type: MediaType = "text/html"
+
+    @property
+    def text(self) -> str:
+        """The article as plain text, blocks separated by one blank line."""
+        return "\n\n".join(block.text for block in self.blocks)
+
+    @property
+    def markdown(self) -> str:
+        """The article body as Markdown (no metadata header)."""
+        from lire.render import blocks_markdown  # render imports model: import lazily
+
+        return blocks_markdown(self.blocks)
+
+    @property
+    def words(self) -> int:
+        """Word count of the body."""
+        return sum(len(block.text.split()) for block in self.blocks)
+
+    @property
+    def reading_minutes(self) -> int:
+        """Minutes to read the body at a steady pace, at least 1 for a non-empty article."""
+        words = self.words
+        return 0 if words == 0 else max(1, round(words / WORDS_PER_MINUTE))
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPoint:
+    """One point of the summary and the index of the article block it came from."""
+
+    text: str
+    block: int
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The summary of an article.
+
+    ``note`` explains an empty or short summary (e.g. the article is shorter than a summary).
+    ``method`` names what produced it (``"lead"``, ``"offline"``, ``"llm"``).
+    """
+
+    points: tuple[KeyPoint, ...] = ()
+    lang: str | None = None
+    note: str | None = None
+    method: str = "lead"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """Everything lire knows about one source: the page, the clean article, its summary."""
+
+    article: Article
+    summary: Summary = field(default_factory=Summary)
+    page: Page | None = None

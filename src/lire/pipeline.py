@@ -1,0 +1,63 @@
+"""The whole pipeline as plain functions: source -> Page -> Article -> clean Article -> Summary."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import BinaryIO
+
+from lire.clean import clean
+from lire.config import Config
+from lire.decode import decode
+from lire.extract import extract
+from lire.fetch import fetch
+from lire.model import Article, Page, Reading
+from lire.sanitize import sanitize
+from lire.summarize import summarize
+
+__all__ = ["read", "read_html", "read_page", "read_text"]
+
+
+def read(
+    source: str,
+    *,
+    config: Config | None = None,
+    stdin: BinaryIO | None = None,
+) -> Reading:
+    """Read ``source`` (an http(s) URL, a path, or ``"-"`` for stdin) into a clean Reading."""
+    config = config or Config()
+    page = fetch(source, config=config.fetch, stdin=stdin)
+    return read_page(page, config=config)
+
+
+def read_html(
+    html: str | bytes, *, url: str | None = None, config: Config | None = None
+) -> Reading:
+    """Read an HTML document already in memory (bytes are decoded as a fetched page would be)."""
+    if isinstance(html, bytes):
+        html, encoding = decode(html, media_type="text/html")
+    else:
+        encoding = None
+    page = Page(text=html, media_type="text/html", location=url or "-", url=url, encoding=encoding)
+    return read_page(page, config=config)
+
+
+def read_text(text: str, *, config: Config | None = None) -> Reading:
+    """Read plain text (e.g. copied from a page) into a clean Reading."""
+    page = Page(text=sanitize(text), media_type="text/plain", location="-")
+    return read_page(page, config=config)
+
+
+def read_page(page: Page, *, config: Config | None = None) -> Reading:
+    """Extract, clean and summarize a page that has already been read."""
+    config = config or Config()
+    article = extract(page, prune=config.clean.enabled)
+    if config.clean.enabled:
+        article = clean(article)
+    summary = summarize(article, points=config.summary.points)
+    return Reading(article=_with_url(article, page), summary=summary, page=page)
+
+
+def _with_url(article: Article, page: Page) -> Article:
+    if article.url is None and page.url is not None:
+        return replace(article, url=page.url)
+    return article

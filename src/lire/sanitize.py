@@ -1,0 +1,46 @@
+"""One sanitiser for every untrusted string (page text, titles, links, model output).
+
+Applied after entity decoding and before text reaches the terminal, stdout or the store:
+ESC-introduced sequences (CSI, OSC, DCS, ...) are removed whole, then C0/C1 controls (except
+newline and tab) and bidi embedding/override/isolate controls are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["sanitize", "sanitize_line"]
+
+# ESC sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (ESC ] ... BEL or ST), two-byte ESC x.
+# Each alternative is a single bounded character class run: linear time on any input.
+_ESC_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?"  # CSI
+    r"|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, DCS, SOS, PM, APC up to BEL or ST
+    r"|\x9b[0-?]*[ -/]*[@-~]?"  # 8-bit CSI
+    r"|\x1b[ -~]?"  # any other ESC x
+)
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 (but \t \n), DEL, C1
+    "\u061c\u200e\u200f"  # arabic letter mark, LRM, RLM
+    "\u202a-\u202e"  # LRE, RLE, PDF, LRO, RLO
+    "\u2066-\u2069"  # LRI, RLI, FSI, PDI
+    "\ufff9-\ufffb"  # interlinear annotation controls
+    "]"
+)
+
+
+def sanitize(text: str) -> str:
+    """Return ``text`` without terminal escape sequences, control characters or bidi controls.
+
+    Newlines and tabs are kept; a carriage return becomes a newline (``\\r\\n`` one newline).
+    """
+    if text.isprintable():
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESC_SEQUENCE.sub("", text)
+    return _CONTROLS.sub("", text)
+
+
+def sanitize_line(text: str) -> str:
+    """Sanitise ``text`` and fold it onto one line (for titles, link targets, messages)."""
+    return " ".join(sanitize(text).split())
