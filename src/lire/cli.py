@@ -1,0 +1,158 @@
+"""The command line: a thin layer over the library.
+
+With stdout a terminal (and no output option) lire opens the reader app; otherwise it is a Unix
+filter that prints the clean article. Errors are one line on stderr: exit 1 when a source cannot be
+read or holds no article, 2 for a usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from lire import __version__
+from lire.config import Config, load_config
+from lire.errors import ConfigError, LireError
+from lire.fetch import fetch
+from lire.model import Reading
+from lire.pipeline import read_page
+from lire.render import Format, render, render_explain, render_summary
+from lire.sanitize import sanitize_line
+
+__all__ = ["main"]
+
+USAGE_HINT = "run 'lire --help' for usage"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors in lire's voice."""
+
+    def error(self, message: str) -> NoReturn:
+        raise ConfigError(f"{message} ({USAGE_HINT})")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="lire",
+        description="Read an article in the terminal, without the clutter: a URL, a saved page, "
+        "or text on stdin. Prints the clean article when stdout is not a terminal.",
+    )
+    parser.add_argument("source", nargs="?", help="http(s) URL, file path, or - for stdin")
+    parser.add_argument(
+        "-f", "--format", choices=("text", "markdown", "json"), help="print in this format"
+    )
+    parser.add_argument("-s", "--summary", action="store_true", help="print only the summary")
+    parser.add_argument("--explain", action="store_true", help="print what the cleaner removed")
+    parser.add_argument("--no-clean", action="store_true", help="turn the cleaner off")
+    parser.add_argument("--no-learn", action="store_true", help="do not learn site boilerplate")
+    parser.add_argument("-n", "--points", type=int, metavar="N", help="summary length (points)")
+    parser.add_argument(
+        "--summarizer", choices=("offline", "llm"), help="summary backend (llm needs [llm])"
+    )
+    parser.add_argument("--config", type=Path, metavar="PATH", help="use this config file")
+    parser.add_argument("-V", "--version", action="version", version=f"lire {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _run(build_parser().parse_args(argv))
+    except LireError as error:
+        _error(str(error))
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `lire page.html | head`): not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    config = _configure(args)
+    stdin = sys.stdin
+    stdin_piped = stdin is not None and not _isatty(stdin)
+    source: str | None = args.source
+    if source is None and stdin_piped:
+        source = "-"
+    if source == "-" and not stdin_piped:
+        raise ConfigError(f"'-' reads standard input, but nothing is piped in ({USAGE_HINT})")
+    printing = args.format is not None or args.summary or args.explain or not _isatty(sys.stdout)
+    if printing:
+        if source is None:
+            raise ConfigError(f"give a URL, a file, or pipe text in ({USAGE_HINT})")
+        return _print(_read(source, config), args)
+    page = fetch("-", config=config.fetch) if source == "-" else None
+    if page is not None and not _attach_terminal():
+        return _print(read_page(page, config=config), args)
+    from lire.ui import run_app  # only now: printing must never import Textual
+
+    return run_app(source=source, config=config, page=page)
+
+
+def _configure(args: argparse.Namespace) -> Config:
+    config = load_config(args.config, explicit=args.config is not None)
+    if args.points is not None:
+        if args.points < 1:
+            raise ConfigError(f"--points must be at least 1 ({USAGE_HINT})")
+        config = dataclasses.replace(
+            config, summary=dataclasses.replace(config.summary, points=args.points)
+        )
+    if args.summarizer is not None:
+        config = dataclasses.replace(
+            config, summary=dataclasses.replace(config.summary, summarizer=args.summarizer)
+        )
+    if args.no_clean or args.no_learn:
+        clean = dataclasses.replace(
+            config.clean,
+            enabled=config.clean.enabled and not args.no_clean,
+            learn=config.clean.learn and not args.no_learn,
+        )
+        config = dataclasses.replace(config, clean=clean)
+    return config
+
+
+def _read(source: str, config: Config) -> Reading:
+    page = fetch(source, config=config.fetch)
+    return read_page(page, config=config)
+
+
+def _print(reading: Reading, args: argparse.Namespace) -> int:
+    fmt: Format = args.format or "markdown"
+    if args.explain:
+        output = render_explain(reading)
+    elif args.summary:
+        output = render_summary(reading, fmt)
+    else:
+        output = render(reading, fmt)
+    sys.stdout.write(output)
+    sys.stdout.flush()
+    return 0
+
+
+def _attach_terminal() -> bool:
+    """Point fd 0 at the controlling terminal so the app can read keys after a pipe."""
+    try:
+        tty = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        return False
+    os.dup2(tty, 0)
+    os.close(tty)
+    return True
+
+
+def _isatty(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except ValueError:  # a closed stream
+        return False
+
+
+def _error(message: str) -> None:
+    print(f"lire: {sanitize_line(message)}", file=sys.stderr)

@@ -1,0 +1,39 @@
+"""The sanitiser strips everything that could drive a terminal, and nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from lire.sanitize import sanitize, sanitize_line
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("plain text", "plain text"),
+        ("keeps\nnewlines\tand tabs", "keeps\nnewlines\tand tabs"),
+        ("red \x1b[31mtext\x1b[0m", "red text"),
+        ("title \x1b]0;pwned\x07 here", "title  here"),
+        ("osc8 \x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\", "osc8 link"),
+        ("bell\x07 and nul\x00", "bell and nul"),
+        ("c1 \x9b31m csi", "c1  csi"),
+        ("del\x7f", "del"),
+        ("bidi \u202eevil\u202c \u2066iso\u2069", "bidi evil iso"),
+        ("windows\r\nlines\rold mac", "windows\nlines\nold mac"),
+        ("français, Größe, 日本語, emoji 🎉", "français, Größe, 日本語, emoji 🎉"),
+        ("zero\u200bwidth joiner \u200d kept", "zero\u200bwidth joiner \u200d kept"),
+        ("a lone ESC at the end \x1b", "a lone ESC at the end "),
+    ],
+)
+def test_sanitize_removes_controls_and_keeps_text(raw: str, clean: str) -> None:
+    assert sanitize(raw) == clean
+
+
+def test_sanitize_line_folds_whitespace_onto_one_line() -> None:
+    assert sanitize_line("  A\ntitle\t with \x1b[2J  spaces ") == "A title with spaces"
+
+
+def test_sanitize_is_linear_on_adversarial_input() -> None:
+    # Many unterminated sequences: each alternative is a single bounded run, so this is fast.
+    hostile = "\x1b]" * 50_000 + "\x1b[" * 50_000 + "\x9b" * 50_000
+    assert sanitize(hostile) == ""
