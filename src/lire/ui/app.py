@@ -1,0 +1,319 @@
+"""LireApp: the reader's keys and what they do (layout and loading are in base.py)."""
+
+from __future__ import annotations
+
+import webbrowser
+from collections.abc import Awaitable, Callable, Iterable
+from pathlib import Path
+from typing import ClassVar
+from urllib.parse import urlsplit
+
+from textual.app import SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from lire.sanitize import sanitize_line
+from lire.ui.article import ArticleView
+from lire.ui.base import ReaderBase
+from lire.ui.dialogs import ConfirmScreen, HelpScreen, PromptScreen
+from lire.ui.document import find_matches
+from lire.ui.export import export_markdown, quote_markdown, suggested_name
+from lire.ui.lists import HistoryScreen, LinkChoice, LinksScreen, RemovedScreen
+
+__all__ = ["LireApp"]
+
+_NEEDS_ARTICLE = {
+    "search", "next_match", "previous_match", "next_heading", "previous_heading", "removed",
+    "links", "open", "copy", "export", "reload",
+}  # fmt: skip
+
+
+class LireApp(ReaderBase):
+    """The reader. Build it with ``lire.ui.create_app``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("j,down", "scroll_lines(1)", "Line down", show=False),
+        Binding("k,up", "scroll_lines(-1)", "Line up", show=False),
+        Binding("space,pagedown", "scroll_pages(1)", "Page down", show=False),
+        Binding("b,pageup", "scroll_pages(-1)", "Page up", show=False),
+        Binding("d", "scroll_half(1)", "Half page down", show=False),
+        Binding("u", "scroll_half(-1)", "Half page up", show=False),
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "Bottom", show=False),
+        Binding("right_square_bracket", "next_heading", "Next heading", show=False),
+        Binding("left_square_bracket", "previous_heading", "Previous heading", show=False),
+        Binding("s", "toggle_summary", "Summary"),
+        Binding("tab", "switch_pane", "Switch pane", show=False),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("n", "next_match", "Next match", show=False),
+        Binding("N", "previous_match", "Previous match", show=False),
+        Binding("x", "removed", "Removed"),
+        Binding("l", "links", "Links"),
+        Binding("o", "open", "Browser", show=False),
+        Binding("h,backspace", "go_back", "Back", show=False),
+        Binding("L", "go_forward", "Forward", show=False),
+        Binding("colon,ctrl+l", "open_url", "Open URL", key_display=":"),
+        Binding("r", "reload", "Reload", show=False),
+        Binding("y", "copy", "Copy paragraph", show=False),
+        Binding("e", "export", "Export Markdown", show=False),
+        Binding("H", "history", "History", show=False),
+        Binding("escape", "cancel", "Cancel load", show=False),
+    ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _NEEDS_ARTICLE and self.visit is None:
+            return None
+        return True
+
+    # -- moving ------------------------------------------------------------------------------
+
+    def _view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    def action_scroll_lines(self, lines: int) -> None:
+        self._view().scroll_relative(y=lines, animate=False)
+
+    def action_scroll_pages(self, pages: int) -> None:
+        view = self._view()
+        view.scroll_relative(
+            y=pages * max(1, view.scrollable_content_region.height - 1), animate=False
+        )
+
+    def action_scroll_half(self, halves: int) -> None:
+        view = self._view()
+        view.scroll_relative(
+            y=halves * max(1, view.scrollable_content_region.height // 2), animate=False
+        )
+
+    def action_top(self) -> None:
+        self._view().scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self._view().scroll_end(animate=False)
+
+    def action_next_heading(self) -> None:
+        self._heading(1)
+
+    def action_previous_heading(self) -> None:
+        self._heading(-1)
+
+    def _heading(self, step: int) -> None:
+        view = self._view()
+        top = round(view.scroll_y)
+        lines = [
+            view.block_line(i) for i, b in enumerate(view.article.blocks) if b.kind == "heading"
+        ]
+        ahead = [y for y in lines if y > top] if step > 0 else [y for y in lines if y < top]
+        if not ahead:
+            self.status("No heading " + ("below" if step > 0 else "above"))
+            return
+        view.scroll_to(y=ahead[0] if step > 0 else ahead[-1], animate=False)
+
+    def action_toggle_summary(self) -> None:
+        self.show_summary = not self.show_summary
+        if not self.show_summary:
+            self._view().focus()
+
+    def action_switch_pane(self) -> None:
+        summary = self.query_one("#summary")
+        target = self._view() if summary.has_focus or not self.show_summary else summary
+        target.focus()
+
+    # -- search ------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.push_screen(PromptScreen("Search", placeholder="words to find"), self._searched)
+
+    def _searched(self, query: str | None) -> None:
+        view = self._view()
+        self.matches = find_matches(view.article.blocks, query or "")
+        if not self.matches:
+            self.match_at = -1
+            view.set_matches((), None)
+            self.status(f"Not found: {sanitize_line(query or '')}" if query else "")
+            return
+        top = view.top_block
+        self.match_at = next((i for i, m in enumerate(self.matches) if m.block >= top), 0)
+        self._show_match()
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
+
+    def _step_match(self, step: int) -> None:
+        if self.matches:
+            self.match_at = (self.match_at + step) % len(self.matches)
+            self._show_match()
+
+    def _show_match(self) -> None:
+        view, match = self._view(), self.matches[self.match_at]
+        view.set_matches(self.matches, match)
+        view.scroll_to(y=max(0, view.block_line(match.block) - 2), animate=False)
+        self.status(f"Match {self.match_at + 1}/{len(self.matches)}")
+
+    # -- dialogs -----------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        keys = [
+            (binding.key_display or binding.key, binding.description)
+            for binding in self.BINDINGS
+            if isinstance(binding, Binding)
+        ]
+        keys.append(("enter", "In the summary: jump to the point's paragraph"))
+        keys.append(("ctrl+p", "Command palette: every action"))
+        self.push_screen(HelpScreen(keys))
+
+    def action_removed(self) -> None:
+        visit = self.visit
+        if visit is not None:
+            screen = RemovedScreen(visit.reading.article.removed, set(visit.restored))
+            self.push_screen(screen, self._restore)
+
+    def _restore(self, number: int | None) -> None:
+        visit = self.visit
+        if visit is None or number is None:
+            return
+        visit.top_block = self._view().top_block
+        visit.restored = visit.restored | {number}
+        removal = visit.reading.article.removed[number]
+        site = visit.reading.article.site or urlsplit(visit.reading.article.url or "").hostname
+        if self.learn is not None and site:
+            self.learn.keep(site, removal.text)
+        self.present(visit)
+        self.status(f"Restored: {sanitize_line(removal.rule)}")
+
+    def action_links(self) -> None:
+        links = [link for block in self._view().article.blocks for link in block.links]
+        self.push_screen(LinksScreen(links), self._link_chosen)
+
+    def _link_chosen(self, choice: LinkChoice | None) -> None:
+        if choice is None:
+            return
+        what, link = choice
+        if not _is_web(link.url):
+            self.notify(
+                f"not followed (only http and https): {sanitize_line(link.url)}",
+                severity="warning",
+                markup=False,
+            )
+        elif what == "follow":
+            self.load(link.url)
+        else:
+            self._confirm_open(link.url)
+
+    def action_open(self) -> None:
+        visit = self.visit
+        url = visit.reading.article.url if visit else None
+        if url is None or not _is_web(url):
+            self.notify("this article has no web address to open", severity="warning")
+            return
+        self._confirm_open(url)
+
+    def _confirm_open(self, url: str) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                (self.opener or webbrowser.open)(url)
+                self.status(f"Opened {sanitize_line(url)}")
+
+        self.push_screen(ConfirmScreen("Open in the browser?", sanitize_line(url)), answered)
+
+    def action_open_url(self) -> None:
+        prompt = PromptScreen("Open a URL or file", placeholder="https://…")
+        self.push_screen(prompt, self._source_chosen)
+
+    def _source_chosen(self, source: str | None) -> None:
+        if source:
+            self.load(source)
+
+    def action_history(self) -> None:
+        visits = self.history.recent() if self.history is not None else []
+        self.push_screen(HistoryScreen(visits, sample=self.sample), self._history_chosen)
+
+    def _history_chosen(self, location: str | None) -> None:
+        if location == ":":
+            self.action_open_url()
+        elif location is not None:
+            self.load(location)
+
+    # -- trail, reload, cancel ---------------------------------------------------------------
+
+    def action_go_back(self) -> None:
+        self._walk(-1)
+
+    def action_go_forward(self) -> None:
+        self._walk(1)
+
+    def _walk(self, step: int) -> None:
+        if not 0 <= self.at + step < len(self.trail):
+            self.status("Nothing " + ("back" if step < 0 else "forward"))
+            return
+        self.remember_position()
+        self.at += step
+        self.present(self.trail[self.at])
+
+    def action_reload(self) -> None:
+        visit = self.visit
+        if visit is not None:
+            self.load(visit.source, push=False)
+
+    def action_cancel(self) -> None:
+        if not self.cancel_load() and self.matches:
+            self.clear_search()
+            self.status("")
+
+    # -- copy, export ------------------------------------------------------------------------
+
+    def action_copy(self) -> None:
+        visit = self.visit
+        view = self._view()
+        if visit is None or not view.article.blocks:
+            return
+        block = view.article.blocks[self._current_block()]
+        self.copy_to_clipboard(quote_markdown(block.text, view.article))
+        self.status("Copied the paragraph as a Markdown quote")
+
+    def _current_block(self) -> int:
+        if self.matches and self.match_at >= 0:
+            return self.matches[self.match_at].block
+        return self._view().top_block
+
+    def action_export(self) -> None:
+        visit = self.visit
+        if visit is not None:
+            name = suggested_name(visit.reading.article)
+            self.push_screen(PromptScreen("Export Markdown to", value=name), self._export)
+
+    def _export(self, name: str | None) -> None:
+        visit = self.visit
+        if visit is None or name is None:
+            return
+        try:
+            path = export_markdown(visit.reading, Path(name).expanduser())
+        except OSError as error:
+            self.notify(f"cannot write {name}: {error.strerror}", severity="error", markup=False)
+        else:
+            self.status(f"Saved {path}")
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding) and binding.action != "quit":
+                key = binding.key_display or binding.key
+                yield SystemCommand(
+                    binding.description, f"key: {key}", _runner(self, binding.action)
+                )
+
+
+def _runner(app: LireApp, action: str) -> Callable[[], Awaitable[None]]:
+    async def run() -> None:
+        await app.run_action(action)
+
+    return run
+
+
+def _is_web(url: str) -> bool:
+    return urlsplit(url).scheme in ("http", "https")

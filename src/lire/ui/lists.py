@@ -1,0 +1,119 @@
+"""Modal lists: what the cleaner removed, the article's links, the reading history."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar, Literal, TypeVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from lire.history import Visit
+from lire.model import Link, Removal
+from lire.sanitize import sanitize_line
+
+__all__ = ["HistoryScreen", "LinkChoice", "LinksScreen", "RemovedScreen"]
+
+LinkChoice = tuple[Literal["follow", "open"], Link]
+_T = TypeVar("_T")
+
+
+class _ListScreen(ModalScreen[_T | None]):
+    """A titled OptionList in a dialog; esc closes it with ``None``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "dismiss(None)", "Close")]
+
+    def __init__(self, title: str, options: list[Option]) -> None:
+        super().__init__()
+        self.list_title = title
+        self.options = options
+
+    def compose(self) -> ComposeResult:
+        options = OptionList(*self.options, classes="dialog list")
+        options.border_title = self.list_title
+        yield options
+
+
+class RemovedScreen(_ListScreen[int]):
+    """What the cleaner removed, rule then text; enter restores one (its index is returned)."""
+
+    def __init__(self, removed: Sequence[Removal], restored: set[int]) -> None:
+        options = [
+            Option(_removal_prompt(removal, number in restored), id=f"r{number}")
+            for number, removal in enumerate(removed)
+        ]
+        if not options:
+            options = [Option(Text("The cleaner removed nothing."), disabled=True)]
+        super().__init__("Removed by the cleaner (enter restores)", options)
+        self.restored = restored
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        number = int((event.option.id or "r-1")[1:])
+        if number >= 0 and number not in self.restored:
+            self.dismiss(number)
+
+
+class LinksScreen(_ListScreen[LinkChoice]):
+    """The article's links, numbered, with their real targets; enter follows, o opens."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("o", "open_link", "Open in browser")]
+
+    def __init__(self, links: Sequence[Link]) -> None:
+        options = [
+            Option(_link_prompt(number, link), id=f"l{number}")
+            for number, link in enumerate(links, start=1)
+        ]
+        if not options:
+            options = [Option(Text("This article has no links."), disabled=True)]
+        super().__init__("Links (enter reads in lire, o opens in the browser)", options)
+        self.links = list(links)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(("follow", self.links[event.option_index]))
+
+    def action_open_link(self) -> None:
+        index = self.query_one(OptionList).highlighted
+        if index is not None and self.links:
+            self.dismiss(("open", self.links[index]))
+
+
+class HistoryScreen(_ListScreen[str]):
+    """Articles read, newest first; returns the location to open, ``":"`` to ask for a URL."""
+
+    def __init__(self, visits: Sequence[Visit], *, sample: str | None) -> None:
+        options = [Option(Text("Open a URL or file…", style="bold"), id=":")]
+        if sample is not None:
+            options.append(Option(Text("Read the sample article", style="bold"), id=sample))
+        options.extend(Option(_visit_prompt(visit), id=visit.location) for visit in visits)
+        super().__init__("History", options)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+
+def _removal_prompt(removal: Removal, restored: bool) -> Text:
+    text = Text(sanitize_line(removal.rule), style="bold")
+    if restored:
+        text.append(" (restored)", style="italic")
+    text.append("\n")
+    text.append(sanitize_line(removal.text)[:300], style="dim" if restored else "")
+    return text
+
+
+def _link_prompt(number: int, link: Link) -> Text:
+    text = Text(f"{number:3d}. ", style="bold")
+    text.append(sanitize_line(link.text) or "(no text)")
+    text.append("\n     → ")
+    text.append(sanitize_line(link.url), style="underline")
+    return text
+
+
+def _visit_prompt(visit: Visit) -> Text:
+    text = Text(sanitize_line(visit.title or visit.location), style="bold")
+    where = " · ".join(sanitize_line(part) for part in (visit.site, visit.read_at[:16]) if part)
+    text.append(f"\n{where}", style="dim")
+    return text
