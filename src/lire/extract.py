@@ -1,19 +1,113 @@
-"""SCAFFOLD: replaced by the extraction work. Page -> Article (the only module that knows readability)."""
+"""Page -> Article: the only module that knows readability-lxml.
+
+The page is parsed once (``lire.htmltree``, depth-bounded), its metadata read, the DOM pass
+(``lire.prune``) run on the tree, and readability given that pruned tree. readability parses its
+input again when it retries with a gentler strategy: ``_PrunedDocument._parse`` hands it a fresh
+copy of the pruned tree each time, so the DOM pass holds for every attempt. readability's
+sentinels, log output and exceptions stop here.
+"""
 
 from __future__ import annotations
 
-from lire.model import Article, Page
+import copy
+import logging
+
+from lxml.html import HtmlElement
+from readability import Document
+from readability.readability import Unparseable
+
+from lire.errors import ExtractionError
+from lire.htmlblocks import element_blocks
+from lire.htmltree import parse_html
+from lire.metadata import read_metadata
+from lire.model import Article, Block, BlockKind, Page
+from lire.prune import prune as prune_tree
+from lire.sanitize import sanitize_line
+from lire.textblocks import text_blocks
 
 __all__ = ["extract", "extract_html", "extract_text"]
 
+# readability logs a traceback before raising on an empty page: that would corrupt the TUI.
+_READABILITY_LOG = logging.getLogger("readability")
+_READABILITY_LOG.addHandler(logging.NullHandler())
+_READABILITY_LOG.propagate = False
+
+_NO_TITLE = "[no-title]"
+
+
+class _PrunedDocument(Document):  # type: ignore[misc]
+    """readability's Document over a tree lire has pruned; keeps the chosen element."""
+
+    article: HtmlElement | None = None
+
+    def _parse(self, input: HtmlElement) -> HtmlElement:
+        parsed: HtmlElement = super()._parse(copy.deepcopy(input))
+        return parsed
+
+    def get_clean_html(self) -> str:
+        self.article = self.html
+        html: str = super().get_clean_html()
+        return html
+
 
 def extract(page: Page, *, prune: bool = True) -> Article:
-    raise NotImplementedError
+    """The article of ``page``: HTML through readability, plain text split into blocks."""
+    if page.media_type == "text/plain":
+        return extract_text(page.text)
+    return _extract_html(page.text, url=page.url, location=page.location, prune=prune)
 
 
 def extract_html(html: str, *, url: str | None = None, prune: bool = True) -> Article:
-    raise NotImplementedError
+    """The article of an HTML document; ``url`` resolves its links."""
+    return _extract_html(html, url=url, location=url or "the page", prune=prune)
 
 
 def extract_text(text: str) -> Article:
-    raise NotImplementedError
+    """Plain text (e.g. copied from a page) as an article; a title line becomes its title."""
+    title, blocks = text_blocks(text)
+    return Article(blocks=blocks, title=title, media_type="text/plain")
+
+
+def _extract_html(html: str, *, url: str | None, location: str, prune: bool) -> Article:
+    root = parse_html(html, location=location)
+    metadata = read_metadata(root, url=url)
+    removed = prune_tree(root) if prune else ()
+    document = _PrunedDocument(root, url=url)
+    try:
+        document.summary(html_partial=True)
+    except Unparseable as error:
+        raise ExtractionError(f"no article text found in {location}") from error
+    if document.article is None:
+        raise ExtractionError(f"no article text found in {location}")
+    blocks = element_blocks(document.article, base_url=url)
+    title = metadata.title or _readability_title(document)
+    blocks = _without_title(blocks, title)
+    if not blocks:
+        raise ExtractionError(f"no article text found in {location}")
+    return Article(
+        blocks=blocks,
+        title=title,
+        byline=metadata.byline,
+        site=metadata.site,
+        published=metadata.published,
+        lang=metadata.lang,
+        url=metadata.url or url,
+        description=metadata.description,
+        removed=removed,
+    )
+
+
+def _readability_title(document: _PrunedDocument) -> str | None:
+    try:
+        title = sanitize_line(document.short_title())
+    except Unparseable:
+        return None
+    return None if not title or title == _NO_TITLE else title
+
+
+def _without_title(blocks: tuple[Block, ...], title: str | None) -> tuple[Block, ...]:
+    """Drop a leading heading that repeats the title (the title is shown on its own)."""
+    first = blocks[0] if blocks else None
+    if first and title and first.kind is BlockKind.HEADING:
+        return blocks[1:] if first.text.casefold() == title.casefold() else blocks
+    return blocks

@@ -1,0 +1,210 @@
+"""Article metadata from a parsed page: ``<title>``, ``<meta>``, Open Graph and JSON-LD.
+
+Each field takes the first source that has it; absent values are ``None``. Dates become ISO
+8601, languages a lower-case primary tag ("fr"). Malformed JSON-LD is ignored, never fatal.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+
+from lire.sanitize import sanitize_line
+
+__all__ = ["Metadata", "normalise_date", "normalise_lang", "read_metadata"]
+
+_ARTICLE_TYPES = re.compile(r"(?:Article|BlogPosting|Report)$")
+_LANG = re.compile(r"[A-Za-z]{2,3}(?=$|[-_])")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»|:)\s+")
+_DATE_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+_MAX_JSON_LD = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What a page says about its article."""
+
+    title: str | None = None
+    byline: str | None = None
+    site: str | None = None
+    published: str | None = None
+    lang: str | None = None
+    url: str | None = None
+    description: str | None = None
+
+
+def read_metadata(root: HtmlElement, *, url: str | None = None) -> Metadata:
+    """Read the metadata of the page whose ``<html>`` element is ``root``."""
+    meta = _meta_tags(root)
+    ld = _json_ld_article(root)
+    site = _first(
+        meta.get("og:site_name"), _name(ld.get("publisher")), meta.get("application-name")
+    )
+    return Metadata(
+        title=_title(root, meta, ld, site),
+        byline=_first(_names(ld.get("author")), _person(meta.get("author")),
+                      _person(meta.get("article:author"))),
+        site=site,
+        published=_first(normalise_date(_text(ld.get("datePublished"))),
+                         *(normalise_date(meta.get(key)) for key in _DATE_KEYS)),
+        lang=_first(normalise_lang(root.get("lang")), normalise_lang(meta.get("og:locale")),
+                    normalise_lang(meta.get("content-language")),
+                    normalise_lang(_text(ld.get("inLanguage")))),
+        url=_canonical(root, meta, url),
+        description=_first(meta.get("description"), meta.get("og:description"),
+                           _text(ld.get("description"))),
+    )  # fmt: skip
+
+
+def normalise_date(value: str | None) -> str | None:
+    """``value`` as an ISO 8601 date or date-time, or ``None`` when it is not a date."""
+    if not value or not (value := value.strip()):
+        return None
+    if re.fullmatch(r"\d{8}", value):
+        value = f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    candidate = re.sub(r"([+-]\d\d)(\d\d)$", r"\1:\2", value.replace(" ", "T", 1))
+    try:
+        moment = datetime.fromisoformat(candidate.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            moment = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if len(value) == 10 and "T" not in candidate:
+        return moment.date().isoformat()
+    return moment.isoformat()
+
+
+def normalise_lang(value: str | None) -> str | None:
+    """The primary language subtag of ``value`` in lower case ("fr_FR" -> "fr")."""
+    if value and (match := _LANG.match(value.strip())):
+        return match.group(0).lower()
+    return None
+
+
+def _meta_tags(root: HtmlElement) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for element in root.iter("meta"):
+        key = element.get("property") or element.get("name") or element.get("http-equiv")
+        content = element.get("content")
+        if key and content and (text := sanitize_line(content)):
+            found.setdefault(key.strip().lower(), text)
+    return found
+
+
+def _json_ld_article(root: HtmlElement) -> Mapping[str, Any]:
+    """The first Article-like JSON-LD object of the page (``{}`` when there is none)."""
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        source = script.text or ""
+        if len(source) > _MAX_JSON_LD:
+            continue
+        try:
+            data = json.loads(source)
+        except (ValueError, RecursionError):
+            continue
+        for item in _ld_items(data):
+            kinds = item.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if any(isinstance(kind, str) and _ARTICLE_TYPES.search(kind) for kind in kinds):
+                return item
+    return {}
+
+
+def _ld_items(data: object) -> Iterator[Mapping[str, Any]]:
+    """Top-level objects, list members and ``@graph`` members (two levels, no deeper)."""
+    top = data if isinstance(data, list) else [data]
+    for item in top:
+        if isinstance(item, dict):
+            yield item
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                yield from (node for node in graph if isinstance(node, dict))
+
+
+def _title(
+    root: HtmlElement, meta: Mapping[str, str], ld: Mapping[str, Any], site: str | None
+) -> str | None:
+    headings = [sanitize_line(h.text_content()) for h in root.iter("h1")]
+    heading = headings[0] if len(headings) == 1 and headings[0] else None
+    title = root.find(".//title")
+    document_title = sanitize_line(title.text_content()) if title is not None else None
+    chosen = _first(meta.get("og:title"), _text(ld.get("headline")), meta.get("twitter:title"),
+                    heading, _strip_suffix(document_title))  # fmt: skip
+    return _strip_site(chosen, site)
+
+
+def _strip_suffix(title: str | None) -> str | None:
+    """A ``<title>`` without its " | Site" part: the longest part, if the title is split."""
+    if not title:
+        return None
+    parts = _TITLE_SEPARATORS.split(title)
+    return max(parts, key=len) if len(parts) > 1 else title
+
+
+def _strip_site(title: str | None, site: str | None) -> str | None:
+    if not title or not site:
+        return title
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) > 1 and parts[-1].casefold() == site.casefold():
+        return " ".join(title[: title.rfind(parts[-1])].split()[:-1]) or title
+    return title
+
+
+def _canonical(root: HtmlElement, meta: Mapping[str, str], url: str | None) -> str | None:
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            href = link.get("href", "").strip()
+            return sanitize_line(urljoin(url, href) if url else href) or None
+    return meta.get("og:url")
+
+
+def _text(value: object) -> str | None:
+    if isinstance(value, str) and (text := sanitize_line(value)):
+        return text
+    return None
+
+
+def _name(value: object) -> str | None:
+    if isinstance(value, dict):
+        return _text(value.get("name"))
+    return _text(value)
+
+
+def _names(value: object) -> str | None:
+    items = value if isinstance(value, list) else [value]
+    names = [name for item in items if (name := _name(item))]
+    return ", ".join(dict.fromkeys(names)) or None
+
+
+def _person(value: str | None) -> str | None:
+    """An author value, unless it is a profile URL."""
+    if value and not value.startswith(("http://", "https://", "/")):
+        return value
+    return None
+
+
+def _first(*values: str | None) -> str | None:
+    return next((value for value in values if value), None)

@@ -1,0 +1,177 @@
+"""The DOM pass: the cleaner's first layer, run on the parsed page before readability.
+
+It drops elements whose role is plain from the markup alone (hidden elements, dialogs, forms,
+navigation, consent banners, share bars, newsletter and paywall boxes, related lists, comments,
+ads, author boxes), by tag, ARIA role, ``aria-label`` and whole class/id words. The words are
+data, grouped by concept, in ``rules/dom.toml``. An element that holds most of the page's text,
+or the page's ``<main>``, is never dropped, and neither is ``<html>`` or ``<body>``.
+
+Each dropped element that had text becomes ``Removal("<category>/dom-<how>", text)``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from lire.model import Removal
+from lire.sanitize import sanitize_line
+
+__all__ = ["DomRules", "load_dom_rules", "prune", "words"]
+
+# An element holding more than these shares of the page's text, or of the text of its
+# paragraphs, is the content, whatever its name.
+TEXT_SHARE = 0.4
+PARAGRAPH_SHARE = 0.3
+_NEVER_DROPPED = frozenset({"html", "body", "main", "head"})
+_WORD_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+")
+_HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class DomRules:
+    """The DOM pass's rules: for each tag, role, label word or class word, its category."""
+
+    silent_tags: frozenset[str]
+    tags: Mapping[str, str]
+    roles: Mapping[str, str]
+    labels: Mapping[str, str]
+    words: Mapping[str, str]
+    phrases: Mapping[tuple[str, ...], str]
+
+
+def words(name: str) -> list[str]:
+    """Split a class, id or label into lower-case words ("shareBar_top" -> share, bar, top)."""
+    return [word.lower() for word in _WORD_BREAK.split(name) if word]
+
+
+@cache
+def load_dom_rules() -> DomRules:
+    """The rules shipped in ``lire/rules/dom.toml`` (read once)."""
+    text = resources.files("lire").joinpath("rules/dom.toml").read_text(encoding="utf-8")
+    return parse_dom_rules(tomllib.loads(text))
+
+
+def parse_dom_rules(data: Mapping[str, Mapping[str, Sequence[str]]]) -> DomRules:
+    """Build ``DomRules`` from the TOML tables (one table per category)."""
+    silent: set[str] = set()
+    tags: dict[str, str] = {}
+    roles: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    single: dict[str, str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    for category, table in data.items():
+        silent.update(table.get("silent_tags", ()))
+        tags.update(dict.fromkeys(table.get("tags", ()), category))
+        roles.update(dict.fromkeys(table.get("roles", ()), category))
+        labels.update(dict.fromkeys(table.get("labels", ()), category))
+        for token in table.get("tokens", ()):
+            split = tuple(words(token))
+            if len(split) == 1:
+                single[split[0]] = category
+            else:
+                phrases[split] = category
+    return DomRules(frozenset(silent), tags, roles, labels, single, phrases)
+
+
+def prune(root: HtmlElement, rules: DomRules | None = None) -> tuple[Removal, ...]:
+    """Drop the boilerplate elements of ``root`` (a tree the caller owns) and say what went."""
+    rules = rules or load_dom_rules()
+    for element in list(root.iter(*rules.silent_tags)):
+        element.drop_tree()
+    body = root.find("body")
+    guard = _Guard.of(body if body is not None else root)
+    removals: list[Removal] = []
+    for element, rule in list(_matches(root, rules)):
+        if element.getparent() is None or _inside_dropped(element, root):
+            continue
+        text = _text(element)
+        if guard.protects(element, text):
+            continue
+        element.drop_tree()
+        if text:
+            removals.append(Removal(rule=rule, text=sanitize_line(text)))
+    return tuple(removals)
+
+
+@dataclass(frozen=True, slots=True)
+class _Guard:
+    """What makes an element the content: a large share of the page's text or paragraphs."""
+
+    text_limit: float
+    paragraph_limit: float
+
+    @classmethod
+    def of(cls, body: HtmlElement) -> _Guard:
+        text, paragraphs = len(_text(body)), _paragraph_chars(body)
+        return cls(max(TEXT_SHARE * text, 1.0), max(PARAGRAPH_SHARE * paragraphs, 1.0))
+
+    def protects(self, element: HtmlElement, text: str) -> bool:
+        return (
+            len(text) > self.text_limit
+            or _paragraph_chars(element) > self.paragraph_limit
+            or element.find(".//main") is not None
+        )
+
+
+def _paragraph_chars(element: HtmlElement) -> int:
+    return sum(len(_text(paragraph)) for paragraph in element.iter("p"))
+
+
+def _matches(root: HtmlElement, rules: DomRules) -> Iterator[tuple[HtmlElement, str]]:
+    for element in root.iter(etree.Element):
+        tag = element.tag
+        if tag not in _NEVER_DROPPED and (rule := _rule_for(element, tag, rules)):
+            yield element, rule
+
+
+def _rule_for(element: HtmlElement, tag: str, rules: DomRules) -> str | None:
+    attrib = element.attrib
+    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
+        return "hidden/dom-attribute"
+    if (style := attrib.get("style")) and _HIDING_STYLE.search(style):
+        return "hidden/dom-style"
+    if category := rules.tags.get(tag):
+        return f"{category}/dom-{tag}"
+    if (role := attrib.get("role")) and (category := rules.roles.get(role.strip().lower())):
+        return f"{category}/dom-role-{role.strip().lower()}"
+    if label := attrib.get("aria-label"):
+        for word in words(label):
+            if category := rules.labels.get(word):
+                return f"{category}/dom-label-{word}"
+    return _token_rule(attrib.get("class", ""), attrib.get("id", ""), rules)
+
+
+def _token_rule(classes: str, ident: str, rules: DomRules) -> str | None:
+    for name in (*classes.split(), ident):
+        split = words(name)
+        for word in split:
+            if category := rules.words.get(word):
+                return f"{category}/dom-class-{word}"
+        for phrase, category in rules.phrases.items():
+            if _contains(split, phrase):
+                return f"{category}/dom-class-{'-'.join(phrase)}"
+    return None
+
+
+def _contains(split: list[str], phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    if size > len(split) or phrase[0] not in split:
+        return False
+    return any(tuple(split[i : i + size]) == phrase for i in range(len(split) - size + 1))
+
+
+def _inside_dropped(element: HtmlElement, root: HtmlElement) -> bool:
+    """True when an ancestor was dropped already (the element is no longer under ``root``)."""
+    return all(ancestor is not root for ancestor in element.iterancestors())
+
+
+def _text(element: HtmlElement) -> str:
+    return " ".join(element.text_content().split())

@@ -1,0 +1,123 @@
+"""Plain text -> (title, blocks): text pasted from a page, or a saved text file.
+
+Chunks are separated by blank lines. Inside a chunk, lines of similar length that are not
+markers are one hard-wrapped paragraph and are joined; otherwise every line is its own block
+(a page copied as text has one paragraph per line). "- ", "* ", "• ", "1. ", "1) " start list
+items, "> " quotes, "# " Markdown headings. The first line is the title when it looks like one;
+a short line with no final punctuation between two long paragraphs is a subheading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lire.model import Block, BlockKind
+from lire.sanitize import sanitize
+
+__all__ = ["text_blocks"]
+
+_BULLET = re.compile(r"^(\s*)(?:[-*•‣◦]|(\d{1,4})[.)])\s+(?=\S)")
+_QUOTE = re.compile(r"^\s*>\s?")
+_HEADING = re.compile(r"^(#{1,6})\s+(?=\S)")
+_FINAL_PUNCTUATION = tuple(".!?:;,…»\"'”’)")
+_TITLE_MAX_CHARS = 150
+_SUBHEADING_MAX_CHARS = 100
+_LONG_PARAGRAPH = 120
+_WRAP_MIN_LINES = 2
+_WRAP_MIN_WIDTH = 40
+_WRAP_RATIO = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A candidate block: its text, and whether a marker fixed its kind."""
+
+    block: Block
+    marked: bool
+
+
+def text_blocks(text: str) -> tuple[str | None, tuple[Block, ...]]:
+    """The title (or ``None``) and the blocks of ``text``."""
+    lines: list[_Line] = []
+    for chunk in re.split(r"\n\s*\n", sanitize(text).replace("\r", "")):
+        lines.extend(_chunk_lines(chunk))
+    title, lines = _take_title(lines)
+    return title, tuple(_subheadings(lines))
+
+
+def _chunk_lines(chunk: str) -> list[_Line]:
+    raw = [line for line in chunk.split("\n") if line.strip()]
+    if _is_hard_wrapped(raw):
+        return [_Line(Block(BlockKind.PARAGRAPH, " ".join(line.strip() for line in raw)), False)]
+    return [_line(line) for line in raw]
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """Several lines of similar width, none a marker: one paragraph wrapped by its writer."""
+    if len(lines) < _WRAP_MIN_LINES or any(_is_marked(line) for line in lines):
+        return False
+    widths = [len(line.strip()) for line in lines[:-1]]
+    widest = max(widths)
+    return (
+        widest >= _WRAP_MIN_WIDTH
+        and min(widths) >= _WRAP_RATIO * widest
+        and (len(lines[-1].strip()) <= widest + 2)
+    )
+
+
+def _is_marked(line: str) -> bool:
+    return bool(_BULLET.match(line) or _QUOTE.match(line) or _HEADING.match(line))
+
+
+def _line(line: str) -> _Line:
+    if match := _HEADING.match(line):
+        return _Line(Block(BlockKind.HEADING, line[match.end() :].strip(), len(match[1])), True)
+    if match := _BULLET.match(line):
+        depth = 1 + len(match[1].expandtabs(4)) // 2
+        ordinal = int(match[2]) if match[2] else None
+        text = line[match.end() :].strip()
+        return _Line(Block(BlockKind.LIST_ITEM, text, depth, ordinal=ordinal), True)
+    if match := _QUOTE.match(line):
+        return _Line(Block(BlockKind.QUOTE, line[match.end() :].strip()), True)
+    return _Line(Block(BlockKind.PARAGRAPH, line.strip()), False)
+
+
+def _take_title(lines: list[_Line]) -> tuple[str | None, list[_Line]]:
+    """The first line is a title when short, unpunctuated and followed by longer text."""
+    if len(lines) < 2:
+        return None, lines
+    first, following = lines[0].block, lines[1].block
+    if first.kind is BlockKind.HEADING:
+        return first.text, lines[1:]
+    if (
+        not lines[0].marked
+        and len(first.text) <= _TITLE_MAX_CHARS
+        and not first.text.endswith(_FINAL_PUNCTUATION)
+        and len(following.text) > len(first.text)
+    ):
+        return first.text, lines[1:]
+    return None, lines
+
+
+def _subheadings(lines: list[_Line]) -> list[Block]:
+    """Plain lines that read as subheadings between two long paragraphs become headings."""
+    blocks = [line.block for line in lines]
+    for index in range(1, len(lines) - 1):
+        if not lines[index].marked and _is_subheading(*blocks[index - 1 : index + 2]):
+            blocks[index] = Block(BlockKind.HEADING, blocks[index].text, 2)
+    return blocks
+
+
+def _is_subheading(before: Block, block: Block, after: Block) -> bool:
+    text = block.text
+    return (
+        block.kind is BlockKind.PARAGRAPH
+        and len(text) <= _SUBHEADING_MAX_CHARS
+        and text[:1].isupper()
+        and not text.endswith(_FINAL_PUNCTUATION)
+        and before.kind is BlockKind.PARAGRAPH
+        and after.kind is BlockKind.PARAGRAPH
+        and len(before.text) >= _LONG_PARAGRAPH
+        and len(after.text) >= _LONG_PARAGRAPH
+    )
