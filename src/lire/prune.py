@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
+from typing import Any
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -30,6 +31,7 @@ __all__ = ["DomRules", "load_dom_rules", "prune", "words"]
 # paragraphs, is the content, whatever its name.
 TEXT_SHARE = 0.4
 PARAGRAPH_SHARE = 0.3
+EMBED_CLASS = "lire-embedded-post"
 _NEVER_DROPPED = frozenset({"html", "body", "main", "head"})
 _WORD_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+")
 _HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
@@ -45,6 +47,7 @@ class DomRules:
     labels: Mapping[str, str]
     words: Mapping[str, str]
     phrases: Mapping[tuple[str, ...], str]
+    embeds: frozenset[str]
 
 
 def words(name: str) -> list[str]:
@@ -55,19 +58,22 @@ def words(name: str) -> list[str]:
 @cache
 def load_dom_rules() -> DomRules:
     """The rules shipped in ``lire/rules/dom.toml`` (read once)."""
-    text = resources.files("lire").joinpath("rules/dom.toml").read_text(encoding="utf-8")
+    text = (Path(__file__).parent / "rules" / "dom.toml").read_text(encoding="utf-8")
     return parse_dom_rules(tomllib.loads(text))
 
 
-def parse_dom_rules(data: Mapping[str, Mapping[str, Sequence[str]]]) -> DomRules:
-    """Build ``DomRules`` from the TOML tables (one table per category)."""
+def parse_dom_rules(data: Mapping[str, Any]) -> DomRules:
+    """Build ``DomRules`` from the TOML: one table per category, plus ``keep_embeds``."""
     silent: set[str] = set()
     tags: dict[str, str] = {}
     roles: dict[str, str] = {}
     labels: dict[str, str] = {}
     single: dict[str, str] = {}
     phrases: dict[tuple[str, ...], str] = {}
+    embeds = frozenset(str(name).lower() for name in data.get("keep_embeds", ()))
     for category, table in data.items():
+        if not isinstance(table, Mapping):
+            continue
         silent.update(table.get("silent_tags", ()))
         tags.update(dict.fromkeys(table.get("tags", ()), category))
         roles.update(dict.fromkeys(table.get("roles", ()), category))
@@ -78,7 +84,7 @@ def parse_dom_rules(data: Mapping[str, Mapping[str, Sequence[str]]]) -> DomRules
                 single[split[0]] = category
             else:
                 phrases[split] = category
-    return DomRules(frozenset(silent), tags, roles, labels, single, phrases)
+    return DomRules(frozenset(silent), tags, roles, labels, single, phrases, embeds)
 
 
 def prune(root: HtmlElement, rules: DomRules | None = None) -> tuple[Removal, ...]:
@@ -86,6 +92,7 @@ def prune(root: HtmlElement, rules: DomRules | None = None) -> tuple[Removal, ..
     rules = rules or load_dom_rules()
     for element in list(root.iter(*rules.silent_tags)):
         element.drop_tree()
+    _keep_embeds(root, rules.embeds)
     body = root.find("body")
     guard = _Guard.of(body if body is not None else root)
     removals: list[Removal] = []
@@ -119,6 +126,13 @@ class _Guard:
             or _paragraph_chars(element) > self.paragraph_limit
             or element.find(".//main") is not None
         )
+
+
+def _keep_embeds(root: HtmlElement, embeds: frozenset[str]) -> None:
+    """Give embedded posts a neutral class: readability drops "twitter-tweet" by its name."""
+    for element in root.iter("blockquote", "div"):
+        if embeds.intersection((element.get("class") or "").lower().split()):
+            element.set("class", EMBED_CLASS)
 
 
 def _paragraph_chars(element: HtmlElement) -> int:
