@@ -31,6 +31,8 @@ __all__ = ["DomRules", "load_dom_rules", "prune", "words"]
 # paragraphs, is the content, whatever its name.
 TEXT_SHARE = 0.4
 PARAGRAPH_SHARE = 0.3
+# An article holding this many articles lists teasers (related posts, comments), one per article.
+MIN_TEASERS = 2
 EMBED_CLASS = "lire-embedded-post"
 _NEVER_DROPPED = frozenset({"html", "body", "main", "head"})
 _WORD_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+")
@@ -128,6 +130,12 @@ class _Guard:
         )
 
 
+def _is_teaser(article: HtmlElement) -> bool:
+    """An ``<article>`` among several inside another article: a teaser for other posts."""
+    outer = next(article.iterancestors("article"), None)
+    return outer is not None and len(outer.findall(".//article")) >= MIN_TEASERS
+
+
 def _keep_embeds(root: HtmlElement, embeds: frozenset[str]) -> None:
     """Give embedded posts a neutral class: readability drops "twitter-tweet" by its name."""
     for element in root.iter("blockquote", "div"):
@@ -148,6 +156,8 @@ def _matches(root: HtmlElement, rules: DomRules) -> Iterator[tuple[HtmlElement, 
 
 def _rule_for(element: HtmlElement, tag: str, rules: DomRules) -> str | None:
     attrib = element.attrib
+    if tag == "article" and _is_teaser(element):
+        return "related/dom-nested-article"
     if "hidden" in attrib or attrib.get("aria-hidden") == "true":
         return "hidden/dom-attribute"
     if (style := attrib.get("style")) and _HIDING_STYLE.search(style):
