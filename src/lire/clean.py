@@ -1,11 +1,317 @@
-"""SCAFFOLD: replaced by the cleaner work. Article -> Article without boilerplate blocks."""
+"""The block cleaner: Article -> Article without pitches, teasers, share bars and other boilerplate.
+
+Each block gets a ``Verdict`` from the rules (matched sentence by sentence) and from its shape.
+A strong rule removes its block, or cuts the block at the sentence where the pitch begins when
+article sentences come first. Around strong blocks, runs of weak blocks (connective lines,
+enumerated perks, prices, link-only lines) go too, and in the head and tail of the article
+short lines between two strong blocks are bridged. Repeats inside the article, and blocks the
+store has seen in other articles of the same site, go last. A block the user restored is never
+removed. When unsure, keep.
+"""
 
 from __future__ import annotations
 
-from lire.model import Article
+import functools
+import hashlib
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
-__all__ = ["clean"]
+from lire.learn import LearnStore, fingerprint
+from lire.model import Article, Block, BlockKind, Link, Removal
+from lire.rules import Position, Rule, RuleSet, Strength, default_rules
+
+__all__ = ["Verdict", "clean", "judge", "sentences"]
+
+ARTICLE_WORDS = 25  # a block this long without any signal reads as article
+LONG_WORDS = 45  # weak signals do not count in a block this long
+CUT_MAX_WORDS = 60  # a pitch tail cut off an article paragraph is at most this long
+BRIDGE_MAX = 3  # at most this many short signal-less blocks are bridged between two pitches
+BRIDGE_WORDS = 25
+REPEAT_MIN_WORDS = 3
+_BREAK = re.compile(r"[.!?…]+[»\"”’)\]]*\s+|\n+")
+_OPENERS = '«"“„¿¡([+-–•*'
+_PRICE = re.compile(r"\d\s?(?:[€$£]|eur\b|euros?\b|usd\b)|[€$£]\s?\d", re.IGNORECASE)
+_ENUMERATED = re.compile(r"^[-–•*]?\s*\d{1,2}[.)]?\s+\S")
 
 
-def clean(article: Article) -> Article:
-    return article
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What the rules and the shape say about one block.
+
+    ``strong`` names the strong rule that removes the whole block; ``cut`` is the character
+    offset where a pitch tail begins (with ``cut_rule``); ``weak`` names a weak signal.
+    """
+
+    words: int
+    strong: str | None = None
+    cut: int | None = None
+    cut_rule: str | None = None
+    weak: str | None = None
+
+    @property
+    def article(self) -> bool:
+        return self.strong is None and self.weak is None and self.words >= ARTICLE_WORDS
+
+
+def clean(
+    article: Article, *, rules: RuleSet | None = None, store: LearnStore | None = None
+) -> Article:
+    """Drop the boilerplate blocks of ``article``, recording each as a Removal."""
+    blocks = article.blocks
+    site = _site(article)
+    kept = _user_kept(blocks, site, store)
+    selected = (rules or default_rules()).select(article.lang, _host(article))
+    verdicts = _judge_all(blocks, selected, kept)
+    marks = _clusters(blocks, verdicts)
+    _mark_repeats(blocks, verdicts, marks, kept)
+    if store is not None and site is not None:
+        key = article.url or _text_key(blocks)
+        _mark_learned(blocks, marks, kept, store, site, key)
+        store.observe(site, key, [b.text for i, b in enumerate(blocks) if i not in kept])
+    return _apply(article, verdicts, marks)
+
+
+def judge(block: Block, rules: Sequence[Rule], *, edge: bool = True) -> Verdict:
+    """The verdict of ``rules`` and of the shape on one block (``edge``: head or tail zone)."""
+    words = len(block.text.split())
+    spans = sentences(block.text)
+    hits = _hits(block.text, spans, rules, edge)
+    strong = [(start, rule) for start, rule in hits if rule.strength is Strength.STRONG]
+    weak = next((rule.name for _, rule in hits if rule.strength is Strength.WEAK), None)
+    weak = weak or _shape(block, words)
+    if strong:
+        start, rule = strong[0]
+        head_words = len(block.text[:start].split())
+        if start == 0 and words <= rule.max_words:
+            return Verdict(words, strong=rule.name)
+        if start > 0 and words - head_words <= min(rule.max_words, CUT_MAX_WORDS):
+            if all(_weakly(block.text[a:b], rules, edge) for a, b in spans if a < start):
+                return Verdict(words, strong=rule.name)
+            return Verdict(words, cut=start, cut_rule=rule.name)
+    if words > LONG_WORDS:
+        weak = None
+    return Verdict(words, weak=weak)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the sentences of ``text``."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BREAK.finditer(text):
+        following = text[match.end() : match.end() + 1]
+        if (
+            match.group().startswith("\n")
+            or following.isupper()
+            or following.isdigit()
+            or (following and following in _OPENERS)
+        ):
+            spans.append((start, match.end()))
+            start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _hits(
+    text: str, spans: Sequence[tuple[int, int]], rules: Sequence[Rule], edge: bool
+) -> list[tuple[int, Rule]]:
+    words = len(text.split())
+    screen = _screen(tuple(rules))
+    found: list[tuple[int, Rule]] = []
+    for start, end in spans:
+        sentence = text[start:end].strip()
+        if screen is not None and not screen.search(sentence):
+            continue
+        for rule in rules:
+            if rule.position is Position.EDGE and not edge:
+                continue
+            if rule.strength is Strength.WEAK and words > rule.max_words:
+                continue
+            if rule.pattern.search(sentence):
+                found.append((start, rule))
+    return found
+
+
+@functools.lru_cache(maxsize=16)
+def _screen(rules: tuple[Rule, ...]) -> re.Pattern[str] | None:
+    """One alternation of every pattern, to skip the sentences no rule matches."""
+    try:
+        return re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in rules), re.I)
+    except re.error:
+        return None
+
+
+def _weakly(sentence: str, rules: Sequence[Rule], edge: bool) -> bool:
+    block = Block(BlockKind.PARAGRAPH, sentence.strip())
+    return bool(_hits(block.text, [(0, len(block.text))], rules, edge)) or bool(
+        _shape(block, len(block.text.split()))
+    )
+
+
+def _shape(block: Block, words: int) -> str | None:
+    """A weak signal from the block's form alone, named like a rule."""
+    text = block.text.strip()
+    if not text or (block.kind is BlockKind.HEADING and words > 3):
+        return None
+    letters = sum(c.isalpha() for c in text)
+    linked = sum(sum(c.isalpha() for c in link.text) for link in block.links)
+    if letters and linked >= 0.8 * letters and words <= 20:
+        return "nav/link-only"
+    if words <= 8 and letters >= 4 and text.upper() == text:
+        return "nav/all-caps"
+    if words <= 30 and _PRICE.search(text):
+        return "subscription/price"
+    if words <= 30 and _ENUMERATED.match(text):
+        return "subscription/enumerated-perk"
+    if (words <= 12 and text[-1] in ",:") or words <= 2:
+        return "nav/connective"
+    return None
+
+
+def _judge_all(blocks: Sequence[Block], rules: Sequence[Rule], kept: set[int]) -> list[Verdict]:
+    plain = [
+        Verdict(len(b.text.split())) if i in kept else judge(b, rules, edge=False)
+        for i, b in enumerate(blocks)
+    ]
+    head, tail = _zones(plain)
+    return [
+        plain[i] if i in kept or head <= i < tail else judge(b, rules, edge=True)
+        for i, b in enumerate(blocks)
+    ]
+
+
+def _zones(verdicts: Sequence[Verdict]) -> tuple[int, int]:
+    """[head, tail): the span from the first to the last block that reads as article."""
+    article = [i for i, v in enumerate(verdicts) if v.article]
+    if not article:
+        return 0, 0
+    return article[0], article[-1] + 1
+
+
+def _clusters(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> dict[int, str]:
+    """Index -> rule name of every block removed whole: strong blocks and their clusters."""
+    marks = {i: v.strong for i, v in enumerate(verdicts) if v.strong}
+    head, tail = _zones(verdicts)
+    seeds = set(marks) | {i for i, v in enumerate(verdicts) if v.cut is not None}
+    changed = True
+    while changed:
+        before = len(marks)
+        for i in sorted(seeds | set(marks)):
+            _extend(i, verdicts, marks, head, tail)
+        _bridge(blocks, verdicts, marks, head, tail)
+        changed = len(marks) != before
+    return marks
+
+
+def _extend(
+    i: int, verdicts: Sequence[Verdict], marks: dict[int, str], head: int, tail: int
+) -> None:
+    name = marks.get(i) or verdicts[i].cut_rule or ""
+    steps = (1, -1) if verdicts[i].cut is None else (1,)
+    for step in steps:
+        j = i + step
+        while 0 <= j < len(verdicts) and j not in marks:
+            verdict = verdicts[j]
+            edge = not head <= j < tail
+            if verdict.weak is None or verdict.cut is not None:
+                break
+            if not edge and verdict.weak.startswith(("nav/", "subscription/price")):
+                break
+            marks[j] = name
+            j += step
+
+
+def _bridge(
+    blocks: Sequence[Block],
+    verdicts: Sequence[Verdict],
+    marks: dict[int, str],
+    head: int,
+    tail: int,
+) -> None:
+    strong = sorted(i for i, v in enumerate(verdicts) if v.strong or v.cut is not None)
+    for left, right in itertools.pairwise(strong):
+        gap = range(left + 1, right)
+        if 0 < len(gap) <= BRIDGE_MAX and all(
+            not head <= j < tail
+            and blocks[j].kind is not BlockKind.HEADING
+            and verdicts[j].words <= BRIDGE_WORDS
+            and verdicts[j].cut is None
+            for j in gap
+        ):
+            for j in gap:
+                marks.setdefault(j, marks.get(left) or verdicts[left].cut_rule or "")
+
+
+def _mark_repeats(
+    blocks: Sequence[Block], verdicts: Sequence[Verdict], marks: dict[int, str], kept: set[int]
+) -> None:
+    seen: set[str] = set()
+    for i, block in enumerate(blocks):
+        key = fingerprint(block.text)
+        if (
+            i not in marks
+            and i not in kept
+            and key in seen
+            and verdicts[i].words >= REPEAT_MIN_WORDS
+        ):
+            marks[i] = "repeat/in-article"
+        seen.add(key)
+
+
+def _mark_learned(
+    blocks: Sequence[Block],
+    marks: dict[int, str],
+    kept: set[int],
+    store: LearnStore,
+    site: str,
+    key: str,
+) -> None:
+    for i, block in enumerate(blocks):
+        if i not in marks and i not in kept and store.seen_elsewhere(site, key, block.text):
+            marks[i] = "learned/site-repeat"
+
+
+def _apply(article: Article, verdicts: Sequence[Verdict], marks: dict[int, str]) -> Article:
+    kept: list[Block] = []
+    removed: list[Removal] = []
+    for i, (block, verdict) in enumerate(zip(article.blocks, verdicts, strict=True)):
+        if i in marks:
+            removed.append(Removal(marks[i], block.text, i, block.kind))
+        elif verdict.cut is not None and verdict.cut_rule is not None:
+            head, tail = block.text[: verdict.cut].rstrip(), block.text[verdict.cut :].strip()
+            kept.append(replace(block, text=head, links=_links_in(block, head)))
+            removed.append(Removal(verdict.cut_rule, tail, i, block.kind))
+        else:
+            kept.append(block)
+    return replace(article, blocks=tuple(kept), removed=(*article.removed, *removed))
+
+
+def _links_in(block: Block, text: str) -> tuple[Link, ...]:
+    return tuple(link for link in block.links if link.text in text)
+
+
+def _user_kept(blocks: Sequence[Block], site: str | None, store: LearnStore | None) -> set[int]:
+    if store is None or site is None:
+        return set()
+    return {i for i, block in enumerate(blocks) if store.is_kept(site, block.text)}
+
+
+def _host(article: Article) -> str | None:
+    if article.url is None:
+        return None
+    host = urlsplit(article.url).hostname
+    return host.removeprefix("www.") if host else None
+
+
+def _site(article: Article) -> str | None:
+    return _host(article) or (article.site.strip().lower() if article.site else None)
+
+
+def _text_key(blocks: Sequence[Block]) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for block in blocks:
+        digest.update(block.text.encode("utf-8", "surrogatepass"))
+    return "text:" + digest.hexdigest()

@@ -1,0 +1,188 @@
+"""Cross-article learning: blocks that recur across articles of one site are its boilerplate.
+
+The store is a small SQLite file (in the user data dir; the caller passes its path). It keeps
+only fingerprints (a hash of the normalised text), never text. A block seen in two or more
+*other* articles of the same site is boilerplate there; a block the user restored is never
+learned from nor removed on that site again.
+
+Learning is a convenience, never a reason to fail: the store is safe with several processes
+(WAL, a busy timeout, short transactions), bounded (the oldest rows go first), moves a corrupt
+file aside and starts afresh, and degrades to "knows nothing" where it cannot write.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+__all__ = ["LearnStore", "fingerprint"]
+
+_WORDS = re.compile(r"\w+")
+_T = TypeVar("_T")
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS seen (
+    site TEXT NOT NULL, fp TEXT NOT NULL, article TEXT NOT NULL, at INTEGER NOT NULL,
+    PRIMARY KEY (site, fp, article)
+);
+CREATE INDEX IF NOT EXISTS seen_at ON seen (at);
+CREATE TABLE IF NOT EXISTS kept (site TEXT NOT NULL, fp TEXT NOT NULL, PRIMARY KEY (site, fp));
+"""
+BUSY_TIMEOUT = 5.0  # seconds a writer waits for another process's transaction
+
+
+def fingerprint(text: str) -> str:
+    """A hash of ``text`` that ignores case, punctuation and spacing ("" for wordless text)."""
+    words = _WORDS.findall(text.casefold())
+    if not words:
+        return ""
+    return hashlib.blake2b(
+        " ".join(words).encode("utf-8", "surrogatepass"), digest_size=12
+    ).hexdigest()
+
+
+class LearnStore:
+    """Fingerprints of blocks per site and article, in SQLite at ``path``."""
+
+    def __init__(self, path: Path, *, max_rows: int = 50_000) -> None:
+        self.path = path
+        self.max_rows = max_rows
+        self._db: sqlite3.Connection | None = self._open()
+
+    @property
+    def enabled(self) -> bool:
+        """False when the store could not be opened for writing: it then learns nothing."""
+        return self._db is not None
+
+    def observe(self, site: str, article_key: str, texts: Sequence[str]) -> None:
+        """Remember that ``texts`` appeared in the article ``article_key`` of ``site``."""
+        article = _digest(article_key)
+        now = time.time_ns()
+        prints = {fp for text in texts if (fp := fingerprint(text))}
+
+        def write(db: sqlite3.Connection) -> None:
+            kept = {row[0] for row in db.execute("SELECT fp FROM kept WHERE site = ?", (site,))}
+            db.executemany(
+                "INSERT INTO seen VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (site, fp, article) DO UPDATE SET at = excluded.at",
+                [(site, fp, article, now) for fp in sorted(prints - kept)],
+            )
+            db.execute(
+                "DELETE FROM seen WHERE rowid IN (SELECT rowid FROM seen ORDER BY at, rowid"
+                " LIMIT max(0, (SELECT count(*) FROM seen) - ?))",
+                (self.max_rows,),
+            )
+
+        if prints:
+            self._transaction(write, None)
+
+    def seen_elsewhere(self, site: str, article_key: str, text: str) -> bool:
+        """Whether ``text`` was seen in two or more other articles of ``site`` (and not kept)."""
+        fp = fingerprint(text)
+        if not fp:
+            return False
+        query = (
+            "SELECT count(*) FROM (SELECT 1 FROM seen WHERE site = ? AND fp = ? AND article <> ?"
+            " AND NOT EXISTS (SELECT 1 FROM kept WHERE site = ? AND fp = ?) LIMIT 2)"
+        )
+        params = (site, fp, _digest(article_key), site, fp)
+        return self._read(lambda db: int(db.execute(query, params).fetchone()[0]) >= 2, False)
+
+    def keep(self, site: str, text: str) -> None:
+        """The user restored this block on ``site``: never learn from it nor remove it there."""
+        fp = fingerprint(text)
+
+        def write(db: sqlite3.Connection) -> None:
+            db.execute("INSERT OR IGNORE INTO kept VALUES (?, ?)", (site, fp))
+            db.execute("DELETE FROM seen WHERE site = ? AND fp = ?", (site, fp))
+
+        if fp:
+            self._transaction(write, None)
+
+    def is_kept(self, site: str, text: str) -> bool:
+        """Whether the user restored this block on ``site``."""
+        fp = fingerprint(text)
+        query = "SELECT 1 FROM kept WHERE site = ? AND fp = ?"
+        return bool(fp) and self._read(
+            lambda db: db.execute(query, (site, fp)).fetchone() is not None, False
+        )
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def __enter__(self) -> LearnStore:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def _open(self) -> sqlite3.Connection | None:
+        try:
+            return self._connect()
+        except sqlite3.OperationalError:  # cannot create or write there: no learning
+            return None
+        except sqlite3.DatabaseError:  # not a database, or a corrupt one
+            self._move_aside()
+        try:
+            return self._connect()
+        except sqlite3.DatabaseError:
+            return None
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise sqlite3.OperationalError(str(error)) from error
+        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
+        try:
+            db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
+    def _move_aside(self) -> None:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        for suffix in ("", "-wal", "-shm"):
+            part = self.path.with_name(self.path.name + suffix)
+            if part.exists():
+                part.replace(part.with_name(f"{self.path.name}.corrupt-{stamp}{suffix}"))
+
+    def _transaction(self, work: Callable[[sqlite3.Connection], _T], default: _T) -> _T:
+        def run(db: sqlite3.Connection) -> _T:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                result = work(db)
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+            return result
+
+        return self._read(run, default)
+
+    def _read(self, work: Callable[[sqlite3.Connection], _T], default: _T) -> _T:
+        if self._db is None:
+            return default
+        try:
+            return work(self._db)
+        except sqlite3.OperationalError:  # locked past the timeout, or read-only: skip this once
+            return default
+        except sqlite3.DatabaseError:  # corrupted while in use: start afresh
+            self.close()
+            self._move_aside()
+            self._db = self._open()
+            return default
+
+
+def _digest(key: str) -> str:
+    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
