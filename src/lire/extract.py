@@ -72,7 +72,8 @@ def _extract_html(html: str, *, url: str | None, location: str, prune: bool) -> 
     root = parse_html(html, location=location)
     metadata = read_metadata(root, url=url)
     removed = prune_tree(root) if prune else ()
-    document = _PrunedDocument(root, url=url)
+    # No url: readability would rewrite every link of the page; htmlblocks resolves the kept ones.
+    document = _PrunedDocument(root)
     try:
         document.summary(html_partial=True)
     except Unparseable as error:

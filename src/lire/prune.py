@@ -15,7 +15,7 @@ import re
 import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -48,13 +48,14 @@ class DomRules:
     roles: Mapping[str, str]
     labels: Mapping[str, str]
     words: Mapping[str, str]
-    phrases: Mapping[tuple[str, ...], str]
+    phrases: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]  # by first word
     embeds: frozenset[str]
 
 
-def words(name: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def words(name: str) -> tuple[str, ...]:
     """Split a class, id or label into lower-case words ("shareBar_top" -> share, bar, top)."""
-    return [word.lower() for word in _WORD_BREAK.split(name) if word]
+    return tuple(word.lower() for word in _WORD_BREAK.split(name) if word)
 
 
 @cache
@@ -71,7 +72,7 @@ def parse_dom_rules(data: Mapping[str, Any]) -> DomRules:
     roles: dict[str, str] = {}
     labels: dict[str, str] = {}
     single: dict[str, str] = {}
-    phrases: dict[tuple[str, ...], str] = {}
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
     embeds = frozenset(str(name).lower() for name in data.get("keep_embeds", ()))
     for category, table in data.items():
         if not isinstance(table, Mapping):
@@ -85,7 +86,7 @@ def parse_dom_rules(data: Mapping[str, Any]) -> DomRules:
             if len(split) == 1:
                 single[split[0]] = category
             else:
-                phrases[split] = category
+                phrases[split[0]] = (*phrases.get(split[0], ()), (split, category))
     return DomRules(frozenset(silent), tags, roles, labels, single, phrases, embeds)
 
 
@@ -123,9 +124,10 @@ class _Guard:
         return cls(max(TEXT_SHARE * text, 1.0), max(PARAGRAPH_SHARE * paragraphs, 1.0))
 
     def protects(self, element: HtmlElement, text: str) -> bool:
+        size = len(text)  # paragraphs' text is part of it: no need to count them when small
         return (
-            len(text) > self.text_limit
-            or _paragraph_chars(element) > self.paragraph_limit
+            size > self.text_limit
+            or (size > self.paragraph_limit and _paragraph_chars(element) > self.paragraph_limit)
             or element.find(".//main") is not None
         )
 
@@ -179,17 +181,11 @@ def _token_rule(classes: str, ident: str, rules: DomRules) -> str | None:
         for word in split:
             if category := rules.words.get(word):
                 return f"{category}/dom-class-{word}"
-        for phrase, category in rules.phrases.items():
-            if _contains(split, phrase):
-                return f"{category}/dom-class-{'-'.join(phrase)}"
+        for start, word in enumerate(split):
+            for phrase, category in rules.phrases.get(word, ()):
+                if tuple(split[start : start + len(phrase)]) == phrase:
+                    return f"{category}/dom-class-{'-'.join(phrase)}"
     return None
-
-
-def _contains(split: list[str], phrase: tuple[str, ...]) -> bool:
-    size = len(phrase)
-    if size > len(split) or phrase[0] not in split:
-        return False
-    return any(tuple(split[i : i + size]) == phrase for i in range(len(split) - size + 1))
 
 
 def _inside_dropped(element: HtmlElement, root: HtmlElement) -> bool:
