@@ -1,0 +1,133 @@
+"""A real HTTP server on 127.0.0.1 for tests: routes answer with scripted replies.
+
+```python
+from loopback import Loopback, Reply, loopback_server  # noqa: F401  (the fixture "loopback")
+
+def test_x(loopback: Loopback) -> None:
+    url = loopback.serve("/page", Reply(b"<p>hi</p>"))
+    ...
+    assert loopback.requests[-1].headers["User-Agent"].startswith("lire/")
+```
+
+A reply can be slow before its headers (``delay``), drip its body a byte at a time (``drip``),
+omit ``Content-Length`` (the body then ends when the connection closes), redirect, or carry any
+status and headers. Every request is recorded with its headers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from email.message import Message
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+__all__ = ["Loopback", "Recorded", "Reply", "closed_port", "loopback_server"]
+
+HTML = "text/html; charset=utf-8"
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What a route answers."""
+
+    body: bytes = b""
+    status: int = 200
+    headers: tuple[tuple[str, str], ...] = (("Content-Type", HTML),)
+    length: bool = True  # send Content-Length; without it the body ends at connection close
+    delay: float = 0.0  # seconds before the status line
+    drip: float = 0.0  # seconds between two bytes of the body
+
+    @classmethod
+    def redirect(cls, location: str, status: int = 302) -> Reply:
+        return cls(status=status, headers=(("Location", location),))
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A request the server received."""
+
+    path: str
+    headers: Message
+
+
+@dataclass
+class Loopback:
+    """The running server: register routes with ``serve``, read ``requests``."""
+
+    port: int
+    routes: dict[str, Reply] = field(default_factory=dict)
+    requests: list[Recorded] = field(default_factory=list)
+
+    def url(self, path: str, scheme: str = "http") -> str:
+        return f"{scheme}://127.0.0.1:{self.port}{path}"
+
+    def serve(self, path: str, reply: Reply) -> str:
+        self.routes[path] = reply
+        return self.url(path)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+
+    def do_GET(self) -> None:
+        state = self.server.state
+        state.requests.append(Recorded(self.path, self.headers))
+        reply = state.routes.get(self.path.split("?", 1)[0], Reply(b"no such route", 404))
+        with contextlib.suppress(ConnectionError, TimeoutError):
+            self._answer(reply)
+
+    def _answer(self, reply: Reply) -> None:
+        time.sleep(reply.delay)
+        self.send_response(reply.status)
+        for name, value in reply.headers:
+            self.send_header(name, value)
+        if reply.length:
+            self.send_header("Content-Length", str(len(reply.body)))
+        self.end_headers()
+        if not reply.drip:
+            self.wfile.write(reply.body)
+            return
+        for index in range(len(reply.body)):
+            self.wfile.write(reply.body[index : index + 1])
+            self.wfile.flush()
+            time.sleep(reply.drip)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep the test output quiet."""
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    state: Loopback
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that hung up early is what several tests do on purpose."""
+
+
+@pytest.fixture(name="loopback")
+def loopback_server() -> Iterator[Loopback]:
+    """A ThreadingHTTPServer on 127.0.0.1 (port 0), stopped after the test."""
+    server = _Server(("127.0.0.1", 0), _Handler)
+    server.state = Loopback(port=server.server_address[1])
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    try:
+        yield server.state
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def closed_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on (it was free a moment ago)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
