@@ -79,3 +79,28 @@ def test_undecodable_config_is_a_clear_error(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfe\x00bad")
     with pytest.raises(ConfigError, match="cannot read config file"):
         load_config(path)
+
+
+def test_user_rules_join_the_packs_and_are_used_by_the_cleaner(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        '[[clean.rules]]\nname = "subscription/my-offer"\npattern = "try the almanac club"\n',
+    )
+    rules = load_config(path).clean.rules
+    assert rules is not None
+    names = [rule.name for rule in rules.rules]
+    assert "subscription/my-offer" in names
+    assert len(names) > 1, "the shipped packs stay in"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[clean]\nrules = "x"\n', r"config\.toml:2: 'clean\.rules' must be a list of tables"),
+        ('[[clean.rules]]\nname = "nonsense"\npattern = "x"\n', r"config\.toml:1: .*'name'"),
+        ('[[clean.rules]]\nname = "ad/x"\npattern = "(a+)+$"\n', r"config\.toml:1: .*pattern"),
+    ],
+)
+def test_bad_user_rules_name_the_file_and_rule(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        load_config(write(tmp_path, text))

@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from lire import __version__
-from lire.config import Config, load_config
+from lire.config import Config, default_data_dir, load_config
 from lire.errors import ConfigError, LireError
 from lire.fetch import fetch
+from lire.learn import LearnStore
 from lire.model import Reading
 from lire.pipeline import read_page
 from lire.render import Format, render, render_explain, render_summary
@@ -120,7 +121,19 @@ def _configure(args: argparse.Namespace) -> Config:
 
 def _read(source: str, config: Config) -> Reading:
     page = fetch(source, config=config.fetch)
-    return read_page(page, config=config)
+    store = open_learn_store(config)
+    try:
+        return read_page(page, config=config, store=store)
+    finally:
+        if store is not None:
+            store.close()
+
+
+def open_learn_store(config: Config) -> LearnStore | None:
+    """The store of boilerplate learned per site, when learning is on (it never fails to open)."""
+    if not (config.clean.enabled and config.clean.learn):
+        return None
+    return LearnStore(default_data_dir() / "learned.sqlite3")
 
 
 def _print(reading: Reading, args: argparse.Namespace) -> int:

@@ -20,6 +20,11 @@ summarizer = "offline"    # or "llm"
 enabled = true
 learn = true              # remember boilerplate seen across articles of one site
 
+[[clean.rules]]           # your own rules, in the format of the packs in src/lire/rules/
+name = "subscription/my-site-offer"
+pattern = "try our premium plan"
+site = "example.org"      # optional: only on this site
+
 [llm]                     # optional: an OpenAI-compatible endpoint for summaries
 base_url = "http://127.0.0.1:11434/v1"
 model = "llama3.2"
@@ -38,12 +43,13 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import platformdirs
 
 from lire import __version__
 from lire.errors import ConfigError
+from lire.rules import RuleSet, load_rules
 
 __all__ = [
     "AppConfig",
@@ -53,6 +59,7 @@ __all__ = [
     "LLMConfig",
     "SummaryConfig",
     "default_config_path",
+    "default_data_dir",
     "load_config",
 ]
 
@@ -94,6 +101,7 @@ class LLMConfig:
 class CleanConfig:
     enabled: bool = True
     learn: bool = True
+    rules: RuleSet | None = None  # the packs plus the user's [[clean.rules]]; None: the packs
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +129,11 @@ _POSITIVE = {"timeout", "deadline", "max_bytes", "max_decompressed_bytes", "poin
 def default_config_path() -> Path:
     """Where the user's config file lives (it may not exist). Creates nothing."""
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+
+
+def default_data_dir() -> Path:
+    """Where lire keeps its stores (history, learned boilerplate). Creates nothing."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def load_config(path: Path | None = None, *, explicit: bool = False) -> Config:
@@ -154,7 +167,9 @@ def parse_config(data: Mapping[str, Any], *, path: Path | None = None, source: s
         if not isinstance(values, Mapping):
             _fail(path, source, section, f"'{section}' must be a table ([{section}])")
         current = getattr(config, section)
-        config = replace(config, **{section: _parse_section(section, current, values, path, source)})
+        config = replace(
+            config, **{section: _parse_section(section, current, values, path, source)}
+        )
     return config
 
 
@@ -165,6 +180,9 @@ def _parse_section(
     changes: dict[str, Any] = {}
     for key, value in values.items():
         dotted = f"{section}.{key}"
+        if section == "clean" and key == "rules":
+            changes[key] = _parse_rules(value, path, source)
+            continue
         if key not in known:
             _fail(path, source, key, f"unknown key '{dotted}'")
         expected = type(getattr(current, key))
@@ -176,8 +194,17 @@ def _parse_section(
             _fail(path, source, key, f"'{dotted}' must be greater than 0, got {value!r}")
         changes[key] = value
     if section == "summary" and changes.get("summarizer", "offline") not in ("offline", "llm"):
-        _fail(path, source, "summarizer", "'summary.summarizer' must be \"offline\" or \"llm\"")
+        _fail(path, source, "summarizer", '\'summary.summarizer\' must be "offline" or "llm"')
     return replace(current, **changes)
+
+
+def _parse_rules(value: Any, path: Path | None, source: str) -> RuleSet:
+    if not isinstance(value, list) or not all(isinstance(item, Mapping) for item in value):
+        _fail(path, source, "rules", "'clean.rules' must be a list of tables ([[clean.rules]])")
+    try:
+        return load_rules(value)
+    except ConfigError as error:
+        _fail(path, source, "[[clean.rules]]", str(error))
 
 
 def _type_name(expected: type[Any]) -> str:
@@ -186,7 +213,7 @@ def _type_name(expected: type[Any]) -> str:
     )
 
 
-def _fail(path: Path | None, source: str, key: str, message: str) -> None:
+def _fail(path: Path | None, source: str, key: str, message: str) -> NoReturn:
     where = str(path) if path is not None else "config"
     line = _line_of(source, key)
     if line is not None:
@@ -195,7 +222,10 @@ def _fail(path: Path | None, source: str, key: str, message: str) -> None:
 
 
 def _line_of(source: str, key: str) -> int | None:
-    pattern = re.compile(rf"^\s*(\[\s*{re.escape(key)}\s*\]|{re.escape(key)}\s*=)")
+    if key.startswith("["):
+        pattern = re.compile(rf"^\s*{re.escape(key)}")
+    else:
+        pattern = re.compile(rf"^\s*(\[\s*{re.escape(key)}\s*\]|{re.escape(key)}\s*=)")
     for number, line in enumerate(source.splitlines(), start=1):
         if pattern.match(line):
             return number

@@ -10,6 +10,7 @@ from lire.config import Config
 from lire.decode import decode
 from lire.extract import extract
 from lire.fetch import fetch
+from lire.learn import LearnStore
 from lire.model import Article, Page, Reading
 from lire.sanitize import sanitize
 from lire.summarize import summarize
@@ -22,11 +23,15 @@ def read(
     *,
     config: Config | None = None,
     stdin: BinaryIO | None = None,
+    store: LearnStore | None = None,
 ) -> Reading:
-    """Read ``source`` (an http(s) URL, a path, or ``"-"`` for stdin) into a clean Reading."""
+    """Read ``source`` (an http(s) URL, a path, or ``"-"`` for stdin) into a clean Reading.
+
+    ``store`` lets the cleaner learn boilerplate across articles of one site (off when None).
+    """
     config = config or Config()
     page = fetch(source, config=config.fetch, stdin=stdin)
-    return read_page(page, config=config)
+    return read_page(page, config=config, store=store)
 
 
 def read_html(
@@ -47,12 +52,15 @@ def read_text(text: str, *, config: Config | None = None) -> Reading:
     return read_page(page, config=config)
 
 
-def read_page(page: Page, *, config: Config | None = None) -> Reading:
+def read_page(
+    page: Page, *, config: Config | None = None, store: LearnStore | None = None
+) -> Reading:
     """Extract, clean and summarize a page that has already been read."""
     config = config or Config()
     article = extract(page, prune=config.clean.enabled)
     if config.clean.enabled:
-        article = clean(article)
+        learning = store if config.clean.learn else None
+        article = clean(_with_url(article, page), rules=config.clean.rules, store=learning)
     summary = summarize(article, points=config.summary.points)
     return Reading(article=_with_url(article, page), summary=summary, page=page)
 
