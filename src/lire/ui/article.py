@@ -25,7 +25,7 @@ __all__ = ["ArticleView"]
 _TIGHT = (BlockKind.LIST_ITEM, BlockKind.TABLE_ROW)
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """The article: a header (title, metadata) then every block, one blank line between."""
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -178,7 +178,9 @@ class ReaderBase(App[int]):
     def _loaded(self, message: ReadingLoaded) -> None:
         if message.token != self._token:
             return
-        self.query_one(ArticleView).loading = False
+        view = self.query_one(ArticleView)
+        view.loading = False
+        view.focus()  # the loading indicator took the focus away
         self.remember_position()
         visit = Visit(message.source, message.reading)
         if self.history is not None:

@@ -1,0 +1,581 @@
+"""The reader app driven through Textual's Pilot: every binding and state.
+
+Readings are built from lire.model values and handed to the app through a loader, so these
+tests do not depend on the fetch/extract/clean pipeline.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
+
+from lire.errors import FetchError
+from lire.history import History
+from lire.model import Article, Block, BlockKind, KeyPoint, Link, Reading, Removal, Summary
+from lire.ui import LireApp, create_app
+from lire.ui.article import ArticleView
+from lire.ui.dialogs import ConfirmScreen, HelpScreen, PromptScreen
+from lire.ui.lists import HistoryScreen, LinksScreen, RemovedScreen
+from lire.ui.status import StatusLine
+from lire.ui.summary import SummaryPane
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+def paragraph(number: int, words: int = 40) -> Block:
+    return Block(BlockKind.PARAGRAPH, f"Paragraph {number} " + " ".join(["lorem"] * words))
+
+
+def make_reading(*, paragraphs: int = 30, url: str | None = "https://news.example/a") -> Reading:
+    blocks = [Block(BlockKind.HEADING, "Introduction", level=2)]
+    blocks += [paragraph(i) for i in range(1, paragraphs // 2)]
+    blocks.append(Block(BlockKind.HEADING, "Second part", level=2))
+    blocks += [paragraph(i) for i in range(paragraphs // 2, paragraphs)]
+    blocks.append(
+        Block(
+            BlockKind.PARAGRAPH,
+            "Sources: the report and a script.",
+            links=(
+                Link("the report", "https://report.example/full"),
+                Link("a script", "javascript:alert(1)"),
+            ),
+        )
+    )
+    article = Article(
+        blocks=tuple(blocks),
+        title="The harbour reopens",
+        byline="Ann Writer",
+        site="News Example",
+        published="2026-11-20",
+        lang="en",
+        url=url,
+        removed=(Removal("subscription/en-pitch", "Subscribe now for $1", index=3),),
+    )
+    points = (KeyPoint("The harbour reopened.", 1), KeyPoint("Paragraph twenty.", 21))
+    return Reading(article=article, summary=Summary(points=points, method="offline"))
+
+
+class Library:
+    """A loader serving prepared Readings by source, counting calls."""
+
+    def __init__(self, readings: dict[str, Reading]) -> None:
+        self.readings = readings
+        self.calls: list[str] = []
+
+    def __call__(self, source: str) -> Reading:
+        self.calls.append(source)
+        if source not in self.readings:
+            raise FetchError(f"{source} could not be read")
+        return self.readings[source]
+
+
+async def settle(pilot: Pilot[int]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def app_for(reading: Reading | None = None, **options: object) -> tuple[LireApp, Library]:
+    library = Library(
+        {
+            "a": reading or make_reading(),
+            "https://report.example/full": make_reading(
+                paragraphs=4, url="https://report.example/full"
+            ),
+        }
+    )
+    return create_app(source="a", loader=library, **options), library  # type: ignore[arg-type]
+
+
+def view(app: LireApp) -> ArticleView:
+    return app.query_one(ArticleView)
+
+
+def status(app: LireApp) -> StatusLine:
+    return app.query_one(StatusLine)
+
+
+def screen_text(app: LireApp) -> str:
+    """What the article view shows, as text."""
+    article = view(app)
+    return "\n".join(article.render_line(y).text for y in range(article.size.height))
+
+
+# -- states ----------------------------------------------------------------------------------
+
+
+async def test_loaded_article_shows_header_body_summary_and_position() -> None:
+    app, _ = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "The harbour reopens" in text
+        minutes = app.trail[0].reading.article.reading_minutes
+        assert minutes > 1
+        assert f"Ann Writer · News Example · 2026-11-20 · {minutes} min read · en" in text
+        assert "## Introduction" in text
+        assert "Paragraph 1 lorem" in text
+        summary = app.query_one(SummaryPane)
+        assert summary.option_count == 3
+        assert "The harbour reopened." in str(summary.get_option_at_index(0).prompt)
+        assert status(app).percent < 100
+        assert status(app).minutes_left > 0
+
+
+async def test_page_text_is_never_parsed_as_markup() -> None:
+    hostile = "[bold]x[/bold] [@click=app.quit]quit[/] [link=file:///etc/passwd]y[/link]"
+    reading = Reading(
+        article=Article(blocks=(Block(BlockKind.PARAGRAPH, hostile),), title="[red]T[/red]"),
+        summary=Summary(points=(KeyPoint("[@click=app.quit]go[/]", 0),)),
+    )
+    app, _ = app_for(reading)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert hostile in text
+        assert "[red]T[/red]" in text
+        await pilot.click(SummaryPane)
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_loading_shows_an_indicator_until_the_reading_arrives() -> None:
+    release = threading.Event()
+    reading = make_reading()
+
+    def slow(source: str) -> Reading:
+        release.wait(10)
+        return reading
+
+    app = create_app(source="slow", loader=slow)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert view(app).loading
+        assert "Loading slow" in status(app).state
+        release.set()
+        await settle(pilot)
+        assert not view(app).loading
+        assert view(app).article is reading.article
+
+
+async def test_a_failed_load_is_an_error_notification_and_the_app_stays_usable() -> None:
+    app = create_app(source="missing", loader=Library({}))
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        notes = list(app._notifications)
+        assert [note.severity for note in notes] == ["error"]
+        assert notes[0].message == "missing could not be read"
+        assert not notes[0].markup
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape", "q")
+        assert not app.is_running
+
+
+async def test_an_unbuilt_pipeline_stage_is_reported_not_a_crash() -> None:
+    def unbuilt(source: str) -> Reading:
+        raise NotImplementedError("extract")
+
+    app = create_app(source="x", loader=unbuilt)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert [note.message for note in app._notifications] == ["cannot read yet: extract"]
+        assert app.is_running
+
+
+async def test_an_empty_article_says_so() -> None:
+    app, _ = app_for(Reading(article=Article(blocks=())))
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert status(app).state == "This article is empty"
+        assert status(app).percent == 100
+        await pilot.press("j", "G", "slash")
+        assert app.is_running
+
+
+# -- moving ----------------------------------------------------------------------------------
+
+
+def page(height: int) -> int:
+    return height - 1
+
+
+def half(height: int) -> int:
+    return height // 2
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        (("j",), lambda h: 1),
+        (("down",), lambda h: 1),
+        (("j", "j", "k"), lambda h: 1),
+        (("j", "j", "up"), lambda h: 1),
+        (("space",), page),
+        (("pagedown",), page),
+        (("space", "space", "b"), page),
+        (("space", "space", "pageup"), page),
+        (("d",), half),
+        (("d", "d", "u"), half),
+    ],
+)
+async def test_line_page_and_half_page_keys_scroll_the_article(
+    keys: tuple[str, ...], expected: Callable[[int], int]
+) -> None:
+    app, _ = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        height = view(app).scrollable_content_region.height
+        assert height > 30
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert view(app).scroll_y == expected(height)
+
+
+async def test_home_end_g_and_shift_g_go_to_the_ends() -> None:
+    app, _ = app_for()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        article = view(app)
+        for keys, at_end in ((("G",), True), (("g",), False), (("end",), True), (("home",), False)):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert article.scroll_y == (article.max_scroll_y if at_end else 0)
+        await pilot.press("G")
+        await pilot.pause()
+        assert status(app).percent == 100
+        assert status(app).minutes_left == 0
+
+
+async def test_brackets_move_between_headings() -> None:
+    app, _ = app_for()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        article = view(app)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert article.scroll_y == article.block_line(0)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        second = next(i for i, b in enumerate(article.article.blocks) if b.text == "Second part")
+        assert article.scroll_y == article.block_line(second)
+        await pilot.press("right_square_bracket")
+        assert "No heading below" in status(app).state
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert article.scroll_y == article.block_line(0)
+
+
+# -- panes -----------------------------------------------------------------------------------
+
+
+async def test_s_toggles_the_summary_and_tab_switches_panes() -> None:
+    app, _ = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        summary = app.query_one(SummaryPane)
+        assert view(app).has_focus
+        await pilot.press("tab")
+        assert summary.has_focus
+        await pilot.press("tab")
+        assert view(app).has_focus
+        await pilot.press("s")
+        await pilot.pause()
+        assert not summary.display
+        assert view(app).size.width > 100
+        await pilot.press("tab")
+        assert view(app).has_focus
+        await pilot.press("s")
+        await pilot.pause()
+        assert summary.display
+
+
+async def test_summary_sits_beside_the_article_when_wide_and_below_when_narrow() -> None:
+    for size, beside in (((120, 40), True), ((80, 24), False)):
+        app, _ = app_for()
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            article = view(app).region
+            summary = app.query_one(SummaryPane).region
+            if beside:
+                assert summary.x >= article.right and summary.y == article.y
+            else:
+                assert summary.y >= article.bottom and summary.x == article.x
+
+
+async def test_enter_on_a_summary_point_scrolls_to_and_highlights_its_paragraph() -> None:
+    app, _ = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "down", "enter")
+        await pilot.pause()
+        article = view(app)
+        assert article.scroll_y == min(article.block_line(21), article.max_scroll_y)
+        assert article._flash == 21
+        line = article.render_line(round(article.block_line(21) - article.scroll_y))
+        assert "Paragraph 20" in line.text
+        assert any(segment.style and segment.style.bgcolor for segment in line)
+
+
+# -- search ----------------------------------------------------------------------------------
+
+
+async def search(pilot: Pilot[int], query: str) -> None:
+    await pilot.press("slash")
+    assert isinstance(pilot.app.screen, PromptScreen)
+    await pilot.press(*query, "enter")
+    await pilot.pause()
+
+
+async def test_search_highlights_matches_and_n_shift_n_cycle() -> None:
+    reading = make_reading()
+    app, _ = app_for(reading)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await search(pilot, "paragraph 2")
+        # "Paragraph 2", "Paragraph 20" ... "Paragraph 29": 11 hits
+        assert status(app).state == "Match 1/11"
+        article = view(app)
+        first = app.matches[0]
+        line = article.render_line(round(article.block_line(first.block) - article.scroll_y))
+        assert any(seg.style and seg.style.reverse for seg in line if "Paragraph 2" in seg.text)
+        await pilot.press("n")
+        assert status(app).state == "Match 2/11"
+        await pilot.press("N", "N")
+        assert status(app).state == "Match 11/11"
+        await pilot.press("escape")
+        assert app.matches == []
+        await search(pilot, "no such words")
+        assert status(app).state == "Not found: no such words"
+
+
+# -- dialogs ---------------------------------------------------------------------------------
+
+
+async def test_help_lists_every_binding() -> None:
+    app, _ = app_for()
+    async with app.run_test(size=(120, 60)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        listed = dict(app.screen.keys)
+        for binding in LireApp.BINDINGS:
+            assert binding.description in listed.values()  # type: ignore[union-attr]
+        assert "j,down" in listed and "G,end" in listed
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_every_action_is_in_the_command_palette() -> None:
+    app, _ = app_for()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        for binding in LireApp.BINDINGS:
+            if binding.action != "quit":  # type: ignore[union-attr]
+                assert binding.description in titles  # type: ignore[union-attr]
+
+
+async def test_removed_view_restores_a_block_in_place_and_keeps_it_for_the_site(
+    tmp_path: Path,
+) -> None:
+    from lire.learn import LearnStore  # built alongside the app
+
+    store = LearnStore(tmp_path / "learn.sqlite3")
+    app, _ = app_for(learn=store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        assert isinstance(app.screen, RemovedScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        blocks = view(app).article.blocks
+        assert blocks[3].text == "Subscribe now for $1"
+        assert [b.text.split()[1] for b in blocks[1:3]] == ["1", "2"]
+        assert blocks[4].text.startswith("Paragraph 3")
+        assert "Restored: subscription/en-pitch" in status(app).state
+        assert store.is_kept("News Example", "Subscribe now for $1")
+    store.close()
+
+
+async def test_links_are_numbered_followed_refused_and_walked_back_and_forward() -> None:
+    app, library = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        assert isinstance(app.screen, LinksScreen)
+        options = app.screen.query_one(OptionList)
+        assert "https://report.example/full" in str(options.get_option_at_index(0).prompt)
+        assert "javascript:alert(1)" in str(options.get_option_at_index(1).prompt)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert "only http and https" in list(app._notifications)[-1].message
+        await pilot.press("l", "enter")
+        await settle(pilot)
+        assert library.calls == ["a", "https://report.example/full"]
+        assert view(app).article.url == "https://report.example/full"
+        await pilot.press("h")
+        assert view(app).article.url == "https://news.example/a"
+        await pilot.press("L")
+        assert view(app).article.url == "https://report.example/full"
+        await pilot.press("backspace")
+        assert view(app).article.url == "https://news.example/a"
+        await pilot.press("backspace")
+        assert status(app).state == "Nothing back"
+        assert library.calls == ["a", "https://report.example/full"]
+
+
+async def test_o_shows_the_target_then_opens_only_when_confirmed() -> None:
+    opened: list[str] = []
+    app, _ = app_for(opener=opened.append)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.target == "https://news.example/a"
+        await pilot.press("n")
+        assert opened == []
+        await pilot.press("o", "y")
+        assert opened == ["https://news.example/a"]
+        await pilot.press("l", "o", "y")
+        assert opened[-1] == "https://report.example/full"
+
+
+async def test_colon_and_ctrl_l_open_a_source_and_r_reloads() -> None:
+    app, library = app_for()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("colon")
+        assert isinstance(app.screen, PromptScreen)
+        await pilot.press(*"https://report.example/full", "enter")
+        await settle(pilot)
+        assert library.calls[-1] == "https://report.example/full"
+        await pilot.press("ctrl+l")
+        await pilot.press(*"nowhere", "enter")
+        await settle(pilot)
+        assert list(app._notifications)[-1].message == "nowhere could not be read"
+        assert view(app).article.url == "https://report.example/full"
+        await pilot.press("r")
+        await settle(pilot)
+        report = "https://report.example/full"
+        assert library.calls == ["a", report, "nowhere", report]
+        assert len(app.trail) == 2
+
+
+async def test_y_copies_the_paragraph_as_a_markdown_quote_with_its_source() -> None:
+    app, _ = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "down", "enter", "tab")
+        await search(pilot, "Paragraph 20 ")
+        await pilot.press("y")
+        assert app.clipboard.startswith("> Paragraph 20 lorem")
+        assert app.clipboard.endswith(
+            "— [The harbour reopens, News Example](https://news.example/a)\n"
+        )
+
+
+async def test_e_exports_the_article_as_markdown(tmp_path: Path) -> None:
+    app, _ = app_for()
+    target = tmp_path / "out.md"
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        assert isinstance(app.screen, PromptScreen)
+        field = app.screen.query_one(Input)
+        assert field.value == "the-harbour-reopens.md"
+        field.value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+    markdown = target.read_text(encoding="utf-8")
+    assert "Paragraph 29 lorem" in markdown
+    assert "The harbour reopens" in markdown
+
+
+async def test_escape_cancels_a_load_and_its_late_result_is_ignored() -> None:
+    release = threading.Event()
+    first = make_reading()
+
+    def loader(source: str) -> Reading:
+        if source == "slow":
+            release.wait(10)
+            return make_reading(paragraphs=2)
+        return first
+
+    app = create_app(source="a", loader=loader)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        app.load("slow")
+        await pilot.pause()
+        assert view(app).loading
+        await pilot.press("escape")
+        assert not view(app).loading
+        assert status(app).state == "Cancelled"
+        release.set()
+        await settle(pilot)
+        assert view(app).article is first.article
+
+
+# -- history, themes -------------------------------------------------------------------------
+
+
+async def test_reopening_an_article_returns_to_where_the_reader_was(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    history = History(path)
+    app, _ = app_for(history=history)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("space", "space")
+        await pilot.pause()
+        top = view(app).top_block
+        assert top > 5
+    history.close()
+    history = History(path)
+    assert history.position("a") == top
+    app, _ = app_for(history=history)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert view(app).top_block == top
+        await pilot.press("H")
+        assert isinstance(app.screen, HistoryScreen)
+        assert "The harbour reopens" in str(
+            app.screen.query_one(OptionList).get_option_at_index(1).prompt
+        )
+    history.close()
+
+
+async def test_no_source_opens_the_history_with_a_url_prompt_and_the_sample(tmp_path: Path) -> None:
+    library = Library({"sample.txt": make_reading()})
+    app = create_app(source=None, loader=library, sample="sample.txt")
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert library.calls == ["sample.txt"]
+        await pilot.press("H", "enter")
+        assert isinstance(app.screen, PromptScreen)
+
+
+async def test_config_theme_and_no_color_are_respected(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lire.config import AppConfig, Config
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    config = Config(app=AppConfig(theme="textual-light", show_summary=False))
+    app, _ = app_for(config=config)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert app.theme == "textual-light"
+        assert not app.current_theme.dark
+        assert app.no_color
+        assert not app.query_one(SummaryPane).display
