@@ -55,7 +55,7 @@ SUPERSETS = {
 }
 REFUSED_LABELS = frozenset({"utf-7"})  # a label no browser honours (script smuggling)
 SINGLE_BYTE_WEST = "cp1252"
-WESTERN_ACCENTED_SHARE = 0.25  # more accented letters than this is not a Western language
+WESTERN_ACCENTED_SHARE = 0.4  # more accented letters than this is not a Western language
 HEAD_BYTES = 8192  # where <meta charset> and the markup sniffing look
 
 _META_CHARSET = re.compile(
@@ -150,7 +150,7 @@ def _codec(label: str | None, data: bytes) -> str | None:
         return None
     try:
         name = codecs.lookup(label.strip().strip("\"'")).name
-        b"".decode(name)  # refuses codecs that are not text encodings (base64, rot13...)
+        b"a".decode(name, errors="ignore")  # refuses codecs that are not text (base64, rot13)
     except (LookupError, ValueError):
         return None
     if name in REFUSED_LABELS:
