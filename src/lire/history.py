@@ -56,7 +56,7 @@ class History:
         position: int = 0,
     ) -> None:
         """Remember that ``location`` was read now, at block ``position``."""
-        now = datetime.now(UTC).isoformat(timespec="seconds")
+        now = datetime.now(UTC).isoformat(timespec="microseconds")
         self._write(
             "INSERT INTO visits (location, title, site, url, read_at, position)"
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(location) DO UPDATE SET"
