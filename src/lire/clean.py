@@ -29,8 +29,12 @@ ARTICLE_WORDS = 25  # a block this long without any signal reads as article
 LONG_WORDS = 45  # weak signals do not count in a block this long
 CUT_MAX_WORDS = 60  # a pitch tail cut off an article paragraph is at most this long
 BRIDGE_MAX = 3  # at most this many short signal-less blocks are bridged between two pitches
-BRIDGE_WORDS = 25
+BRIDGE_WORDS = 20
+TEASER_HEADER_WORDS = 5  # "Lire aussi", "Mehr zum Thema": a related header alone on its line
+TEASER_WORDS = 20
 REPEAT_MIN_WORDS = 3
+QUOTE_SHARE = 0.7  # a quote longer than this share of its sentence is not masked
+_QUOTED = re.compile(r"«[^«»]{1,300}»|“[^“”]{1,300}”|„[^„“”]{1,300}[“”]|\"[^\"]{1,300}\"")
 _BREAK = re.compile(r"[.!?…]+[»\"”’)\]]*\s+|\n+")
 _OPENERS = '«"“„¿¡([+-–•*'
 _PRICE = re.compile(r"\d\s?(?:[€$£]|eur\b|euros?\b|usd\b)|[€$£]\s?\d", re.IGNORECASE)
@@ -41,15 +45,19 @@ _ENUMERATED = re.compile(r"^[-–•*]?\s*\d{1,2}[.)]?\s+\S")
 class Verdict:
     """What the rules and the shape say about one block.
 
-    ``strong`` names the strong rule that removes the whole block; ``cut`` is the character
-    offset where a pitch tail begins (with ``cut_rule``); ``weak`` names a weak signal.
+    ``strong`` names the strong rule that removes the whole block, and ``parts`` the offsets and
+    rules of its sentences when their categories differ; ``cut`` is the character offset where a
+    pitch tail begins (with ``cut_rule``); ``weak`` names a weak signal, ``named`` when it comes
+    from a rule of the packs rather than the block's shape.
     """
 
     words: int
     strong: str | None = None
+    parts: tuple[tuple[int, str], ...] = ()
     cut: int | None = None
     cut_rule: str | None = None
     weak: str | None = None
+    named: bool = False
 
     @property
     def article(self) -> bool:
@@ -76,34 +84,40 @@ def clean(
 
 def judge(block: Block, rules: Sequence[Rule], *, edge: bool = True) -> Verdict:
     """The verdict of ``rules`` and of the shape on one block (``edge``: head or tail zone)."""
-    words = len(block.text.split())
-    spans = sentences(block.text)
-    hits = _hits(block.text, spans, rules, edge)
-    strong = [(start, rule) for start, rule in hits if rule.strength is Strength.STRONG]
-    weak = next((rule.name for _, rule in hits if rule.strength is Strength.WEAK), None)
-    weak = weak or _shape(block, words)
-    if strong:
-        start, rule = strong[0]
-        head_words = len(block.text[:start].split())
-        if start == 0 and words <= rule.max_words:
-            return Verdict(words, strong=rule.name)
-        if start > 0 and words - head_words <= min(rule.max_words, CUT_MAX_WORDS):
-            if all(_weakly(block.text[a:b], rules, edge) for a, b in spans if a < start):
-                return Verdict(words, strong=rule.name)
-            return Verdict(words, cut=start, cut_rule=rule.name)
+    text = block.text
+    words = len(text.split())
+    parts = _analyse(text, rules, edge, words)
+    first = next((k for k, part in enumerate(parts) if part.strong), None)
+    weak = next((part.weak for part in parts if part.weak and part.named), None)
+    shape = None if weak else _shape(block, words)
+    if first is not None:
+        rule = parts[first].strong
+        assert rule is not None
+        tail_words = len(text[parts[first].start :].split())
+        signalled = [bool(part.strong or part.weak) for part in parts]
+        if first == 0 and words <= rule.max_words:
+            return Verdict(words, strong=rule.name, parts=_segments(parts))
+        if (
+            first > 0
+            and tail_words <= min(rule.max_words, CUT_MAX_WORDS)
+            and all(signalled[first:])
+        ):
+            if all(signalled[:first]):
+                return Verdict(words, strong=rule.name, parts=_segments(parts))
+            return Verdict(words, cut=parts[first].start, cut_rule=rule.name)
     if words > LONG_WORDS:
-        weak = None
-    return Verdict(words, weak=weak)
+        return Verdict(words)
+    return Verdict(words, weak=weak or shape, named=weak is not None)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """The (start, end) offsets of the sentences of ``text``."""
+    """The (start, end) offsets of the sentences (and lines) of ``text``."""
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BREAK.finditer(text):
         following = text[match.end() : match.end() + 1]
         if (
-            match.group().startswith("\n")
+            "\n" in match.group()
             or following.isupper()
             or following.isdigit()
             or (following and following in _OPENERS)
@@ -115,24 +129,63 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _hits(
-    text: str, spans: Sequence[tuple[int, int]], rules: Sequence[Rule], edge: bool
-) -> list[tuple[int, Rule]]:
-    words = len(text.split())
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One sentence of a block: where it starts, its strongest rule, its weak signal."""
+
+    start: int
+    strong: Rule | None
+    weak: str | None
+    named: bool  # the weak signal is a rule of the packs, not a shape
+
+
+def _analyse(text: str, rules: Sequence[Rule], edge: bool, words: int) -> list[_Part]:
     screen = _screen(tuple(rules))
-    found: list[tuple[int, Rule]] = []
-    for start, end in spans:
-        sentence = text[start:end].strip()
-        if screen is not None and not screen.search(sentence):
+    parts: list[_Part] = []
+    for start, end in sentences(text):
+        sentence = _mask_quotes(text[start:end].strip())
+        strong: tuple[int, Rule] | None = None
+        weak: str | None = None
+        if screen is None or screen.search(sentence):
+            for rule in rules:
+                if rule.position is Position.EDGE and not edge:
+                    continue
+                if rule.strength is Strength.WEAK and words > rule.max_words:
+                    continue
+                if match := rule.pattern.search(sentence):
+                    span = match.end() - match.start()
+                    if rule.strength is Strength.WEAK:
+                        weak = weak or rule.name
+                    elif strong is None or span > strong[0]:
+                        strong = (span, rule)
+        shape = (
+            None if weak else _shape(Block(BlockKind.PARAGRAPH, sentence), len(sentence.split()))
+        )
+        parts.append(_Part(start, strong and strong[1], weak or shape, weak is not None))
+    return parts
+
+
+def _mask_quotes(sentence: str) -> str:
+    """Hide quoted words: an article that quotes a pitch ("« Abonnez-vous »") is not one."""
+
+    def mask(match: re.Match[str]) -> str:
+        quote = match.group()
+        if len(quote) > QUOTE_SHARE * len(sentence):
+            return quote
+        return quote[0] + "_" * (len(quote) - 2) + quote[-1]
+
+    return _QUOTED.sub(mask, sentence)
+
+
+def _segments(parts: Sequence[_Part]) -> tuple[tuple[int, str], ...]:
+    """Split a removed block where the category of its strong sentences changes."""
+    segments: list[tuple[int, str]] = []
+    for part in parts:
+        if part.strong is None:
             continue
-        for rule in rules:
-            if rule.position is Position.EDGE and not edge:
-                continue
-            if rule.strength is Strength.WEAK and words > rule.max_words:
-                continue
-            if rule.pattern.search(sentence):
-                found.append((start, rule))
-    return found
+        if not segments or segments[-1][1].partition("/")[0] != part.strong.category:
+            segments.append((part.start, part.strong.name))
+    return ((0, segments[0][1]), *segments[1:])
 
 
 @functools.lru_cache(maxsize=16)
@@ -142,13 +195,6 @@ def _screen(rules: tuple[Rule, ...]) -> re.Pattern[str] | None:
         return re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in rules), re.I)
     except re.error:
         return None
-
-
-def _weakly(sentence: str, rules: Sequence[Rule], edge: bool) -> bool:
-    block = Block(BlockKind.PARAGRAPH, sentence.strip())
-    return bool(_hits(block.text, [(0, len(block.text))], rules, edge)) or bool(
-        _shape(block, len(block.text.split()))
-    )
 
 
 def _shape(block: Block, words: int) -> str | None:
@@ -196,32 +242,49 @@ def _clusters(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> dict[int,
     marks = {i: v.strong for i, v in enumerate(verdicts) if v.strong}
     head, tail = _zones(verdicts)
     seeds = set(marks) | {i for i, v in enumerate(verdicts) if v.cut is not None}
-    changed = True
-    while changed:
+    _mark_teasers(blocks, verdicts, marks)
+    before = -1
+    while len(marks) != before:
         before = len(marks)
         for i in sorted(seeds | set(marks)):
             _extend(i, verdicts, marks, head, tail)
         _bridge(blocks, verdicts, marks, head, tail)
-        changed = len(marks) != before
     return marks
 
 
 def _extend(
     i: int, verdicts: Sequence[Verdict], marks: dict[int, str], head: int, tail: int
 ) -> None:
+    """Take the weak blocks next to block ``i`` (after it only, when ``i`` was cut)."""
     name = marks.get(i) or verdicts[i].cut_rule or ""
-    steps = (1, -1) if verdicts[i].cut is None else (1,)
-    for step in steps:
+    for step in (1, -1) if verdicts[i].cut is None else (1,):
         j = i + step
         while 0 <= j < len(verdicts) and j not in marks:
             verdict = verdicts[j]
-            edge = not head <= j < tail
             if verdict.weak is None or verdict.cut is not None:
                 break
-            if not edge and verdict.weak.startswith(("nav/", "subscription/price")):
-                break
-            marks[j] = name
+            if not verdict.named and head <= j < tail and not verdict.weak.startswith("nav/conn"):
+                break  # between article blocks only rules and connectives join a cluster
+            marks[j] = verdict.weak if verdict.named else name
             j += step
+
+
+def _mark_teasers(
+    blocks: Sequence[Block], verdicts: Sequence[Verdict], marks: dict[int, str]
+) -> None:
+    """A bare "Read also" / "Mehr zum Thema" line takes the teaser title that follows it."""
+    for i, name in list(marks.items()):
+        j = i + 1
+        if (
+            name.startswith("related/")
+            and verdicts[i].words <= TEASER_HEADER_WORDS
+            and j < len(blocks)
+            and j not in marks
+            and verdicts[j].words <= TEASER_WORDS
+            and verdicts[j].cut is None
+            and not blocks[j].text.rstrip().endswith((".", "!", "?", "…", ":"))
+        ):
+            marks[j] = name
 
 
 def _bridge(
@@ -231,7 +294,8 @@ def _bridge(
     head: int,
     tail: int,
 ) -> None:
-    strong = sorted(i for i, v in enumerate(verdicts) if v.strong or v.cut is not None)
+    """In the head and the tail, short lines between two strong blocks go with them."""
+    strong = sorted(i for i, v in enumerate(verdicts) if v.strong)
     for left, right in itertools.pairwise(strong):
         gap = range(left + 1, right)
         if 0 < len(gap) <= BRIDGE_MAX and all(
@@ -242,7 +306,7 @@ def _bridge(
             for j in gap
         ):
             for j in gap:
-                marks.setdefault(j, marks.get(left) or verdicts[left].cut_rule or "")
+                marks.setdefault(j, marks[left])
 
 
 def _mark_repeats(
@@ -278,7 +342,11 @@ def _apply(article: Article, verdicts: Sequence[Verdict], marks: dict[int, str])
     kept: list[Block] = []
     removed: list[Removal] = []
     for i, (block, verdict) in enumerate(zip(article.blocks, verdicts, strict=True)):
-        if i in marks:
+        if i in marks and verdict.strong == marks[i] and len(verdict.parts) > 1:
+            ends = [start for start, _ in verdict.parts[1:]] + [len(block.text)]
+            for (start, rule), end in zip(verdict.parts, ends, strict=True):
+                removed.append(Removal(rule, block.text[start:end].strip(), i, block.kind))
+        elif i in marks:
             removed.append(Removal(marks[i], block.text, i, block.kind))
         elif verdict.cut is not None and verdict.cut_rule is not None:
             head, tail = block.text[: verdict.cut].rstrip(), block.text[verdict.cut :].strip()
