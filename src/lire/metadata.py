@@ -152,16 +152,20 @@ def _title(
     title = root.find(".//title")
     document_title = sanitize_line(title.text_content()) if title is not None else None
     chosen = _first(meta.get("og:title"), _text(ld.get("headline")), meta.get("twitter:title"),
-                    heading, _strip_suffix(document_title))  # fmt: skip
+                    heading, _strip_suffix(document_title, site))  # fmt: skip
     return _strip_site(chosen, site)
 
 
-def _strip_suffix(title: str | None) -> str | None:
-    """A ``<title>`` without its " | Site" part: the longest part, if the title is split."""
+def _strip_suffix(title: str | None, site: str | None) -> str | None:
+    """A ``<title>`` without its " | Site" part: its first part that is not the site's name."""
     if not title:
         return None
-    parts = _TITLE_SEPARATORS.split(title)
-    return max(parts, key=len) if len(parts) > 1 else title
+    parts = [
+        part
+        for part in _TITLE_SEPARATORS.split(title)
+        if part.casefold() != (site or "").casefold()
+    ]
+    return parts[0] if parts else title
 
 
 def _strip_site(title: str | None, site: str | None) -> str | None:
