@@ -68,11 +68,11 @@ def fetch(
         data = _read_stdin(stdin if stdin is not None else _stdin(), config)
         return _local_page(data, name="-", location=source, config=config)
     if _is_url(source):
-        url = source.strip()
+        url = _parse_url(source.strip())  # before a client exists: refusing costs nothing
         if client is not None:
-            return _fetch_url(url, config, client)
+            return _fetch_url(url, source, config, client)
         with httpx.Client(timeout=config.timeout) as own:
-            return _fetch_url(url, config, own)
+            return _fetch_url(url, source, config, own)
     data = _read_file(Path(source), config)
     return _local_page(data, name=source, location=source, config=config)
 
@@ -173,15 +173,15 @@ def _reason(error: OSError) -> str:
 # -- http(s) ----------------------------------------------------------------------------------
 
 
-def _fetch_url(source: str, config: FetchConfig, client: httpx.Client) -> Page:
+def _fetch_url(url: httpx.URL, source: str, config: FetchConfig, client: httpx.Client) -> Page:
     deadline = time.monotonic() + config.deadline
     headers = {
         "User-Agent": config.user_agent,
         "Accept": ACCEPT,
-        "Accept-Encoding": "gzip, deflate, br",
+        "Accept-Encoding": CODINGS,
     }
     timeout = httpx.Timeout(min(config.timeout, config.deadline))
-    request = client.build_request("GET", _parse_url(source), headers=headers, timeout=timeout)
+    request = client.build_request("GET", url, headers=headers, timeout=timeout)
     visited: list[str] = []
     while True:
         visited.append(str(request.url))
