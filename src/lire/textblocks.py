@@ -26,6 +26,8 @@ _SUBHEADING_MAX_CHARS = 100
 _LONG_PARAGRAPH = 120
 _WRAP_MIN_LINES = 2
 _WRAP_MIN_WIDTH = 40
+_WRAP_MAX_WIDTH = 100  # editors and mail clients wrap at 72-80 columns; pasted pages do not
+_SENTENCE_END = tuple('.!?:…»"”')
 _WRAP_RATIO = 0.6
 
 
@@ -54,15 +56,16 @@ def _chunk_lines(chunk: str) -> list[_Line]:
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
-    """Several lines of similar width, none a marker: one paragraph wrapped by its writer."""
+    """Several lines of similar, editor-like width, not each a sentence, none a marker."""
     if len(lines) < _WRAP_MIN_LINES or any(_is_marked(line) for line in lines):
         return False
     widths = [len(line.strip()) for line in lines[:-1]]
     widest = max(widths)
     return (
-        widest >= _WRAP_MIN_WIDTH
+        _WRAP_MIN_WIDTH <= widest <= _WRAP_MAX_WIDTH
         and min(widths) >= _WRAP_RATIO * widest
-        and (len(lines[-1].strip()) <= widest + 2)
+        and len(lines[-1].strip()) <= widest + 2
+        and not all(line.rstrip().endswith(_SENTENCE_END) for line in lines[:-1])
     )
 
 
