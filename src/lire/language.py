@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 __all__ = ["DETECTABLE", "detect_language", "normalize_lang", "resolve_language"]
 
@@ -53,33 +54,26 @@ def resolve_language(declared: str | None, text: str) -> str | None:
 
 def detect_language(text: str) -> str | None:
     """The language of ``text`` among en fr de es it pt nl, or ``None`` when unsure."""
-    words = [word.lower() for word in _WORD.findall(text[:20_000])][:_SAMPLE_WORDS]
+    words = [word.lower() for word in _WORD.findall(text[:4_000])][:_SAMPLE_WORDS]
     if not words:
         return None
     counts = Counter(words)
-    scores = {lang: _score(lang, counts) for lang in DETECTABLE}
+    letters = Counter("".join(words))
+    scores = {lang: _score(lang, counts, letters) for lang in DETECTABLE}
     best = max(scores, key=lambda lang: scores[lang])
     if scores[best] / len(words) < _MIN_SHARE:
         return None
     return best
 
 
-def _score(lang: str, counts: Counter[str]) -> float:
-    weights = _weights(lang)
-    score = float(sum(count * weights.get(word, 0) for word, count in counts.items()))
-    for letter in _LETTERS.get(lang, ""):
-        score += 0.5 * sum(count * word.count(letter) for word, count in counts.items())
+def _score(lang: str, counts: Counter[str], letters: Counter[str]) -> float:
+    score = float(sum(counts[word] * weight for word, weight in _weights(lang).items()))
+    score += 0.5 * sum(letters[letter] for letter in _LETTERS.get(lang, ""))
     if lang == "nl":
         score += 0.5 * sum(count for word, count in counts.items() if "ij" in word)
     return score
 
 
-_WEIGHT_CACHE: dict[str, dict[str, int]] = {}
-
-
+@cache
 def _weights(lang: str) -> dict[str, int]:
-    weights = _WEIGHT_CACHE.get(lang)
-    if weights is None:
-        weights = dict(Counter(_MARKERS[lang].split()))
-        _WEIGHT_CACHE[lang] = weights
-    return weights
+    return dict(Counter(_MARKERS[lang].split()))

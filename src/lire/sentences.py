@@ -70,7 +70,7 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
 def _boundaries(line: str, lang: str | None) -> list[int]:
     ends: list[int] = []
     for match in _END.finditer(line):
-        following = line[match.end() :].lstrip()
+        following = line[match.end() : match.end() + 12].lstrip()
         if not following or _starts_lower(following):
             continue
         if match.group().startswith(".") and _abbreviated(line[: match.start()], following, lang):
@@ -89,7 +89,7 @@ def _starts_lower(following: str) -> bool:
 
 def _abbreviated(before: str, following: str, lang: str | None) -> bool:
     """Whether the point that ends ``before`` belongs to a word rather than ending a sentence."""
-    token = _TOKEN_BEFORE.search(before)
+    token = _TOKEN_BEFORE.search(before[-40:])
     word = token.group().lstrip("'’-").lower() if token else ""
     if not word:
         return False

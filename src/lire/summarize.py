@@ -1,7 +1,8 @@
 """Article -> Summary: an extractive, deterministic summary in the article's own language.
 
-Every sentence of the article is scored by its cosine similarity to the whole article (term
-frequency times inverse sentence frequency, over stemmed words without stop words), plus a bias
+Every sentence of the article is scored by the cosine similarity of its words to the word counts
+of the whole article (stemmed, without stop words: a sentence that uses the article's most
+repeated words stands for it), plus a bias
 towards the start of the article, since news puts what matters first. The best sentences are
 taken in rank order, skipping near-duplicates of those already taken and sentences too short or
 too long to stand alone, then returned in article order: points read as a short text whose
@@ -42,8 +43,12 @@ _PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.QUOTE})
 _SKIPPED = frozenset({BlockKind.CODE, BlockKind.PREFORMATTED, BlockKind.TABLE_ROW})
 MIN_WORDS = 6  # shorter sentences rarely stand alone ("He declined.")
 MAX_WORDS = 70  # longer ones are run-ons or glued paragraphs
-POSITION_WEIGHT = 0.25  # bonus for the first sentence, fading as 1 / (1 + k * position)
-POSITION_DECAY = 0.5
+# The bonus of the sentence at ``position``: POSITION_WEIGHT * points ** POSITION_POWER, divided by
+# 1 + POSITION_DECAY * position / points. One point is the most central sentence; more points
+# lean towards the lead, which news writes as its own summary.
+POSITION_WEIGHT = 0.1
+POSITION_POWER = 3.0
+POSITION_DECAY = 1.0
 DUPLICATE_OVERLAP = 0.6  # share of a sentence's terms already in a chosen one
 
 
@@ -63,7 +68,7 @@ def summarize(article: Article, *, points: int = 3, lang: str | None = None) -> 
     sentences = _sentences(article, lang)
     if note := _note(sentences, points):
         return Summary(lang=lang, note=note, method="offline")
-    chosen = _choose(sentences, _scores(sentences, article, lang), points)
+    chosen = _choose(sentences, _scores(sentences, article, lang, points), points)
     return Summary(points=_key_points(chosen), lang=lang, method="offline")
 
 
@@ -118,17 +123,29 @@ def _note(sentences: list[_Sentence], points: int) -> str | None:
     return SHORT_NOTE if (prose or len(sentences)) <= points else None
 
 
-def _scores(sentences: list[_Sentence], article: Article, lang: str | None) -> list[float]:
+def _scores(
+    sentences: list[_Sentence], article: Article, lang: str | None, points: int
+) -> list[float]:
     title = terms(article.title, lang) if article.title else ()
-    vectors, whole = vectorize([sentence.terms for sentence in sentences], extra=title)
+    whole = _counts([term for sentence in sentences for term in sentence.terms], *title)
+    norm = math.sqrt(sum(value * value for value in whole.values())) or 1.0
     return [
-        cosine(vector, whole) + _position_bonus(sentence.position)
-        for sentence, vector in zip(sentences, vectors, strict=True)
+        _coverage(sentence.terms, whole) / norm + _position_bonus(sentence.position, points)
+        for sentence in sentences
     ]
 
 
-def _position_bonus(position: int) -> float:
-    return POSITION_WEIGHT / (1.0 + POSITION_DECAY * position)
+def _coverage(found: tuple[str, ...], whole: Vector) -> float:
+    """The cosine numerator and the sentence's own norm: its distinct terms, each weighing 1."""
+    distinct = set(found)
+    if not distinct:
+        return 0.0
+    return sum(whole[term] for term in distinct) / math.sqrt(len(distinct))
+
+
+def _position_bonus(position: int, points: int) -> float:
+    weight = POSITION_WEIGHT * math.pow(points, POSITION_POWER)
+    return weight / (1.0 + POSITION_DECAY * position / points)
 
 
 def _choose(sentences: list[_Sentence], scores: list[float], points: int) -> list[_Sentence]:
@@ -152,7 +169,7 @@ def _key_points(sentences: list[_Sentence]) -> tuple[KeyPoint, ...]:
     return tuple(KeyPoint(sanitize(sentence.text), sentence.block) for sentence in sentences)
 
 
-# Similarity: stemmed content words, weighted by term frequency x inverse sentence frequency.
+# Similarity: cosine over stemmed content words (a sentence's set against the article's counts).
 
 Vector = dict[str, float]
 _WORD = re.compile(r"\w+")
@@ -181,21 +198,10 @@ def _stemmer(lang: str | None) -> Callable[[list[str]], list[str]] | None:
     return stem
 
 
-def vectorize(
-    documents: Sequence[Sequence[str]], *, extra: Sequence[str] = ()
-) -> tuple[list[Vector], Vector]:
-    """TF-ISF vectors of each sentence's terms, and of all of them together (plus ``extra``)."""
-    spread = Counter(term for document in documents for term in set(document))
-    count = len(documents) + 1
-    weight = {term: math.log(count / seen) + 1.0 for term, seen in spread.items()}
-    vectors = [_weighted(Counter(document), weight) for document in documents]
-    whole: Counter[str] = Counter(term for document in documents for term in document)
-    whole.update(term for term in extra if term in weight)
-    return vectors, _weighted(whole, weight)
-
-
-def _weighted(counts: Counter[str], weight: dict[str, float]) -> Vector:
-    return {term: seen * weight.get(term, 1.0) for term, seen in counts.items()}
+def _counts(found: Sequence[str], *extra: str) -> Vector:
+    counts = Counter(found)
+    counts.update(term for term in extra if term in counts)
+    return {term: float(seen) for term, seen in counts.items()}
 
 
 def cosine(left: Vector, right: Vector) -> float:
@@ -217,10 +223,8 @@ def overlap(left: Sequence[str], right: Sequence[str]) -> float:
 
 def closest_block(text: str, article: Article, lang: str | None) -> int:
     """The index of the article block most similar to ``text`` (0 for an empty article)."""
-    blocks = [terms(block.text, lang) for block in article.blocks]
-    if not blocks:
+    if not article.blocks:
         return 0
-    vectors, _ = vectorize(blocks)
-    wanted = _weighted(Counter(terms(text, lang)), {})
-    scores = [cosine(wanted, vector) for vector in vectors]
+    wanted = _counts(terms(text, lang))
+    scores = [cosine(wanted, _counts(terms(block.text, lang))) for block in article.blocks]
     return max(range(len(scores)), key=lambda index: (scores[index], -index))
