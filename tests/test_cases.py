@@ -8,6 +8,7 @@ subscriptions, cookies, newsletters...: none of their sentences may be removed.
 
 from __future__ import annotations
 
+import json
 import tomllib
 from collections import Counter
 from dataclasses import dataclass
@@ -180,6 +181,45 @@ def test_case_keeps_and_drops_do_not_overlap(case: Case) -> None:
     assert not clashes
 
 
+HTML_PAGES = sorted(FIXTURES.glob("html/*.html"))
+HTML_META = ("description", "author", "og:title", "og:site_name", "og:locale")
+
+
+@pytest.mark.parametrize("path", HTML_PAGES, ids=lambda path: path.name)
+def test_html_page_carries_the_metadata_of_a_news_page(path: Path) -> None:
+    root = lxml.html.document_fromstring(path.read_text(encoding="utf-8"))
+    meta = {
+        element.get("name") or element.get("property"): element.get("content")
+        for element in root.iter("meta")
+    }
+    assert root.get("lang"), "<html lang> missing"
+    assert not [name for name in HTML_META if not meta.get(name)]
+    assert meta.get("article:published_time")
+    title = root.findtext(".//title") or ""
+    site = meta["og:site_name"]
+    assert any(title.endswith(f"{dash} {site}") for dash in ("|", "-", "–")), title
+    assert title.startswith(meta["og:title"] or "")
+    for script in root.iterfind(".//script[@type='application/ld+json']"):
+        data = json.loads(script.text or "")
+        assert data["@type"] == "NewsArticle"
+        assert data["headline"] == meta["og:title"]
+        assert data["author"] and data["datePublished"]
+
+
+def test_html_pages_vary_their_layout() -> None:
+    def has(xpath: str) -> int:
+        return sum(
+            bool(lxml.html.document_fromstring(p.read_text(encoding="utf-8")).xpath(xpath))
+            for p in HTML_PAGES
+        )
+
+    assert has("//script[@type='application/ld+json']") >= 6
+    assert has("//article") >= 4 and has("//main") >= 4
+    assert has("//body[not(.//article)]") >= 4, "some pages are div soup"
+    assert has("//figcaption") >= 3 and has("//blockquote") >= 2 and has("//h2") >= 6
+    assert has("//ul[ancestor::*[contains(@class, 'body')]]") >= 1
+
+
 # ---------------------------------------------------------------- the cases through lire
 
 
@@ -204,6 +244,9 @@ def test_case_reads_clean(case: Case) -> None:
         if not any(rule.startswith(f"{c}/") for c in expected.split("|") for rule in rules)
     ]
     assert not unnamed, f"no removal rule in categories {unnamed}; rules: {rules}"
+    if case.hard_negative and not case.must_not_contain:
+        removed = [(removal.rule, removal.text[:80]) for removal in article.removed]
+        assert not removed, f"nothing is planted in this page, yet the cleaner removed {removed}"
     if case.hard_negative:
         wrongly_removed = [
             (removal.rule, s)
