@@ -33,9 +33,10 @@ BRIDGE_WORDS = 20
 TEASER_HEADER_WORDS = 5  # "Lire aussi", "Mehr zum Thema": a related header alone on its line
 TEASER_WORDS = 20
 REPEAT_MIN_WORDS = 3
+LOOSE_WORDS = 20  # a strong block is removed whole when at most this many words carry no signal
 QUOTE_SHARE = 0.7  # a quote longer than this share of its sentence is not masked
 _QUOTED = re.compile(r"«[^«»]{1,300}»|“[^“”]{1,300}”|„[^„“”]{1,300}[“”]|\"[^\"]{1,300}\"")
-_BREAK = re.compile(r"[.!?…]+[»\"”’)\]]*\s+|\n+")
+_BREAK = re.compile(r"[.!?…]+(?:\s?[»\"”’)\]])*\s+|\n+")
 _OPENERS = '«"“„¿¡([+-–•*'
 _PRICE = re.compile(r"\d\s?(?:[€$£]|eur\b|euros?\b|usd\b)|[€$£]\s?\d", re.IGNORECASE)
 _ENUMERATED = re.compile(r"^[-–•*]?\s*\d{1,2}[.)]?\s+\S")
@@ -95,7 +96,7 @@ def judge(block: Block, rules: Sequence[Rule], *, edge: bool = True) -> Verdict:
         assert rule is not None
         tail_words = len(text[parts[first].start :].split())
         signalled = [bool(part.strong or part.weak) for part in parts]
-        if first == 0 and words <= rule.max_words:
+        if first == 0 and words <= rule.max_words and _unsignalled(text, parts) <= LOOSE_WORDS:
             return Verdict(words, strong=rule.name, parts=_segments(parts))
         if (
             first > 0
@@ -163,6 +164,16 @@ def _analyse(text: str, rules: Sequence[Rule], edge: bool, words: int) -> list[_
         )
         parts.append(_Part(start, strong and strong[1], weak or shape, weak is not None))
     return parts
+
+
+def _unsignalled(text: str, parts: Sequence[_Part]) -> int:
+    """How many words of ``text`` are in sentences without any signal."""
+    ends = [part.start for part in parts[1:]] + [len(text)]
+    return sum(
+        len(text[part.start : end].split())
+        for part, end in zip(parts, ends, strict=True)
+        if not (part.strong or part.weak)
+    )
 
 
 def _mask_quotes(sentence: str) -> str:
