@@ -1,0 +1,282 @@
+"""The LLM backend against a real HTTP server on 127.0.0.1 that speaks the streaming protocol."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+
+from lire.config import LLMConfig
+from lire.errors import ConfigError, FetchError
+from lire.llm import llm_summary, parse_points, stream_summary
+from lire.model import Article, Block, BlockKind
+
+ARTICLE = Article(
+    blocks=(
+        Block(BlockKind.HEADING, "Le projet de loi"),
+        Block(
+            BlockKind.PARAGRAPH,
+            "Le gouvernement a présenté mercredi un projet de loi sur l'énergie.",
+        ),
+        Block(BlockKind.PARAGRAPH, "Les députés voteront le texte en janvier après un long débat."),
+        Block(
+            BlockKind.PARAGRAPH, "Les syndicats dénoncent une réforme des retraites trop rapide."
+        ),
+    ),
+    title="Énergie : le projet de loi présenté",
+    lang="fr",
+)
+ANSWER = [
+    "Voici les points clés :\n",
+    "- Le gouvernement a présenté un projet de loi sur l'énergie.\n",
+    "- Les députés voteront en janvier.\n",
+    "- Les syndicats dénoncent la réforme des retraites.",
+]
+
+
+@dataclass
+class Script:
+    """What the fake endpoint answers, and what it saw."""
+
+    status: int = 200
+    events: list[str] = field(default_factory=list)  # raw SSE "data:" payloads
+    body: bytes = b""  # the body of a non-200 answer
+    before_each: Callable[[int], None] = lambda index: None  # runs before event ``index``
+    delay: float = 0.0  # seconds before answering at all
+    requests: list[dict[str, Any]] = field(default_factory=list)
+    headers: list[dict[str, str]] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
+
+
+def chunk(content: str | None) -> str:
+    return json.dumps({"choices": [{"index": 0, "delta": {"content": content}}]})
+
+
+def events_for(parts: list[str]) -> list[str]:
+    role = json.dumps({"choices": [{"index": 0, "delta": {"role": "assistant"}}]})
+    return [role, *(chunk(part) for part in parts), "[DONE]"]
+
+
+@pytest.fixture
+def endpoint() -> Iterator[tuple[str, Script]]:
+    script = Script()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self._answer()  # the client may give up first (the timeout test)
+
+        def _answer(self) -> None:
+            length = int(self.headers.get("Content-Length", "0"))
+            script.requests.append(json.loads(self.rfile.read(length)))
+            script.headers.append({k.lower(): v for k, v in self.headers.items()})
+            script.paths.append(self.path)
+            time.sleep(script.delay)
+            self.send_response(script.status)
+            if script.status != 200:
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(script.body)
+                return
+            self.send_header("Content-Type", "text/event-stream")
+            self.end_headers()
+            self.wfile.write(b": keep-alive comment\n\n")
+            for index, data in enumerate(script.events):
+                script.before_each(index)
+                self.wfile.write(f"data: {data}\n\n".encode())
+                self.wfile.flush()
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/v1", script
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def config_for(base_url: str, **changes: Any) -> LLMConfig:
+    settings: dict[str, Any] = {"model": "test-model", "timeout": 5.0, **changes}
+    return LLMConfig(base_url=base_url, **settings)
+
+
+def test_normal_stream_yields_the_chunks_in_order(endpoint: tuple[str, Script]) -> None:
+    url, script = endpoint
+    script.events = events_for(ANSWER)
+    assert list(stream_summary(ARTICLE, config=config_for(url))) == ANSWER
+    assert script.paths == ["/v1/chat/completions"]
+
+
+def test_request_asks_for_points_in_the_article_language(endpoint: tuple[str, Script]) -> None:
+    url, script = endpoint
+    script.events = events_for(ANSWER)
+    list(stream_summary(ARTICLE, config=config_for(url), points=4))
+    request = script.requests[0]
+    assert request["model"] == "test-model"
+    assert request["stream"] is True
+    system, user = request["messages"]
+    assert "4 key points" in system["content"]
+    assert "French" in system["content"]
+    assert "projet de loi sur l'énergie" in user["content"]
+
+
+def test_llm_summary_links_each_point_to_the_closest_block(endpoint: tuple[str, Script]) -> None:
+    url, script = endpoint
+    script.events = events_for(ANSWER)
+    seen: list[str] = []
+    summary = llm_summary(ARTICLE, config=config_for(url), on_chunk=seen.append)
+    assert seen == ANSWER
+    assert summary.method == "llm"
+    assert summary.lang == "fr"
+    assert [point.text for point in summary.points] == [
+        "Le gouvernement a présenté un projet de loi sur l'énergie.",
+        "Les députés voteront en janvier.",
+        "Les syndicats dénoncent la réforme des retraites.",
+    ]
+    assert [point.block for point in summary.points] == [1, 2, 3]
+
+
+def test_slow_stream_reaches_the_caller_chunk_by_chunk(endpoint: tuple[str, Script]) -> None:
+    url, script = endpoint
+    script.events = events_for(["one ", "two ", "three"])
+    received: list[str] = []
+    arrived = threading.Event()
+    waited: list[bool] = []
+
+    def hold_until_seen(index: int) -> None:
+        # events 2 and 3 are sent only once the client has handed on the chunk before them
+        if index >= 2:
+            waited.append(arrived.wait(timeout=5))
+            arrived.clear()
+            time.sleep(0.05)
+
+    def on_chunk(text: str) -> None:
+        received.append(text)
+        arrived.set()
+
+    script.before_each = hold_until_seen
+    summary = llm_summary(ARTICLE, config=config_for(url), points=1, on_chunk=on_chunk)
+    assert received == ["one ", "two ", "three"]
+    assert waited and all(waited)  # the client saw each chunk before the next one was sent
+    assert summary.points[0].text == "one two three"
+
+
+def test_api_key_is_sent_from_the_named_environment_variable(
+    endpoint: tuple[str, Script], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url, script = endpoint
+    script.events = events_for(ANSWER)
+    monkeypatch.setenv("LIRE_TEST_KEY", "sk-secret")
+    list(stream_summary(ARTICLE, config=config_for(url, api_key_env="LIRE_TEST_KEY")))
+    assert script.headers[0]["authorization"] == "Bearer sk-secret"
+
+
+def test_no_authorization_header_without_a_key(
+    endpoint: tuple[str, Script], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url, script = endpoint
+    script.events = events_for(ANSWER)
+    monkeypatch.delenv("LIRE_TEST_KEY", raising=False)
+    list(stream_summary(ARTICLE, config=config_for(url, api_key_env="LIRE_TEST_KEY")))
+    assert "authorization" not in script.headers[0]
+
+
+def test_401_names_the_endpoint_and_the_key_variable(endpoint: tuple[str, Script]) -> None:
+    url, script = endpoint
+    script.status = 401
+    script.body = b'{"error": {"message": "invalid api key"}}'
+    with pytest.raises(FetchError) as caught:
+        list(stream_summary(ARTICLE, config=config_for(url, api_key_env="LIRE_TEST_KEY")))
+    assert str(caught.value) == (
+        f"the summary model at {url}/chat/completions answered HTTP 401: "
+        "check the key in $LIRE_TEST_KEY"
+    )
+
+
+def test_500_reports_the_status_and_the_server_reason(endpoint: tuple[str, Script]) -> None:
+    url, script = endpoint
+    script.status = 500
+    script.body = b'{"error": {"message": "model \\u001b[31mcrashed"}}'
+    with pytest.raises(FetchError) as caught:
+        llm_summary(ARTICLE, config=config_for(url))
+    message = str(caught.value)
+    assert message.startswith(f"the summary model at {url}/chat/completions answered HTTP 500")
+    assert "crashed" in message
+    assert "\x1b" not in message
+
+
+def test_malformed_chunk_is_a_fetch_error(endpoint: tuple[str, Script]) -> None:
+    url, script = endpoint
+    script.events = [chunk("fine so far"), '{"choices": [{"delta": ', "[DONE]"]
+    with pytest.raises(FetchError, match="sent a malformed chunk"):
+        llm_summary(ARTICLE, config=config_for(url))
+
+
+def test_error_event_in_the_stream_is_reported(endpoint: tuple[str, Script]) -> None:
+    url, script = endpoint
+    script.events = [json.dumps({"error": {"message": "context too long"}})]
+    with pytest.raises(FetchError, match="reported an error: context too long"):
+        list(stream_summary(ARTICLE, config=config_for(url)))
+
+
+def test_empty_answer_is_a_fetch_error(endpoint: tuple[str, Script]) -> None:
+    url, script = endpoint
+    script.events = events_for([])
+    with pytest.raises(FetchError, match="sent an empty answer"):
+        llm_summary(ARTICLE, config=config_for(url))
+
+
+def test_timeout_names_the_endpoint(endpoint: tuple[str, Script]) -> None:
+    url, script = endpoint
+    script.events = events_for(ANSWER)
+    script.delay = 1.0
+    with pytest.raises(FetchError, match=r"did not answer within 0\.2 s"):
+        llm_summary(ARTICLE, config=config_for(url, timeout=0.2))
+
+
+def test_refused_connection_is_a_fetch_error() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/v1"
+    with pytest.raises(FetchError, match=f"model at {url}/chat/completions could not be reached"):
+        llm_summary(ARTICLE, config=config_for(url))
+
+
+def test_model_output_is_sanitised(endpoint: tuple[str, Script]) -> None:
+    url, script = endpoint
+    script.events = events_for(
+        ["- red \x1b[31malert\x1b[0m\u202e here\n", "- [b]markup[/b] stays text"]
+    )
+    chunks = list(stream_summary(ARTICLE, config=config_for(url)))
+    assert all("\x1b" not in part and "\u202e" not in part for part in chunks)
+    summary = llm_summary(ARTICLE, config=config_for(url), points=2)
+    assert [point.text for point in summary.points] == [
+        "red alert here",
+        "[b]markup[/b] stays text",
+    ]
+
+
+def test_unconfigured_endpoint_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="base_url"):
+        list(stream_summary(ARTICLE, config=LLMConfig()))
+
+
+def test_parse_points_drops_bullets_numbers_and_lead_in() -> None:
+    answer = (
+        "Here are the key points:\n\n1. First point.\n2) **Second** point.\n• Third.\n- Fourth."
+    )
+    assert parse_points(answer, points=3) == ["First point.", "Second point.", "Third."]
