@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
 
 from lxml.html import HtmlElement
 from readability import Document
@@ -33,6 +34,9 @@ _READABILITY_LOG.addHandler(logging.NullHandler())
 _READABILITY_LOG.propagate = False
 
 _NO_TITLE = "[no-title]"
+_WORD = re.compile(r"\w+")
+# A leading heading sharing this share of its words with the title repeats the title.
+TITLE_OVERLAP = 0.8
 
 
 class _PrunedDocument(Document):  # type: ignore[misc]
@@ -109,6 +113,13 @@ def _readability_title(document: _PrunedDocument) -> str | None:
 def _without_title(blocks: tuple[Block, ...], title: str | None) -> tuple[Block, ...]:
     """Drop a leading heading that repeats the title (the title is shown on its own)."""
     first = blocks[0] if blocks else None
-    if first and title and first.kind is BlockKind.HEADING:
-        return blocks[1:] if first.text.casefold() == title.casefold() else blocks
+    if first and title and first.kind is BlockKind.HEADING and _same_words(first.text, title):
+        return blocks[1:]
     return blocks
+
+
+def _same_words(heading: str, title: str) -> bool:
+    """True when one text's words hold most of the other's (a title with or without a suffix)."""
+    ours, theirs = set(_WORD.findall(heading.casefold())), set(_WORD.findall(title.casefold()))
+    shared = len(ours & theirs)
+    return bool(ours) and shared >= TITLE_OVERLAP * min(len(ours), len(theirs))

@@ -36,6 +36,7 @@ MIN_TEASERS = 2
 EMBED_CLASS = "lire-embedded-post"
 _NEVER_DROPPED = frozenset({"html", "body", "main", "head"})
 _WORD_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+")
+_ADDRESS = re.compile(r"https?://|www\.|@\w|\.(?:com|org|net)\b")  # a URL shown as the link text
 _HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 
 
@@ -138,6 +139,16 @@ def _is_teaser(article: HtmlElement) -> bool:
     return outer is not None and len(outer.findall(".//article")) >= MIN_TEASERS
 
 
+def _is_link_only(paragraph: HtmlElement) -> bool:
+    """A paragraph that is nothing but a link (a teaser or a call to action), not a bare URL."""
+    links = paragraph.findall(".//a")
+    if not links:
+        return False
+    text = _text(paragraph)
+    linked = sum(len(_text(link)) for link in links)
+    return bool(text) and linked >= len(text) - 1 and not _ADDRESS.search(text)
+
+
 def _keep_embeds(root: HtmlElement, embeds: frozenset[str]) -> None:
     """Give embedded posts a neutral class: readability drops "twitter-tweet" by its name."""
     for element in root.iter("blockquote", "div"):
@@ -160,6 +171,8 @@ def _rule_for(element: HtmlElement, tag: str, rules: DomRules) -> str | None:
     attrib = element.attrib
     if tag == "article" and _is_teaser(element):
         return "related/dom-nested-article"
+    if tag == "p" and _is_link_only(element):
+        return "related/dom-link-paragraph"
     if "hidden" in attrib or attrib.get("aria-hidden") == "true":
         return "hidden/dom-attribute"
     if (style := attrib.get("style")) and _HIDING_STYLE.search(style):
