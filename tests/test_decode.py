@@ -147,6 +147,16 @@ def test_decode_never_fails_and_never_returns_nul(data: bytes, declared: str | N
     codecs.lookup(encoding)
 
 
+@given(data=st.binary(max_size=600), name=st.none() | st.sampled_from(["-", "x.html", "x.md", "x"]))
+def test_sniffing_answers_a_media_type_or_refuses_with_a_fetch_error(
+    data: bytes, name: str | None
+) -> None:
+    try:
+        assert sniff_media_type(data, name=name) in ("text/html", "text/plain")
+    except FetchError as error:
+        assert "lire reads HTML and plain text" in str(error)
+
+
 @pytest.mark.parametrize(
     ("name", "data", "media_type"),
     [

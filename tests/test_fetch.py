@@ -304,6 +304,14 @@ def test_a_url_in_an_error_is_sanitised_to_one_line() -> None:
     assert "\x1b" not in message and "\n" not in message
 
 
+def test_credentials_in_a_url_stay_out_of_the_error(loopback: Loopback) -> None:
+    url = loopback.serve("/private", Reply(b"no", 401))
+    secret = url.replace("http://", "http://reader:s3cret@")
+    message = failure(secret)
+    assert "s3cret" not in message and "reader" not in message
+    assert message == f"{url} answered HTTP 401 (unauthorized)"
+
+
 def test_a_client_passed_in_is_used_and_left_open(loopback: Loopback) -> None:
     url = loopback.serve("/client", Reply(html("<p>shared client</p>")))
     with httpx.Client(headers={"X-Caller": "test"}) as client:

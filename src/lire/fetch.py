@@ -53,6 +53,7 @@ GENERIC_TYPES = frozenset(  # a server that does not know: sniff the bytes
 )
 SHOWN_URL_CHARS = 200
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_USERINFO = re.compile(r"//[^/?#@\s]*@")
 
 
 def fetch(
@@ -90,7 +91,8 @@ def _error(message: str) -> FetchError:
 
 
 def _show(url: str | httpx.URL) -> str:
-    text = sanitize_line(str(url))
+    """The URL for a message: one line, without credentials, not too long."""
+    text = _USERINFO.sub("//", sanitize_line(str(url)))
     return text if len(text) <= SHOWN_URL_CHARS else text[: SHOWN_URL_CHARS - 1] + "…"
 
 
