@@ -42,8 +42,16 @@ class LireApp(ReaderBase):
         Binding("u", "scroll_half(-1)", "Half page up", show=False),
         Binding("g,home", "top", "Top", show=False),
         Binding("G,end", "bottom", "Bottom", show=False),
-        Binding("right_square_bracket", "next_heading", "Next heading", show=False),
-        Binding("left_square_bracket", "previous_heading", "Previous heading", show=False),
+        Binding(
+            "right_square_bracket", "next_heading", "Next heading", show=False, key_display="]"
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_heading",
+            "Previous heading",
+            show=False,
+            key_display="[",
+        ),
         Binding("s", "toggle_summary", "Summary"),
         Binding("tab", "switch_pane", "Switch pane", show=False),
         Binding("slash", "search", "Search", key_display="/"),
@@ -59,7 +67,7 @@ class LireApp(ReaderBase):
         Binding("y", "copy", "Copy paragraph", show=False),
         Binding("e", "export", "Export Markdown", show=False),
         Binding("H", "history", "History", show=False),
-        Binding("escape", "cancel", "Cancel load", show=False),
+        Binding("escape", "cancel", "Cancel load or search", show=False, key_display="esc"),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -159,7 +167,7 @@ class LireApp(ReaderBase):
 
     def action_help(self) -> None:
         keys = [
-            (binding.key_display or binding.key, binding.description)
+            (_key_names(binding.key), binding.description)
             for binding in self.BINDINGS
             if isinstance(binding, Binding)
         ]
@@ -313,6 +321,21 @@ def _runner(app: LireApp, action: str) -> Callable[[], Awaitable[None]]:
         await app.run_action(action)
 
     return run
+
+
+_KEY_NAMES = {
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "question_mark": "?",
+    "slash": "/",
+    "colon": ":",
+    "escape": "esc",
+}
+
+
+def _key_names(keys: str) -> str:
+    """``"colon,ctrl+l"`` as the user types it: ``": ctrl+l"``."""
+    return " ".join(_KEY_NAMES.get(key, key) for key in keys.split(","))
 
 
 def _is_web(url: str) -> bool:

@@ -38,6 +38,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._lines: list[list[Strip]] = []  # per item: item 0 is the header, item i+1 block i
         self._starts: list[int] = []
         self._width = 0
+        self._note: Text | None = None
 
     # -- content -----------------------------------------------------------------------------
 
@@ -45,10 +46,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """Replace the article and scroll so that ``top_block`` is at the top."""
         self.article = article
         self.palette = palette
+        self._note = None
         self._matches, self._current, self._flash = {}, None, None
         self._width = 0
         self._relayout()
         self.scroll_to_block(top_block, animate=False)
+
+    def show_note(self, note: str) -> None:
+        """Show a line of text (already safe) in place of an article."""
+        self.article = Article(blocks=())
+        self._note = Text(note, style="italic")
+        self._width = 0
+        self._relayout()
 
     def set_palette(self, palette: Palette) -> None:
         """Redraw with the styles of a new theme, keeping the position."""
@@ -144,6 +153,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if width == self._width and self._lines:
             return
         self._width = width
+        if self._note is not None:
+            self._lines = [self._wrap(self._note)]
+            self._restart()
+            return
         self._lines = [self._wrap(header_text(self.article, self.palette))]
         self._lines.extend(self._wrap(self._styled(i)) for i in range(len(self.article.blocks)))
         self._restart()

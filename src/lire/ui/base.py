@@ -198,7 +198,11 @@ class ReaderBase(App[int]):
     def _failed(self, message: LoadFailed) -> None:
         if message.token != self._token:
             return
-        self.query_one(ArticleView).loading = False
+        view = self.query_one(ArticleView)
+        view.loading = False
+        view.focus()
+        if self.visit is None:
+            view.show_note("Nothing to read. Press : to open a URL or file, H for the history.")
         self.status("Could not read the article" if self.visit is None else "")
         self.notify(sanitize_line(message.error), severity="error", markup=False, timeout=8)
 

@@ -56,7 +56,7 @@ def meta_line(article: Article) -> str:
     parts = [article.byline, article.site, article.published]
     fields = [sanitize_line(part) for part in parts if part]
     minutes = article.reading_minutes
-    fields.append(f"{minutes} min read" if minutes else "empty")
+    fields.append(f"{minutes} min read" if minutes else "no text")
     if article.lang:
         fields.append(sanitize_line(article.lang))
     return " · ".join(field for field in fields if field)
