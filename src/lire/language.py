@@ -1,9 +1,9 @@
 """Which language an article is in: its metadata first, else stop-word and letter statistics.
 
 Detection covers en fr de es it pt nl. Each language has its most frequent function words, a few
-of them weighted because they are its own ("the", "und", "het", "não"); letters only one of
-them uses ("ß", "ã", "ñ", "ij") add to the count. The language with the highest share of such
-words in the first few hundred words wins, when that share is high enough to trust.
+of them weighted because they are its own ("the", "und", "het", "não"). When those words make up
+enough of the first few hundred words to trust, the language with the most of them wins, letters
+only one of them uses ("ß", "ã", "ñ", "ij") adding to its count.
 """
 
 from __future__ import annotations
@@ -58,17 +58,19 @@ def detect_language(text: str) -> str | None:
     if not words:
         return None
     counts = Counter(words)
+    by_words = {lang: _word_score(lang, counts) for lang in DETECTABLE}
+    if max(by_words.values()) / len(words) < _MIN_SHARE:
+        return None  # letters alone ("ä", "ñ") are no evidence: Finnish has "ä" too
     letters = Counter("".join(words))
-    scores = {lang: _score(lang, counts, letters) for lang in DETECTABLE}
-    best = max(scores, key=lambda lang: scores[lang])
-    if scores[best] / len(words) < _MIN_SHARE:
-        return None
-    return best
+    return max(DETECTABLE, key=lambda lang: by_words[lang] + _letter_score(lang, counts, letters))
 
 
-def _score(lang: str, counts: Counter[str], letters: Counter[str]) -> float:
-    score = float(sum(counts[word] * weight for word, weight in _weights(lang).items()))
-    score += 0.5 * sum(letters[letter] for letter in _LETTERS.get(lang, ""))
+def _word_score(lang: str, counts: Counter[str]) -> float:
+    return float(sum(counts[word] * weight for word, weight in _weights(lang).items()))
+
+
+def _letter_score(lang: str, counts: Counter[str], letters: Counter[str]) -> float:
+    score = 0.5 * sum(letters[letter] for letter in _LETTERS.get(lang, ""))
     if lang == "nl":
         score += 0.5 * sum(count for word, count in counts.items() if "ij" in word)
     return score
