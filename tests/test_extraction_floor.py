@@ -20,9 +20,9 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
 DATA = (
     Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "article-extraction-benchmark"
 )
-F1_FLOOR = 0.970
-PRECISION_FLOOR = 0.960
-RECALL_FLOOR = 0.975
+F1_FLOOR = 0.975  # measured 0.980 (precision 0.974, recall 0.986)
+PRECISION_FLOOR = 0.968
+RECALL_FLOOR = 0.980
 
 pytestmark = pytest.mark.shared
 
