@@ -42,6 +42,7 @@ class Reply:
     length: bool = True  # send Content-Length; without it the body ends at connection close
     delay: float = 0.0  # seconds before the status line
     drip: float = 0.0  # seconds between two bytes of the body
+    drip_head: bool = False  # drip the status line and headers too
 
     @classmethod
     def redirect(cls, location: str, status: int = 302) -> Reply:
@@ -63,6 +64,7 @@ class Loopback:
     port: int
     routes: dict[str, Reply] = field(default_factory=dict)
     requests: list[Recorded] = field(default_factory=list)
+    sent: dict[str, int] = field(default_factory=dict)  # path -> bytes written before hang-up
 
     def url(self, path: str, scheme: str = "http") -> str:
         return f"{scheme}://127.0.0.1:{self.port}{path}"
@@ -84,19 +86,23 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self, reply: Reply) -> None:
         time.sleep(reply.delay)
-        self.send_response(reply.status)
-        for name, value in reply.headers:
-            self.send_header(name, value)
+        headers = [*reply.headers]
         if reply.length:
-            self.send_header("Content-Length", str(len(reply.body)))
-        self.end_headers()
-        if not reply.drip:
-            self.wfile.write(reply.body)
-            return
-        for index in range(len(reply.body)):
-            self.wfile.write(reply.body[index : index + 1])
+            headers.append(("Content-Length", str(len(reply.body))))
+        lines = [f"HTTP/1.0 {reply.status} Scripted", *(f"{k}: {v}" for k, v in headers)]
+        head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+        self._write(head, reply.drip if reply.drip_head else 0.0)
+        self._write(reply.body, reply.drip)
+
+    def _write(self, data: bytes, drip: float) -> None:
+        sent = self.server.state.sent
+        path = self.path.split("?", 1)[0]
+        pieces = [data[i : i + 1] for i in range(len(data))] if drip else [data]
+        for piece in pieces:
+            self.wfile.write(piece)
             self.wfile.flush()
-            time.sleep(reply.drip)
+            sent[path] = sent.get(path, 0) + len(piece)
+            time.sleep(drip)
 
     def log_message(self, format: str, *args: object) -> None:
         """Keep the test output quiet."""

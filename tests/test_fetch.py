@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import time
 import tracemalloc
 import zlib
 
@@ -113,6 +114,16 @@ def test_a_server_dripping_bytes_stops_at_the_deadline(loopback: Loopback) -> No
     url = loopback.serve("/drip", Reply(html("<p>" + "x" * 200 + "</p>"), drip=0.05))
     message = failure(url, FetchConfig(timeout=1.0, deadline=0.5))
     assert message == f"{url} took longer than 0.5 s to download (fetch.deadline)"
+
+
+def test_a_server_dripping_its_headers_stops_at_the_deadline(loopback: Loopback) -> None:
+    padding = typed(HTML_UTF8, ("X-Padding", "p" * 200))
+    reply = Reply(html("<p>x</p>"), headers=padding, drip=0.02, drip_head=True)
+    url = loopback.serve("/drip-head", reply)
+    message = failure(url, FetchConfig(timeout=1.0, deadline=0.5))
+    assert message == f"{url} took longer than 0.5 s to download (fetch.deadline)"
+    time.sleep(0.1)  # let the server notice the hang-up
+    assert loopback.sent["/drip-head"] < 200  # lire hung up in the middle of the headers
 
 
 @pytest.mark.parametrize("length", [True, False], ids=["content-length", "streamed"])

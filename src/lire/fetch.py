@@ -8,15 +8,16 @@ naming the source.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import socket
 import ssl
 import sys
+import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import httpx
 
@@ -183,18 +184,55 @@ def _fetch_url(url: httpx.URL, source: str, config: FetchConfig, client: httpx.C
         "Accept-Encoding": CODINGS,
     }
     timeout = httpx.Timeout(min(config.timeout, config.deadline))
-    request = client.build_request("GET", url, headers=headers, timeout=timeout)
-    visited: list[str] = []
-    while True:
-        visited.append(str(request.url))
-        with _network_errors(_show(request.url), config, deadline):
-            response = client.send(request, stream=True, follow_redirects=False)
-        try:
-            if response.next_request is None:
-                return _response_page(response, source, config, deadline)
-        finally:
-            response.close()
-        request = _next_hop(response.next_request, visited, config, deadline)
+    with _Watchdog(deadline) as watchdog:
+        extensions = {"trace": watchdog.trace}
+        request = client.build_request(
+            "GET", url, headers=headers, timeout=timeout, extensions=extensions
+        )
+        visited: list[str] = []
+        while True:
+            visited.append(str(request.url))
+            with _network_errors(_show(request.url), config, deadline):
+                response = client.send(request, stream=True, follow_redirects=False)
+            try:
+                if response.next_request is None:
+                    return _response_page(response, source, config, deadline)
+            finally:
+                response.close()
+            request = _next_hop(response.next_request, visited, config, deadline)
+
+
+class _Watchdog:
+    """Hangs up the connection at the deadline, even while a server drips its headers.
+
+    httpx's timeouts bound each read, not the whole exchange; the body loop checks the
+    deadline between chunks, and this timer covers the rest by shutting the socket down, which
+    ends a blocked read at once. It learns the socket from httpcore's ``trace`` extension.
+    """
+
+    def __init__(self, deadline: float) -> None:
+        self._socket: socket.socket | None = None
+        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._hang_up)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Watchdog:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._timer.cancel()
+
+    def trace(self, event: str, info: Mapping[str, Any]) -> None:
+        if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+            stream = info.get("return_value")
+            found = stream.get_extra_info("socket") if stream is not None else None
+            if isinstance(found, socket.socket):
+                self._socket = found
+
+    def _hang_up(self) -> None:
+        if self._socket is not None:
+            with contextlib.suppress(OSError):
+                self._socket.shutdown(socket.SHUT_RDWR)
 
 
 def _parse_url(source: str) -> httpx.URL:
@@ -313,24 +351,29 @@ def _deadline_error(url: str, config: FetchConfig) -> FetchError:
     return _error(f"{url} took longer than {config.deadline:g} s to download (fetch.deadline)")
 
 
-@contextmanager
+@contextlib.contextmanager
 def _network_errors(url: str, config: FetchConfig, deadline: float) -> Iterator[None]:
     """Translate httpx's errors into a FetchError naming ``url``."""
     try:
         yield
-    except httpx.TimeoutException as error:
-        if time.monotonic() >= deadline:
-            raise _deadline_error(url, config) from error
-        if isinstance(error, httpx.ConnectTimeout):
-            waited = f"{config.timeout:g} s"
-            raise _error(f"{url} did not accept a connection within {waited}") from error
-        raise _error(f"{url} sent nothing for {config.timeout:g} s (fetch.timeout)") from error
-    except httpx.ConnectError as error:
-        raise _error(_connect_failure(url, error)) from error
-    except httpx.RemoteProtocolError as error:
-        raise _error(f"{url} sent a broken HTTP response ({error})") from error
     except httpx.HTTPError as error:
-        raise _error(f"cannot fetch {url}: {error or type(error).__name__}") from error
+        if time.monotonic() >= deadline:  # a timeout, or the watchdog hanging up
+            raise _deadline_error(url, config) from error
+        raise _error(_network_failure(url, config, error)) from error
+
+
+def _network_failure(url: str, config: FetchConfig, error: httpx.HTTPError) -> str:
+    match error:
+        case httpx.ConnectTimeout():
+            return f"{url} did not accept a connection within {config.timeout:g} s"
+        case httpx.TimeoutException():
+            return f"{url} sent nothing for {config.timeout:g} s (fetch.timeout)"
+        case httpx.ConnectError():
+            return _connect_failure(url, error)
+        case httpx.RemoteProtocolError():
+            return f"{url} sent a broken HTTP response ({error})"
+        case _:
+            return f"cannot fetch {url}: {error or type(error).__name__}"
 
 
 def _connect_failure(url: str, error: httpx.ConnectError) -> str:
