@@ -44,7 +44,8 @@ def test_headings_keep_their_level() -> None:
 
 def test_list_items_keep_depth_and_ordinal() -> None:
     body = (
-        "<ol start='3'><li>Third step of the works<ul><li>a nested point about the sheds on the north pier</li></ul></li>"
+        "<ol start='3'><li>Third step of the works"
+        "<ul><li>a nested point about the sheds on the north pier</li></ul></li>"
         "<li>Fourth step of the works</li></ol><ul><li>A bullet point about the quay</li></ul>"
     )
     items = [(b.text, b.level, b.ordinal) for b in blocks_of(body) if b.kind is BlockKind.LIST_ITEM]
@@ -117,6 +118,20 @@ def test_a_leading_heading_repeating_the_title_is_dropped() -> None:
     article = extract_html(html)
     assert article.title == "New quay opens"
     assert all(b.text != "New quay opens" for b in article.blocks)
+
+
+def test_a_leading_heading_with_the_title_words_and_a_suffix_is_dropped() -> None:
+    head = "<meta property='og:title' content='New quay opens in spring'>"
+    html = page("", head=head).replace(
+        "<article>", "<article><h1>New quay opens in spring: what changes</h1>"
+    )
+    assert all(not b.text.startswith("New quay") for b in extract_html(html).blocks)
+
+
+def test_a_leading_heading_unlike_the_title_is_kept() -> None:
+    head = "<meta property='og:title' content='New quay opens in spring'>"
+    html = page("", head=head).replace("<article>", "<article><h2>What the ferries do now</h2>")
+    assert extract_html(html).blocks[0] == Block(BlockKind.HEADING, "What the ferries do now", 2)
 
 
 def test_a_page_without_title_has_title_none_not_readability_sentinel() -> None:

@@ -62,6 +62,9 @@ def pruned(extra: str) -> tuple[str, tuple[Removal, ...]]:
         ("<div class='donate'>Support us</div>", "donation/dom-class-donate"),
         ("<div class='post-tags'>Ports Ferries</div>", "tags/dom-class-tags"),
         ("<div class='tooltip'>Ann Lee: 12 articles</div>", "dialog/dom-class-tooltip"),
+        ("<div class='byline'>By Ann Lee</div>", "author/dom-class-byline"),
+        ("<span class='publish-date'>Nov 19, 2019</span>", "author/dom-class-publish-date"),
+        ("<p><a href='/x'><b>READ MORE ON PORTS</b></a></p>", "related/dom-link-paragraph"),
     ],
 )
 def test_each_concept_is_removed_and_recorded(extra: str, rule: str) -> None:
@@ -141,6 +144,22 @@ def test_a_paragraph_that_mentions_subscribing_is_kept() -> None:
     text, removals = pruned(mention)
     assert removals == ()
     assert "Readers who subscribe to the ferry newsletter were told first." in text
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "<p>See <a href='/plans'>the plans</a> published on Monday.</p>",
+        "<p><a href='https://harbour.example/plans'>https://harbour.example/plans</a></p>",
+        "<p><a href='mailto:ann@harbour.example'>ann@harbour.example</a></p>",
+    ],
+)
+def test_paragraphs_with_text_besides_links_or_showing_an_address_are_kept(
+    paragraph: str,
+) -> None:
+    text, removals = pruned(paragraph)
+    assert removals == ()
+    assert " ".join(parse_html(paragraph, location="t").text_content().split()) in text
 
 
 def test_teaser_articles_nested_in_the_article_are_removed() -> None:
