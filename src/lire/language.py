@@ -54,7 +54,7 @@ def resolve_language(declared: str | None, text: str) -> str | None:
 
 def detect_language(text: str) -> str | None:
     """The language of ``text`` among en fr de es it pt nl, or ``None`` when unsure."""
-    words = [word.lower() for word in _WORD.findall(text[:4_000])][:_SAMPLE_WORDS]
+    words = _WORD.findall(text[:4_000].lower())[:_SAMPLE_WORDS]
     if not words:
         return None
     counts = Counter(words)

@@ -102,18 +102,24 @@ def _sample(article: Article) -> str:
 
 
 def _sentences(article: Article, lang: str | None, *, stem: bool = True) -> list[_Sentence]:
-    found: list[_Sentence] = []
-    for index, block in enumerate(article.blocks):
-        if block.kind in _SKIPPED:
-            continue
-        prose = block.kind in _PROSE
-        parts = [block.text] if block.kind is BlockKind.HEADING else None
-        for text in parts or [s.text for s in split_sentences(block.text, lang=lang)]:
-            words = len(text.split())
-            found.append(
-                _Sentence(text, index, len(found), prose, words, terms(text, lang, stem=stem))
-            )
-    return found
+    pieces = [
+        (text, index, block.kind in _PROSE)
+        for index, block in enumerate(article.blocks)
+        if block.kind not in _SKIPPED
+        for text in _texts(block, lang)
+    ]
+    words = [_content_words(text, lang) for text, _, _ in pieces]
+    stems = _stems({word for found in words for word in found}, lang) if stem else {}
+    return [
+        _Sentence(text, index, position, prose, len(text.split()), _terms(found, stems))
+        for position, ((text, index, prose), found) in enumerate(zip(pieces, words, strict=True))
+    ]
+
+
+def _texts(block: Block, lang: str | None) -> list[str]:
+    if block.kind is BlockKind.HEADING:
+        return [block.text]
+    return [sentence.text for sentence in split_sentences(block.text, lang=lang)]
 
 
 def _note(sentences: list[_Sentence], points: int) -> str | None:
@@ -177,10 +183,26 @@ _WORD = re.compile(r"\w+")
 
 def terms(text: str, lang: str | None, *, stem: bool = True) -> tuple[str, ...]:
     """The content words of ``text``: lower-cased, stop words dropped, stemmed when possible."""
+    words = _content_words(text, lang)
+    return _terms(words, _stems(set(words), lang) if stem else {})
+
+
+def _content_words(text: str, lang: str | None) -> list[str]:
     stops = stop_words(lang)
-    words = [w for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in stops]
-    stemmer = _stemmer(lang) if stem else None
-    return tuple(stemmer(words) if stemmer else words)
+    return [word for word in _WORD.findall(text.lower()) if len(word) > 1 and word not in stops]
+
+
+def _terms(words: list[str], stems: dict[str, str]) -> tuple[str, ...]:
+    return tuple(stems.get(word, word) for word in words)
+
+
+def _stems(words: set[str], lang: str | None) -> dict[str, str]:
+    """Each word and its stem, from one call to the stemmer ({} for a language without one)."""
+    stemmer = _stemmer(lang)
+    if stemmer is None or not words:
+        return {}
+    unique = sorted(words)
+    return dict(zip(unique, stemmer(unique), strict=True))
 
 
 @cache
