@@ -127,6 +127,13 @@ def test_short_article_gets_a_note_instead_of_a_copy() -> None:
     assert summarize(article, points=1).points != ()
 
 
+def test_asking_for_no_points_is_a_programming_error() -> None:
+    with pytest.raises(ValueError, match="at least one point"):
+        summarize(RIVER, points=0)
+    with pytest.raises(ValueError, match="at least one point"):
+        lead(RIVER, points=-1)
+
+
 def test_language_comes_from_metadata_then_text_then_argument() -> None:
     assert summarize(replace(RIVER, lang="en-GB")).lang == "en"
     assert summarize(replace(RIVER, lang=None)).lang == "en"

@@ -50,6 +50,7 @@ POSITION_WEIGHT = 0.1
 POSITION_POWER = 3.0
 POSITION_DECAY = 1.0
 DUPLICATE_OVERLAP = 0.6  # share of a sentence's terms already in a chosen one
+_TERMINAL = (".", "!", "?", "…")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ class _Sentence:
 
 def summarize(article: Article, *, points: int = 3, lang: str | None = None) -> Summary:
     """The ``points`` sentences that best stand for ``article``, each linked to its block."""
+    _check(points)
     lang = lang or resolve_language(article.lang, _sample(article))
     sentences = _sentences(article, lang)
     if note := _note(sentences, points):
@@ -74,6 +76,7 @@ def summarize(article: Article, *, points: int = 3, lang: str | None = None) -> 
 
 def lead(article: Article, *, points: int = 3) -> Summary:
     """The first ``points`` sentences of the body (the lead-N baseline)."""
+    _check(points)
     lang = resolve_language(article.lang, _sample(article))
     sentences = _sentences(article, lang, stem=False)
     if note := _note(sentences, points):
@@ -95,6 +98,11 @@ def article_from_text(text: str) -> Article:
         blocks=tuple(Block(BlockKind.PARAGRAPH, line) for line in lines if line),
         media_type="text/plain",
     )
+
+
+def _check(points: int) -> None:
+    if points < 1:
+        raise ValueError(f"a summary needs at least one point, not {points}")
 
 
 def _sample(article: Article) -> str:
@@ -155,8 +163,9 @@ def _position_bonus(position: int, points: int) -> float:
 
 
 def _choose(sentences: list[_Sentence], scores: list[float], points: int) -> list[_Sentence]:
-    pool = [s for s in sentences if s.prose and MIN_WORDS <= s.words <= MAX_WORDS]
-    pool = pool or [s for s in sentences if s.prose] or sentences
+    prose = [s for s in sentences if s.prose]
+    pool = [s for s in prose if MIN_WORDS <= s.words <= MAX_WORDS and _complete(s.text)]
+    pool = pool or [s for s in prose if MIN_WORDS <= s.words <= MAX_WORDS] or prose or sentences
     ranked = sorted(pool, key=lambda s: (-scores[s.position], s.position))
     chosen: list[_Sentence] = []
     for sentence in ranked:
@@ -165,6 +174,11 @@ def _choose(sentences: list[_Sentence], scores: list[float], points: int) -> lis
         if not any(_duplicate(sentence, other) for other in chosen):
             chosen.append(sentence)
     return sorted(chosen, key=lambda sentence: sentence.position)
+
+
+def _complete(text: str) -> bool:
+    """Whether ``text`` ends as a sentence does (a line without one is a subhead or a label)."""
+    return text.rstrip("»”“’‘\"')] \u00a0").endswith(_TERMINAL)
 
 
 def _duplicate(sentence: _Sentence, other: _Sentence) -> bool:
