@@ -108,6 +108,15 @@ def test_splits_hand_written_sentences(lang: str, text: str, expected: list[str]
     assert [sentence.text for sentence in split_sentences(text, lang=lang)] == expected
 
 
+def test_number_abbreviations_only_hold_before_a_number() -> None:
+    text = "He lives at No. 10 Downing Street. She said no. Art. 5 applies."
+    assert [s.text for s in split_sentences(text, lang="en")] == [
+        "He lives at No. 10 Downing Street.",
+        "She said no.",
+        "Art. 5 applies.",
+    ]
+
+
 def test_line_breaks_end_sentences_even_without_punctuation() -> None:
     text = "A title without a point\nFirst line. Second line\n\n  Third line  "
     assert [s.text for s in split_sentences(text)] == [

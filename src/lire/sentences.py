@@ -34,6 +34,9 @@ _ABBREVIATED = """
 """
 ABBREVIATIONS = frozenset(_ABBREVIATED.split())
 
+# Words that are abbreviations only before a number ("No. 10", "art. 5", "fig. 3").
+_BEFORE_NUMBER = frozenset({"no", "nos", "art", "fig", "figs", "ch", "sec", "op", "n", "nº"})
+
 # Abbreviations that often end a sentence too: they end one when a capital letter follows.
 _CLOSING_ABBREVIATIONS = frozenset({"etc", "ecc", "usw", "usf", "enz"})
 
@@ -96,6 +99,8 @@ def _abbreviated(before: str, following: str, lang: str | None) -> bool:
     if word in _CLOSING_ABBREVIATIONS:
         return not following[0].isupper()
     if word in ABBREVIATIONS:
+        return True
+    if word in _BEFORE_NUMBER and following[0].isdigit():
         return True
     if len(word) == 1 and word.isalpha():  # an initial: "J. Craig", "M. Macron"
         return True
