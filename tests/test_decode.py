@@ -102,6 +102,8 @@ def test_utf8_labelled_latin1_is_read_as_utf8() -> None:
         (JAPANESE, "shift_jis", "cp932"),
         (JAPANESE, "euc-jp", None),
         (FRENCH, "utf-8", "utf-8"),
+        ("So einfach geht´s: die Not\xadfall\xaddaten, 20 °C, n° 5.", "cp1252", "cp1252"),
+        ("Η κυβέρνηση ανακοίνωσε την Τετάρτη μια μεταρρύθμιση της εκπαίδευσης.", "cp1253", None),
     ],
 )
 def test_unlabelled_bytes_are_detected(text: str, codec: str, expected: str | None) -> None:
