@@ -73,7 +73,7 @@ def fetch(
         url = _parse_url(source.strip())  # before a client exists: refusing costs nothing
         if client is not None:
             return _fetch_url(url, source, config, client)
-        with httpx.Client(timeout=config.timeout) as own:
+        with httpx.Client() as own:
             return _fetch_url(url, source, config, own)
     data = _read_file(Path(source), config)
     return _local_page(data, name=source, location=source, config=config)
@@ -279,7 +279,7 @@ def _response_page(
     body = _read_body(response, url, config, deadline)
     binary = binary_type(body)
     if binary is not None:
-        raise refusal(url, media if binary == "application/octet-stream" and media else binary)
+        raise refusal(url, binary)
     if media_type is None:
         media_type = sniff_media_type(body, name=str(response.url))
     return _page(
@@ -378,8 +378,7 @@ def _network_failure(url: str, config: FetchConfig, error: httpx.HTTPError) -> s
 
 def _connect_failure(url: str, error: httpx.ConnectError) -> str:
     causes = list(_causes(error))
-    text = " ".join(str(cause) for cause in causes).lower()
-    if any(isinstance(cause, socket.gaierror) for cause in causes) or "name or service" in text:
+    if any(isinstance(cause, socket.gaierror) for cause in causes):
         return f"cannot find the server of {url} (DNS lookup failed): check the address"
     if any(isinstance(cause, ConnectionRefusedError) for cause in causes):
         return f"{url} refused the connection: no web server answers there"
