@@ -37,6 +37,7 @@ EMBED_CLASS = "lire-embedded-post"
 _NEVER_DROPPED = frozenset({"html", "body", "main", "head"})
 _WORD_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+")
 _ADDRESS = re.compile(r"https?://|www\.|@\w|\.(?:com|org|net)\b")  # a URL shown as the link text
+_COMPONENT_ATTRIBUTES = ("data-component", "data-module")
 _HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 
 
@@ -168,6 +169,7 @@ def _matches(root: HtmlElement, rules: DomRules) -> Iterator[tuple[HtmlElement, 
 
 
 def _rule_for(element: HtmlElement, tag: str, rules: DomRules) -> str | None:
+    """The most specific rule that drops ``element``: what it says it is before what it is."""
     attrib = element.attrib
     if tag == "article" and _is_teaser(element):
         return "related/dom-nested-article"
@@ -177,19 +179,27 @@ def _rule_for(element: HtmlElement, tag: str, rules: DomRules) -> str | None:
         return "hidden/dom-attribute"
     if (style := attrib.get("style")) and _HIDING_STYLE.search(style):
         return "hidden/dom-style"
-    if category := rules.tags.get(tag):
-        return f"{category}/dom-{tag}"
-    if (role := attrib.get("role")) and (category := rules.roles.get(role.strip().lower())):
-        return f"{category}/dom-role-{role.strip().lower()}"
+    names = (attrib.get("class", ""), attrib.get("id", ""), *_component_names(attrib))
+    if rule := _token_rule(" ".join(names), rules):
+        return rule
     if label := attrib.get("aria-label"):
         for word in words(label):
             if category := rules.labels.get(word):
                 return f"{category}/dom-label-{word}"
-    return _token_rule(attrib.get("class", ""), attrib.get("id", ""), rules)
+    if (role := attrib.get("role")) and (category := rules.roles.get(role.strip().lower())):
+        return f"{category}/dom-role-{role.strip().lower()}"
+    if category := rules.tags.get(tag):
+        return f"{category}/dom-{tag}"
+    return None
 
 
-def _token_rule(classes: str, ident: str, rules: DomRules) -> str | None:
-    for name in (*classes.split(), ident):
+def _component_names(attrib: Mapping[str, str]) -> tuple[str, ...]:
+    return tuple(attrib[key] for key in _COMPONENT_ATTRIBUTES if key in attrib)
+
+
+def _token_rule(names: str, rules: DomRules) -> str | None:
+    """The rule of the first class, id or component word that names a concept."""
+    for name in names.split():
         split = words(name)
         for word in split:
             if category := rules.words.get(word):

@@ -22,6 +22,8 @@ _QUOTE = re.compile(r"^\s*>\s?")
 _HEADING = re.compile(r"^(#{1,6})\s+(?=\S)")
 _FINAL_PUNCTUATION = tuple(".!?:;,…»\"'”’)")
 _TITLE_MAX_CHARS = 150
+_TITLE_MAX_LEAD = 2  # short sentences that may stand above the title
+_LEAD_MAX_CHARS = 100
 _SUBHEADING_MAX_CHARS = 100
 _LONG_PARAGRAPH = 120
 _WRAP_MIN_LINES = 2
@@ -87,20 +89,34 @@ def _line(line: str) -> _Line:
 
 
 def _take_title(lines: list[_Line]) -> tuple[str | None, list[_Line]]:
-    """The first line is a title when short, unpunctuated and followed by longer text."""
-    if len(lines) < 2:
-        return None, lines
-    first, following = lines[0].block, lines[1].block
-    if first.kind is BlockKind.HEADING:
-        return first.text, lines[1:]
-    if (
-        not lines[0].marked
-        and len(first.text) <= _TITLE_MAX_CHARS
-        and not first.text.endswith(_FINAL_PUNCTUATION)
-        and len(following.text) > len(first.text)
-    ):
-        return first.text, lines[1:]
+    """The title line and the other lines.
+
+    The title is the first line when it looks like one, or the first that does after at most
+    ``_TITLE_MAX_LEAD`` short sentences (a meter or paywall notice pasted above it).
+    """
+    for index, line in enumerate(lines[: _TITLE_MAX_LEAD + 1]):
+        if _is_title(line, lines[index + 1 : index + 4]):
+            return line.block.text, lines[:index] + lines[index + 1 :]
+        if not _is_lead_sentence(line):
+            break
     return None, lines
+
+
+def _is_title(line: _Line, following: list[_Line]) -> bool:
+    block = line.block
+    if block.kind is BlockKind.HEADING and block.level == 1:
+        return True
+    return (
+        not line.marked
+        and len(block.text) <= _TITLE_MAX_CHARS
+        and not block.text.endswith(_FINAL_PUNCTUATION)
+        and any(len(other.block.text) > len(block.text) for other in following)
+    )
+
+
+def _is_lead_sentence(line: _Line) -> bool:
+    text = line.block.text
+    return not line.marked and len(text) <= _LEAD_MAX_CHARS and text.endswith(_SENTENCE_END)
 
 
 def _subheadings(lines: list[_Line]) -> list[Block]:
