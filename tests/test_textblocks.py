@@ -88,6 +88,23 @@ def test_a_short_first_line_followed_by_text_is_the_title() -> None:
     assert kinds(blocks) == ["paragraph", "paragraph"]
 
 
+def test_the_title_may_follow_short_notices_pasted_above_it() -> None:
+    text = f"You have read 4 of 5 free articles.\nSubscribe now.\n\nNew quay opens\n\n{LONG_A}"
+    title, blocks = text_blocks(text)
+    assert title == "New quay opens"
+    assert [block.text for block in blocks] == [
+        "You have read 4 of 5 free articles.",
+        "Subscribe now.",
+        LONG_A,
+    ]
+
+
+def test_a_title_is_not_sought_after_a_long_first_paragraph() -> None:
+    title, blocks = text_blocks(f"{LONG_A}\nWhat the ferries do now\n{LONG_B}")
+    assert title is None
+    assert len(blocks) == 3
+
+
 def test_a_first_line_ending_with_a_period_is_not_a_title() -> None:
     title, blocks = text_blocks(f"The quay opens in spring.\n\n{LONG_A}")
     assert title is None
