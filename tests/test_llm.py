@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+import httpx
 import pytest
 
 from lire.config import LLMConfig
@@ -118,6 +119,16 @@ def test_normal_stream_yields_the_chunks_in_order(endpoint: tuple[str, Script]) 
     script.events = events_for(ANSWER)
     assert list(stream_summary(ARTICLE, config=config_for(url))) == ANSWER
     assert script.paths == ["/v1/chat/completions"]
+
+
+def test_a_given_client_is_used_and_left_open(endpoint: tuple[str, Script]) -> None:
+    url, script = endpoint
+    script.events = events_for(ANSWER)
+    with httpx.Client(headers={"X-Caller": "app"}) as client:
+        summary = llm_summary(ARTICLE, config=config_for(url), client=client)
+        assert not client.is_closed
+    assert len(summary.points) == 3
+    assert script.headers[0]["x-caller"] == "app"
 
 
 def test_request_asks_for_points_in_the_article_language(endpoint: tuple[str, Script]) -> None:
