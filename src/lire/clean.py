@@ -11,7 +11,6 @@ removed. When unsure, keep.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import itertools
 import re
@@ -19,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
+from lire.language import detect_language
 from lire.learn import LearnStore, fingerprint
 from lire.model import Article, Block, BlockKind, Link, Removal
 from lire.rules import Position, Rule, RuleSet, Strength, default_rules
@@ -33,6 +33,9 @@ BRIDGE_WORDS = 20
 TEASER_HEADER_WORDS = 5  # "Lire aussi", "Mehr zum Thema": a related header alone on its line
 TEASER_WORDS = 20
 REPEAT_MIN_WORDS = 3
+LANG_SAMPLE_CHARS = 4_000
+SHAPE_MAX_WORDS = 30  # longer blocks have no shape signal
+LONG_BLOCK_WORDS = 100  # beyond this, only the tail of a block is searched for a pitch
 LOOSE_WORDS = 20  # a strong block is removed whole when at most this many words carry no signal
 QUOTE_SHARE = 0.7  # a quote longer than this share of its sentence is not masked
 _QUOTED = re.compile(r"«[^«»]{1,300}»|“[^“”]{1,300}”|„[^„“”]{1,300}[“”]|\"[^\"]{1,300}\"")
@@ -72,7 +75,7 @@ def clean(
     blocks = article.blocks
     site = _site(article)
     kept = _user_kept(blocks, site, store)
-    selected = (rules or default_rules()).select(article.lang, _host(article))
+    selected = (rules or default_rules()).select(_lang(article), _host(article))
     verdicts = _judge_all(blocks, selected, kept)
     marks = _clusters(blocks, verdicts)
     _mark_repeats(blocks, verdicts, marks, kept)
@@ -141,29 +144,46 @@ class _Part:
 
 
 def _analyse(text: str, rules: Sequence[Rule], edge: bool, words: int) -> list[_Part]:
-    screen = _screen(tuple(rules))
     parts: list[_Part] = []
-    for start, end in sentences(text):
+    # In a long block only a pitch tail can go: the sentences before it are not searched.
+    skip_before = len(text) - _tail_chars(text, CUT_MAX_WORDS) if words > LONG_BLOCK_WORDS else 0
+    spans = sentences(text)
+    tail_words = list(itertools.accumulate(len(text[a:b].split()) for a, b in reversed(spans)))
+    for (start, end), tail in zip(spans, reversed(tail_words), strict=True):
         sentence = _mask_quotes(text[start:end].strip())
         strong: tuple[int, Rule] | None = None
         weak: str | None = None
-        if screen is None or screen.search(sentence):
-            for rule in rules:
-                if rule.position is Position.EDGE and not edge:
-                    continue
-                if rule.strength is Strength.WEAK and words > rule.max_words:
-                    continue
-                if match := rule.pattern.search(sentence):
-                    span = match.end() - match.start()
-                    if rule.strength is Strength.WEAK:
-                        weak = weak or rule.name
-                    elif strong is None or span > strong[0]:
-                        strong = (span, rule)
+        folded = sentence.casefold()
+        for rule in rules if start >= skip_before else ():
+            if (
+                (rule.position is Position.EDGE and not edge)
+                or (rule.strength is Strength.WEAK and words > rule.max_words)
+                or tail > rule.max_words
+                or (rule.needles and not any(needle in folded for needle in rule.needles))
+            ):
+                continue
+            if match := rule.pattern.search(sentence):
+                span = match.end() - match.start()
+                if rule.strength is Strength.WEAK:
+                    weak = weak or rule.name
+                elif strong is None or span > strong[0]:
+                    strong = (span, rule)
         shape = (
             None if weak else _shape(Block(BlockKind.PARAGRAPH, sentence), len(sentence.split()))
         )
         parts.append(_Part(start, strong and strong[1], weak or shape, weak is not None))
     return parts
+
+
+def _tail_chars(text: str, words: int) -> int:
+    """The length of the shortest tail of ``text`` that holds ``words`` words."""
+    count = 0
+    for position in range(len(text) - 1, 0, -1):
+        if text[position].isspace() and not text[position - 1].isspace():
+            count += 1
+            if count == words:
+                return len(text) - position
+    return len(text)
 
 
 def _unsignalled(text: str, parts: Sequence[_Part]) -> int:
@@ -199,29 +219,21 @@ def _segments(parts: Sequence[_Part]) -> tuple[tuple[int, str], ...]:
     return ((0, segments[0][1]), *segments[1:])
 
 
-@functools.lru_cache(maxsize=16)
-def _screen(rules: tuple[Rule, ...]) -> re.Pattern[str] | None:
-    """One alternation of every pattern, to skip the sentences no rule matches."""
-    try:
-        return re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in rules), re.I)
-    except re.error:
-        return None
-
-
 def _shape(block: Block, words: int) -> str | None:
     """A weak signal from the block's form alone, named like a rule."""
     text = block.text.strip()
-    if not text or (block.kind is BlockKind.HEADING and words > 3):
+    if not text or words > SHAPE_MAX_WORDS or (block.kind is BlockKind.HEADING and words > 3):
         return None
-    letters = sum(c.isalpha() for c in text)
-    linked = sum(sum(c.isalpha() for c in link.text) for link in block.links)
-    if letters and linked >= 0.8 * letters and words <= 20:
-        return "nav/link-only"
-    if words <= 8 and letters >= 4 and text.upper() == text:
+    if block.links and words <= 20:
+        letters = sum(c.isalpha() for c in text)
+        linked = sum(sum(c.isalpha() for c in link.text) for link in block.links)
+        if letters and linked >= 0.8 * letters:
+            return "nav/link-only"
+    if words <= 8 and text.upper() == text and sum(c.isalpha() for c in text) >= 4:
         return "nav/all-caps"
-    if words <= 30 and _PRICE.search(text):
+    if _PRICE.search(text):
         return "subscription/price"
-    if words <= 30 and _ENUMERATED.match(text):
+    if _ENUMERATED.match(text):
         return "subscription/enumerated-perk"
     if (words <= 12 and text[-1] in ",:") or words <= 2:
         return "nav/connective"
@@ -376,6 +388,18 @@ def _user_kept(blocks: Sequence[Block], site: str | None, store: LearnStore | No
     if store is None or site is None:
         return set()
     return {i for i, block in enumerate(blocks) if store.is_kept(site, block.text)}
+
+
+def _lang(article: Article) -> str | None:
+    """The article's language, detected from its first blocks when the page did not say."""
+    if article.lang is not None:
+        return article.lang
+    sample: list[str] = []
+    for block in article.blocks:
+        sample.append(block.text)
+        if sum(map(len, sample)) > LANG_SAMPLE_CHARS:
+            break
+    return detect_language("\n".join(sample))
 
 
 def _host(article: Article) -> str | None:

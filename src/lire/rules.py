@@ -39,9 +39,11 @@ __all__ = [
     "RuleSet",
     "Strength",
     "backtracking_risk",
+    "compiled",
     "default_rules",
     "load_rules",
     "parse_rule",
+    "required_literals",
 ]
 
 CATEGORIES = frozenset(
@@ -77,7 +79,7 @@ class Rule:
     """One named cleaning rule; ``lang`` is ``"*"`` for any language, ``site`` a host or None."""
 
     name: str
-    pattern: re.Pattern[str]
+    source: str
     strength: Strength = Strength.STRONG
     max_words: int = 60
     position: Position = Position.ANY
@@ -87,6 +89,16 @@ class Rule:
     @property
     def category(self) -> str:
         return self.name.partition("/")[0]
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled on first use, once)."""
+        return compiled(self.source)
+
+    @property
+    def needles(self) -> tuple[str, ...]:
+        """Casefolded strings one of which is in every text the pattern matches (() if none)."""
+        return required_literals(self.source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +176,7 @@ def parse_rule(table: Mapping[str, Any], *, where: str = "rule", check: bool = T
     strength = _choice(table, "strength", Strength, name, where)
     return Rule(
         name=name,
-        pattern=_compile(table.get("pattern"), name, where, check=check),
+        source=_check_pattern(table.get("pattern"), name, where, check=check),
         strength=strength,
         max_words=_max_words(table, strength, name, where),
         position=_choice(table, "position", Position, name, where),
@@ -202,25 +214,85 @@ def _site(table: Mapping[str, Any], name: str, where: str) -> str | None:
     return site.removeprefix("www.")
 
 
-def _compile(pattern: object, name: str, where: str, *, check: bool) -> re.Pattern[str]:
+def _check_pattern(pattern: object, name: str, where: str, *, check: bool) -> str:
     if not isinstance(pattern, str) or not pattern:
         raise ConfigError(f"{where}: rule '{name}': 'pattern' must be a non-empty string")
+    if not check:
+        return pattern
     try:
-        compiled = re.compile(pattern, re.IGNORECASE)
+        compiled(pattern)
     except re.error as error:
         raise ConfigError(
             f"{where}: rule '{name}': 'pattern' is not a valid regex: {error}"
         ) from error
-    if check and (problem := backtracking_risk(pattern)):
+    if problem := backtracking_risk(pattern):
         raise ConfigError(f"{where}: rule '{name}': 'pattern' {problem}")
-    return compiled
+    return pattern
+
+
+@functools.cache
+def compiled(source: str) -> re.Pattern[str]:
+    """``source`` compiled case-insensitively, once."""
+    return re.compile(source, re.IGNORECASE)
+
+
+def _parse(pattern: str) -> tuple[Any, Any]:
+    """The parse tree of ``pattern`` and the constants naming its nodes (re's own parser)."""
+    parser: Any = importlib.import_module("re._parser")
+    constants: Any = importlib.import_module("re._constants")
+    return parser.parse(pattern, re.IGNORECASE), constants
 
 
 def backtracking_risk(pattern: str) -> str | None:
     """Why ``pattern`` could take more than linear time, or None when it looks safe."""
-    parser: Any = importlib.import_module("re._parser")
-    constants: Any = importlib.import_module("re._constants")
-    return _risk(parser.parse(pattern, re.IGNORECASE), constants, inside_repeat=False)
+    tree, constants = _parse(pattern)
+    return _risk(tree, constants, inside_repeat=False)
+
+
+@functools.cache
+def required_literals(pattern: str) -> tuple[str, ...]:
+    """Casefolded strings of which every match of ``pattern`` contains one; () when unknown.
+
+    A cheap prefilter: a sentence that contains none of them cannot match, so the (slower,
+    case-insensitive) regex is not run on it.
+    """
+    tree, constants = _parse(pattern)
+    return tuple(sorted(_required(tree, constants) or ()))
+
+
+def _required(tree: Any, constants: Any) -> set[str] | None:
+    """For a sequence of nodes: the most selective set of strings one of which must occur."""
+    choices: list[set[str]] = []
+    run: list[str] = []
+    for op, value in tree:
+        if op is constants.LITERAL:
+            run.append(chr(value))
+            continue
+        if run:
+            choices.append({"".join(run).casefold()})
+            run = []
+        if found := _required_of(op, value, constants):
+            choices.append(found)
+    if run:
+        choices.append({"".join(run).casefold()})
+    usable = [choice for choice in choices if all(needle.strip() for needle in choice)]
+    return max(usable, key=lambda choice: min(map(len, choice)), default=None)
+
+
+def _required_of(op: Any, value: Any, constants: Any) -> set[str] | None:
+    if op is constants.SUBPATTERN:
+        return _required(value[-1], constants)
+    if op is constants.ATOMIC_GROUP:
+        return _required(value, constants)
+    if op is constants.BRANCH:
+        branches = [_required(branch, constants) for branch in value[1]]
+        if any(branch is None for branch in branches):
+            return None
+        return set().union(*(branch for branch in branches if branch is not None))
+    if op in (constants.MAX_REPEAT, constants.MIN_REPEAT, constants.POSSESSIVE_REPEAT):
+        low, _high, body = value
+        return _required(body, constants) if low >= 1 else None
+    return None
 
 
 def _risk(tree: Any, constants: Any, *, inside_repeat: bool) -> str | None:
