@@ -2,25 +2,22 @@
 
 Every sentence of the article is scored by the cosine similarity of its words to the word counts
 of the whole article (stemmed, without stop words: a sentence that uses the article's most
-repeated words stands for it), plus a bias
-towards the start of the article, since news puts what matters first. The best sentences are
-taken in rank order, skipping near-duplicates of those already taken and sentences too short or
-too long to stand alone, then returned in article order: points read as a short text whose
-pronouns and connectives still follow what they refer to, and jumping from one to the next
-moves forward through the article.
+repeated words stands for it), plus a bias towards the start of the article, since news puts
+what matters first. The best sentences are taken in rank order, skipping near-duplicates of
+those already taken and sentences too short or too long to stand alone, then returned in
+article order: points read as a short text whose pronouns and connectives still follow what
+they refer to, and jumping from one to the next moves forward through the article.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from lire.language import resolve_language
-from lire.lexicon import SNOWBALL, stop_words
+from lire.lexicon import content_words, stem_map, terms
 from lire.model import Article, Block, BlockKind, KeyPoint, Summary
 from lire.sanitize import sanitize
 from lire.sentences import split_sentences
@@ -33,7 +30,6 @@ __all__ = [
     "lead",
     "summarize",
     "summarize_text",
-    "terms",
 ]
 
 SHORT_NOTE = "The article is short enough to read whole."
@@ -116,12 +112,16 @@ def _sentences(article: Article, lang: str | None, *, stem: bool = True) -> list
         if block.kind not in _SKIPPED
         for text in _texts(block, lang)
     ]
-    words = [_content_words(text, lang) for text, _, _ in pieces]
-    stems = _stems({word for found in words for word in found}, lang) if stem else {}
+    words = [content_words(text, lang) for text, _, _ in pieces]
+    stems = stem_map({word for found in words for word in found}, lang) if stem else {}
     return [
-        _Sentence(text, index, position, prose, len(text.split()), _terms(found, stems))
+        _Sentence(text, index, position, prose, len(text.split()), _stemmed(found, stems))
         for position, ((text, index, prose), found) in enumerate(zip(pieces, words, strict=True))
     ]
+
+
+def _stemmed(words: list[str], stems: dict[str, str]) -> tuple[str, ...]:
+    return tuple(stems.get(word, word) for word in words)
 
 
 def _texts(block: Block, lang: str | None) -> list[str]:
@@ -192,46 +192,6 @@ def _key_points(sentences: list[_Sentence]) -> tuple[KeyPoint, ...]:
 # Similarity: cosine over stemmed content words (a sentence's set against the article's counts).
 
 Vector = dict[str, float]
-_WORD = re.compile(r"\w+")
-
-
-def terms(text: str, lang: str | None, *, stem: bool = True) -> tuple[str, ...]:
-    """The content words of ``text``: lower-cased, stop words dropped, stemmed when possible."""
-    words = _content_words(text, lang)
-    return _terms(words, _stems(set(words), lang) if stem else {})
-
-
-def _content_words(text: str, lang: str | None) -> list[str]:
-    stops = stop_words(lang)
-    return [word for word in _WORD.findall(text.lower()) if len(word) > 1 and word not in stops]
-
-
-def _terms(words: list[str], stems: dict[str, str]) -> tuple[str, ...]:
-    return tuple(stems.get(word, word) for word in words)
-
-
-def _stems(words: set[str], lang: str | None) -> dict[str, str]:
-    """Each word and its stem, from one call to the stemmer ({} for a language without one)."""
-    stemmer = _stemmer(lang)
-    if stemmer is None or not words:
-        return {}
-    unique = sorted(words)
-    return dict(zip(unique, stemmer(unique), strict=True))
-
-
-@cache
-def _stemmer(lang: str | None) -> Callable[[list[str]], list[str]] | None:
-    import snowballstemmer  # about 2 ms with PyStemmer, 15 ms without: only when summarizing
-
-    name = SNOWBALL.get(lang or "")
-    if name is None or name not in snowballstemmer.algorithms():
-        return None
-    stemmer = snowballstemmer.stemmer(name)
-
-    def stem(words: list[str]) -> list[str]:
-        return list(stemmer.stemWords(words))
-
-    return stem
 
 
 def _counts(found: Sequence[str], *extra: str) -> Vector:
