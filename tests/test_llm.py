@@ -52,6 +52,7 @@ class Script:
     body: bytes = b""  # the body of a non-200 answer
     before_each: Callable[[int], None] = lambda index: None  # runs before event ``index``
     delay: float = 0.0  # seconds before answering at all
+    keep_alive: threading.Event | None = None  # after the events, ping until this is set
     requests: list[dict[str, Any]] = field(default_factory=list)
     headers: list[dict[str, str]] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
@@ -94,6 +95,11 @@ def endpoint() -> Iterator[tuple[str, Script]]:
                 script.before_each(index)
                 self.wfile.write(f"data: {data}\n\n".encode())
                 self.wfile.flush()
+            if script.keep_alive is not None:
+                ends = time.monotonic() + 10  # bounded, whatever the client does
+                while not script.keep_alive.wait(0.02) and time.monotonic() < ends:
+                    self.wfile.write(b": ping\n\n")
+                    self.wfile.flush()
 
         def log_message(self, format: str, *args: Any) -> None:
             pass
@@ -256,6 +262,18 @@ def test_timeout_names_the_endpoint(endpoint: tuple[str, Script]) -> None:
     script.delay = 1.0
     with pytest.raises(FetchError, match=r"did not answer within 0\.2 s"):
         llm_summary(ARTICLE, config=config_for(url, timeout=0.2))
+
+
+def test_endless_keep_alives_hit_the_deadline(endpoint: tuple[str, Script]) -> None:
+    url, script = endpoint
+    script.events = [chunk("- a point that never ends")]
+    stop = threading.Event()
+    script.keep_alive = stop
+    try:
+        with pytest.raises(FetchError, match=r"took more than 0\.4 s"):
+            llm_summary(ARTICLE, config=config_for(url, timeout=0.1))
+    finally:
+        stop.set()
 
 
 def test_refused_connection_is_a_fetch_error() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -27,6 +28,9 @@ __all__ = ["build_request", "llm_summary", "parse_points", "stream_summary"]
 
 MAX_ARTICLE_CHARS = 40_000  # what is sent: the start of a very long article
 MAX_ANSWER_CHARS = 20_000  # what is read: a runaway answer is cut here
+# ``timeout`` bounds the wait for the answer to start and each pause in it; the whole answer must
+# arrive within this many timeouts, so a server that trickles keep-alives cannot hold lire forever.
+DEADLINE_TIMEOUTS = 4
 _LANGUAGES = {
     "en": "English",
     "fr": "French",
@@ -74,6 +78,7 @@ def stream_summary(
 ) -> Iterator[str]:
     """Ask the model for ``points`` key points and yield its sanitised text as it arrives."""
     endpoint = _endpoint(config)
+    limit = DEADLINE_TIMEOUTS * config.timeout
     body, headers = build_request(article, config=config, points=points)
     own = client is None
     session = client or httpx.Client(timeout=config.timeout)
@@ -83,7 +88,7 @@ def stream_summary(
         ) as response:
             if response.status_code != httpx.codes.OK:
                 raise FetchError(_status_message(endpoint, response, config))
-            yield from _answer(response.iter_lines(), endpoint)
+            yield from _answer(response.iter_lines(), endpoint, within=limit)
     except httpx.TimeoutException as error:
         raise FetchError(
             f"the summary model at {endpoint} did not answer within {config.timeout:g} s"
@@ -140,9 +145,12 @@ def _endpoint(config: LLMConfig) -> str:
     return config.base_url.rstrip("/") + "/chat/completions"
 
 
-def _answer(lines: Iterable[str], endpoint: str) -> Iterator[str]:
+def _answer(lines: Iterable[str], endpoint: str, *, within: float) -> Iterator[str]:
     read = 0
+    deadline = time.monotonic() + within
     for line in lines:
+        if time.monotonic() > deadline:
+            raise FetchError(f"the summary model at {endpoint} took more than {within:g} s")
         if not line.startswith("data:"):
             continue  # blank separators, ": comments", "event:" and "id:" fields
         data = line[5:].strip()
