@@ -241,3 +241,14 @@ def test_metadata_reaches_the_article() -> None:
     assert article.published == "2019-11-19T08:30:00+00:00"
     assert article.lang == "en"
     assert article.url == "https://harbour.example/quay"
+
+
+def test_embedded_posts_keep_their_text() -> None:
+    tweet = "The new quay looks great from the ferry this morning, well done to the crews"
+    body = (
+        "<div class='social-media-embed'><blockquote class='twitter-tweet'>"
+        f"<p>{tweet}</p>— Ann Lee (@annlee) May 3, 2026</blockquote></div>"
+    )
+    article = extract_html(page(body))
+    assert tweet in article.text
+    assert not any(tweet in removal.text for removal in article.removed)

@@ -34,6 +34,8 @@ PARAGRAPH_SHARE = 0.3
 # An article holding this many articles lists teasers (related posts, comments), one per article.
 MIN_TEASERS = 2
 EMBED_CLASS = "lire-embedded-post"
+_WRAPPER_SLACK = 20  # characters a wrapper may add around an embedded post (a label, a link)
+_EMBEDDED_POST = etree.XPath(f"boolean(.//*[@class='{EMBED_CLASS}'])")
 _NEVER_DROPPED = frozenset({"html", "body", "main", "head"})
 _WORD_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+")
 _ADDRESS = re.compile(r"https?://|www\.|@\w|\.(?:com|org|net)\b")  # a URL shown as the link text
@@ -131,6 +133,7 @@ class _Guard:
             size > self.text_limit
             or (size > self.paragraph_limit and _paragraph_chars(element) > self.paragraph_limit)
             or element.find(".//main") is not None
+            or bool(_EMBEDDED_POST(element))
         )
 
 
@@ -151,10 +154,16 @@ def _is_link_only(paragraph: HtmlElement) -> bool:
 
 
 def _keep_embeds(root: HtmlElement, embeds: frozenset[str]) -> None:
-    """Give embedded posts a neutral class: readability drops "twitter-tweet" by its name."""
+    """Give embedded posts, and wrappers holding nothing else, a neutral class: readability
+    drops "twitter-tweet" or "social-media-embed" by its name alone."""
     for element in root.iter("blockquote", "div"):
         if embeds.intersection((element.get("class") or "").lower().split()):
             element.set("class", EMBED_CLASS)
+            size = len(_text(element))
+            wrapper = element.getparent()
+            while wrapper is not None and len(_text(wrapper)) <= size + _WRAPPER_SLACK:
+                wrapper.set("class", EMBED_CLASS)
+                wrapper = wrapper.getparent()
 
 
 def _paragraph_chars(element: HtmlElement) -> int:
