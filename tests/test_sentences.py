@@ -117,6 +117,16 @@ def test_number_abbreviations_only_hold_before_a_number() -> None:
     ]
 
 
+def test_dotted_acronyms_end_a_sentence_only_before_a_function_word() -> None:
+    text = "The U.S. Senate voted. It moved to the U.S. The vote was close. Ils vont aux É.-U."
+    assert [s.text for s in split_sentences(text, lang="en")] == [
+        "The U.S. Senate voted.",
+        "It moved to the U.S.",
+        "The vote was close.",
+        "Ils vont aux É.-U.",
+    ]
+
+
 def test_line_breaks_end_sentences_even_without_punctuation() -> None:
     text = "A title without a point\nFirst line. Second line\n\n  Third line  "
     assert [s.text for s in split_sentences(text)] == [

@@ -3,7 +3,8 @@
 A sentence ends at ``.``, ``!``, ``?``, ``…`` or ``...`` (and any closing quotes or brackets
 that follow), when whitespace and then something other than a lower-case letter come next; and
 at every line break. It does not end after a known abbreviation ("Dr.", "z.B.", "p.ex."), an
-initial ("J. Craig Venter"), or, in German, an ordinal number ("am 3. Oktober"). Decimals
+initial ("J. Craig Venter"), a dotted acronym followed by a name ("U.S. Senate", unlike
+"U.S. The"), or, in German, an ordinal number ("am 3. Oktober"). Decimals
 ("3.5", "3,5") never end one since no space follows their point.
 """
 
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from lire.lexicon import stop_words
 
 __all__ = ["ABBREVIATIONS", "Sentence", "split_sentences"]
 
@@ -47,6 +50,8 @@ _END = re.compile(
 )
 _TOKEN_BEFORE = re.compile(r"[\w.º°ª'’-]*$")
 _LINE = re.compile(r"[^\n]+")
+_ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+_NEXT_WORD = re.compile(r"[^\W\d_]+")
 
 
 def split_sentences(text: str, *, lang: str | None = None) -> list[Sentence]:
@@ -104,4 +109,7 @@ def _abbreviated(before: str, following: str, lang: str | None) -> bool:
         return True
     if len(word) == 1 and word.isalpha():  # an initial: "J. Craig", "M. Macron"
         return True
+    if _ACRONYM.fullmatch(word):  # "U.S. Senate" goes on, "U.S. The" ends
+        next_word = _NEXT_WORD.match(following)
+        return next_word is not None and next_word.group().lower() not in stop_words(lang or "en")
     return lang == "de" and word.isdigit() and len(word) <= 2 and following[0].isalpha()
