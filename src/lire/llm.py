@@ -172,7 +172,7 @@ def _content(data: str, endpoint: str) -> str:
         chunk = json.loads(data)
     except json.JSONDecodeError:
         chunk = None
-    if isinstance(chunk, dict) and "error" in chunk:
+    if isinstance(chunk, dict) and chunk.get("error"):
         reason = _reason(chunk["error"]) or "no reason given"
         raise FetchError(f"the summary model at {endpoint} reported an error: {reason}")
     choices = chunk.get("choices") if isinstance(chunk, dict) else None
