@@ -26,7 +26,8 @@ from lire.rules import Position, Rule, RuleSet, Strength, default_rules
 __all__ = ["Verdict", "clean", "judge", "sentences"]
 
 ARTICLE_WORDS = 25  # a block this long without any signal reads as article
-LONG_WORDS = 45  # weak signals do not count in a block this long
+LONG_WORDS = 30  # weak signals do not count in a block this long
+PROSE_WORDS = 12  # nor in a longer one with a sentence that has no signal at all
 CUT_MAX_WORDS = 60  # a pitch tail cut off an article paragraph is at most this long
 BRIDGE_MAX = 3  # at most this many short signal-less blocks are bridged between two pitches
 BRIDGE_WORDS = 20
@@ -94,11 +95,11 @@ def judge(block: Block, rules: Sequence[Rule], *, edge: bool = True) -> Verdict:
     first = next((k for k, part in enumerate(parts) if part.strong), None)
     weak = next((part.weak for part in parts if part.weak and part.named), None)
     shape = None if weak else _shape(block, words)
+    signalled = [bool(part.strong or part.weak) for part in parts]
     if first is not None:
         rule = parts[first].strong
         assert rule is not None
         tail_words = len(text[parts[first].start :].split())
-        signalled = [bool(part.strong or part.weak) for part in parts]
         if first == 0 and words <= rule.max_words and _unsignalled(text, parts) <= LOOSE_WORDS:
             return Verdict(words, strong=rule.name, parts=_segments(parts))
         if (
@@ -109,8 +110,8 @@ def judge(block: Block, rules: Sequence[Rule], *, edge: bool = True) -> Verdict:
             if all(signalled[:first]):
                 return Verdict(words, strong=rule.name, parts=_segments(parts))
             return Verdict(words, cut=parts[first].start, cut_rule=rule.name)
-    if words > LONG_WORDS:
-        return Verdict(words)
+    if words > LONG_WORDS or (words > PROSE_WORDS and not all(signalled)):
+        return Verdict(words)  # prose: a topic word in it is no pitch
     return Verdict(words, weak=weak or shape, named=weak is not None)
 
 
