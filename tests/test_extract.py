@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lire import extract as extract_module
 from lire.errors import ExtractionError
@@ -252,3 +254,27 @@ def test_embedded_posts_keep_their_text() -> None:
     article = extract_html(page(body))
     assert tweet in article.text
     assert not any(tweet in removal.text for removal in article.removed)
+
+
+_FRAGMENTS = st.sampled_from(
+    ["<p>", "</p>", "<div class='share'>", "</div>", "<li>", "<ul>", "<a href='x'>", "</a>",
+     "<pre>", "<table><tr><td>", "<br>", "&amp;", "&#x1b;", "\x1b[2J", "\u202e", "\x00",
+     "<script>", "</script>", "<!--", "-->", "<?xml version='1.0' encoding='latin-1'?>"]
+)  # fmt: skip
+_HTMLISH = st.lists(st.one_of(_FRAGMENTS, st.text(max_size=40)), max_size=60).map("".join)
+_UNSAFE = ("\x1b", "\x00", "\u202e", "\x07", "\x9b")
+
+
+@settings(max_examples=150, deadline=None)
+@given(_HTMLISH)
+def test_any_input_gives_a_clean_article_or_an_extraction_error(html: str) -> None:
+    try:
+        article = extract_html(html, url="https://e.x/a")
+    except ExtractionError as error:
+        assert str(error).startswith("no article text found in https://e.x/a")
+        return
+    strings = [article.title or "", *(b.text for b in article.blocks)]
+    strings += [link.url for b in article.blocks for link in b.links]
+    for text in strings:
+        assert not any(char in text for char in _UNSAFE), text
+    assert all(block.text.strip() for block in article.blocks)

@@ -85,7 +85,7 @@ def _extract_html(html: str, *, url: str | None, location: str, prune: bool) -> 
     if document.article is None:
         raise ExtractionError(f"no article text found in {location}")
     blocks = element_blocks(document.article, base_url=url)
-    title = metadata.title or _readability_title(document)
+    title = _real_title(metadata.title) or _readability_title(document)
     blocks = _without_title(blocks, title)
     if not blocks:
         raise ExtractionError(f"no article text found in {location}")
@@ -104,9 +104,13 @@ def _extract_html(html: str, *, url: str | None, location: str, prune: bool) -> 
 
 def _readability_title(document: _PrunedDocument) -> str | None:
     try:
-        title = sanitize_line(document.short_title())
+        return _real_title(sanitize_line(document.short_title()))
     except Unparseable:
         return None
+
+
+def _real_title(title: str | None) -> str | None:
+    """``title`` unless it is empty or readability's "[no-title]" sentinel."""
     return None if not title or title == _NO_TITLE else title
 
 

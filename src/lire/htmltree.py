@@ -22,11 +22,13 @@ _PARSER = HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
 
 def parse_html(html: str, *, location: str) -> HtmlElement:
     """Parse ``html`` into its ``<html>`` element, or raise ``ExtractionError``."""
-    if not html.strip():
+    if not html.replace("\x00", "").strip():
         raise ExtractionError(f"no article text found in {location}: the page is empty")
     try:
         # Encoded to bytes: lxml refuses str input that carries an XML encoding declaration.
-        root: HtmlElement = document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
+        # NUL is never text; libxml2 would turn each into a replacement character.
+        source = html.replace("\x00", "").encode("utf-8", "replace")
+        root: HtmlElement = document_fromstring(source, parser=_PARSER)
     except (etree.ParserError, ValueError) as error:
         raise ExtractionError(f"no article text found in {location}: {error}") from error
     check_depth(root, location=location)
