@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import httpx
@@ -217,3 +219,18 @@ def test_real_pages_served_gzipped_over_http_read_as_on_disk(
             page = fetch(url, client=client)
             assert page.text == fetch(str(path)).text, key
             assert (page.url, page.encoding) == (url, "utf-8"), key
+
+
+def test_reading_a_file_or_stdin_never_imports_httpx(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    code = (
+        "import io, sys\n"
+        "from lire.fetch import fetch\n"
+        "fetch(sys.argv[1]); fetch('-', stdin=io.BytesIO(b'Some text.'))\n"
+        "print(sorted(m for m in ('httpx', 'charset_normalizer') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"  # start-up cost is paid only for a URL

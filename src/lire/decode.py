@@ -16,7 +16,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import brotli
-import charset_normalizer
 
 from lire.errors import FetchError
 from lire.model import MediaType
@@ -223,6 +222,8 @@ def _detect(data: bytes) -> tuple[str, str]:
     """Windows-1252 when the bytes read as Western text, else what charset-normalizer finds."""
     if _reads_as_western(data) and (text := _strict(data, SINGLE_BYTE_WEST)) is not None:
         return text, SINGLE_BYTE_WEST
+    import charset_normalizer  # only now: most pages never need it, and it is slow to import
+
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         return data.decode(SINGLE_BYTE_WEST, errors="lire-cp1252"), SINGLE_BYTE_WEST
