@@ -24,6 +24,7 @@ from typing import Any
 
 from rouge_score import rouge_scorer
 
+import lire.summarize as summarize_module
 from lire.model import Article
 from lire.sentences import split_sentences
 from lire.summarize import article_from_text, lead, summarize
@@ -60,6 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not DATA.is_dir():
         print(f"skipped: {DATA} is absent", file=sys.stderr)
         return 0
+    print(f"lire settings: {_settings()}")
     for name, lang in SETS.items():
         path = DATA / name
         if not path.is_file():
@@ -70,6 +72,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         for points in (3, 1):
             _report(items, lang, points, args.resamples)
     return 0
+
+
+def _settings() -> str:
+    names = ("MIN_WORDS", "MAX_WORDS", "POSITION_WEIGHT", "POSITION_POWER", "POSITION_DECAY")
+    names += ("DUPLICATE_OVERLAP",)
+    return ", ".join(f"{name}={getattr(summarize_module, name)}" for name in names)
 
 
 def _load(path: Path) -> list[dict[str, Any]]:
