@@ -315,6 +315,19 @@ def test_a_url_in_an_error_is_sanitised_to_one_line() -> None:
     assert "\x1b" not in message and "\n" not in message
 
 
+def test_a_non_ascii_host_is_sent_in_its_idna_form(loopback: Loopback) -> None:
+    # The loopback server acts as the HTTP proxy, so no name has to resolve.
+    loopback.serve("http://xn--bcher-kva.example/seite", Reply(html("<p>Bücher</p>")))
+    with httpx.Client(proxy=loopback.url("")) as client:
+        page = fetch("http://bücher.example/seite", config=FAST, client=client)
+    assert loopback.requests[-1].headers["Host"] == "xn--bcher-kva.example"
+    assert (page.url, page.location) == (
+        "http://xn--bcher-kva.example/seite",
+        "http://bücher.example/seite",
+    )
+    assert "Bücher" in page.text
+
+
 def test_credentials_in_a_url_stay_out_of_the_error(loopback: Loopback) -> None:
     url = loopback.serve("/private", Reply(b"no", 401))
     secret = url.replace("http://", "http://reader:s3cret@")
