@@ -1,0 +1,523 @@
+"""Property tests: extract, clean, summarize and render on arbitrary, hostile HTML and text.
+
+The generated pages nest the tags lire turns into blocks, carry links with every kind of
+scheme, and fill them with words, pitches the cleaner knows, control characters, ESC
+sequences (raw and as entities), bidi controls, NUL and strings that would be markup to Rich
+or Textual. Whatever comes in, lire raises only its own errors, and nothing it outputs carries
+a control character, an ESC or a bidi control; it never invents words; the cleaner only takes
+text away; every summary point sits in the block it points to; JSON output parses.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import HealthCheck, Phase, find, given, settings
+from hypothesis import strategies as st
+from lxml.html import HTMLParser, document_fromstring
+
+import lire
+from lire.clean import clean
+from lire.errors import ExtractionError, LireError
+from lire.extract import extract_html, extract_text
+from lire.model import Article, Block, BlockKind, KeyPoint, Link, Reading, Removal, Summary
+from lire.render import render, render_explain, render_summary
+from lire.sanitize import sanitize
+from lire.summarize import summarize, summarize_text
+
+FUZZ = settings(
+    max_examples=120,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+# find() stops at the first example that reaches its goal; shrinking it would only cost time.
+REACH = settings(FUZZ, phases=[Phase.generate])
+FORMATS = ("text", "markdown", "json")
+
+# C0 but tab and newline, DEL, C1, and the bidi embedding/override/isolate/mark controls.
+FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+WORD = re.compile(r"\w+")
+
+# -- what the pages are made of ----------------------------------------------------------------
+
+_WORD_TEXT = (
+    "minister housing report budget council river bridge election court ruling school "
+    "le gouvernement a annoncé une réforme des retraites die Regierung hat beschlossen "
+    "el ministro anunció ayer il sindaco ha detto que a comissão aprovou de minister zei"
+)
+WORDS = tuple(_WORD_TEXT.split())
+PITCHES = (
+    "Subscribe now for $1 a week.",
+    "Sign up for our newsletter.",
+    "Abonnez-vous à Numerama+",
+    "Read also:",
+    "Lire aussi :",
+    "Share on Facebook",
+    "You have read 3 articles this month.",
+    "Already a subscriber? Log in",
+    "Support our journalism.",
+    "Follow us on Google News",
+    "We use cookies to improve your experience.",
+    "Jetzt abonnieren",
+    "Advertisement",
+    "Suscríbete",
+    "- 1",
+)
+# Raw HTML fragments: entities decode to controls, bidi characters, C1 codes, odd code points.
+ENTITIES = (
+    "&#27;[31m",
+    "&#x1b;]8;;http://evil.example/&#7;",
+    "&#x9b;2J",
+    "&#155;",
+    "&#0;",
+    "&#x85;",
+    "&#x202e;",
+    "&#x2066;",
+    "&#x200f;",
+    "&#13;",
+    "&#xD800;",
+    "&#1114112;",
+    "&amp;#27;",
+    "&lt;b&gt;",
+    "&nbsp;",
+    "&#x2028;",
+)
+HOSTILE = (
+    "\x00",
+    "\x1b[2J",
+    "\x1b]0;owned\x07",
+    "\x1bP+q\x1b\\",
+    "\x9b31m",
+    "\x85",
+    "\x7f",
+    "\r",
+    "\r\n",
+    "\t",
+    "\x0b",
+    "\x0c",
+    "\u202e",
+    "\u2067",
+    "\u061c",
+    "\ufff9",
+    "[b]x[/b]",
+    "[@click=app.quit]",
+    "[link=file:///etc/passwd]x[/link]",
+    "[/]",
+    "**bold** _it_ `code` # not a heading",
+)
+SCHEMES = (
+    "http://example.org/a",
+    "https://example.org/b?x=1&amp;y=2",
+    "javascript:alert(1)",
+    " JaVaScRiPt:alert(1)",
+    "data:text/html,<b>x</b>",
+    "vbscript:msgbox",
+    "file:///etc/passwd",
+    "mailto:a@example.org",
+    "ftp://example.org/",
+    "/relative/path",
+    "#anchor",
+    "//example.net/x",
+    "http://example.org/&#27;[31m",
+    "https://example.org/\x1b]8;;x\x07",
+)
+CLASSES = ("", "newsletter", "paywall", "share-bar", "related", "comments", "cookie-banner", "ad")
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+WRAPPERS = ("p", "div", "article", "section", "blockquote", "span", "b", "em", "td")
+
+# Arbitrary code points (no lone surrogates: a str of HTML is UTF-8 text), escaped as HTML.
+arbitrary = st.text(st.characters(exclude_categories=("Cs",)), max_size=12).map(html.escape)
+sentence = st.lists(st.sampled_from(WORDS), min_size=3, max_size=30).map(
+    lambda words: " ".join(words).capitalize() + "."
+)
+token = st.one_of(
+    sentence,
+    sentence,
+    st.sampled_from(PITCHES).map(html.escape),
+    st.sampled_from(ENTITIES),
+    st.sampled_from(HOSTILE).map(html.escape),
+    arbitrary,
+)
+# Every text node is padded with spaces so two nodes never glue into a new word.
+text_node = st.lists(token, min_size=1, max_size=4).map(lambda tokens: f" {' '.join(tokens)} ")
+
+
+def _element(tag: str, children: list[str], css: str) -> str:
+    attribute = f' class="{css}"' if css else ""
+    return f"<{tag}{attribute}>{''.join(children)}</{tag}>"
+
+
+def _link(href: str, children: list[str]) -> str:
+    target = href if "&" in href else html.escape(href, quote=True)  # entities stay entities
+    return f'<a href="{target}">{"".join(children)}</a>'
+
+
+def _branches(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    many = st.lists(children, min_size=1, max_size=5)
+    return st.one_of(
+        st.builds(_element, st.sampled_from(WRAPPERS), many, st.sampled_from(CLASSES)),
+        st.builds(
+            _element, st.sampled_from(HEADINGS), st.lists(text_node, max_size=2), st.just("")
+        ),
+        st.builds(_link, st.sampled_from(SCHEMES), st.lists(text_node, min_size=1, max_size=2)),
+        many.map(lambda items: "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"),
+        many.map(lambda items: "<ol start=3>" + "".join(f"<li>{i}</li>" for i in items) + "</ol>"),
+        many.map(lambda cells: "<table><tr><td>" + "</td><td>".join(cells) + "</td></tr></table>"),
+        text_node.map(lambda text: f"<pre>{text}\n  {text}</pre>"),
+        text_node.map(lambda text: f"<pre><code>{text}</code></pre>"),
+        many.map(lambda items: "<br>".join(items)),
+    )
+
+
+body = st.recursive(text_node, _branches, max_leaves=40)
+title = st.lists(token, min_size=0, max_size=3).map(" ".join)
+
+
+@st.composite
+def pages(draw: st.DrawFn) -> str:
+    """A whole HTML document: a head with metadata, then a body of nested blocks."""
+    head = f"<title>{draw(title)}</title>"
+    if draw(st.booleans()):
+        head += f'<meta property="og:title" content="{html.escape(draw(title))}">'
+    if draw(st.booleans()):
+        ld = {"@type": "NewsArticle", "headline": draw(title), "author": {"name": draw(title)}}
+        head += f'<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>'
+    parts = draw(st.lists(body, min_size=1, max_size=6))
+    return f"<!doctype html><html><head>{head}</head><body>{''.join(parts)}</body></html>"
+
+
+line = st.lists(
+    st.one_of(sentence, st.sampled_from(PITCHES + HOSTILE), st.text(max_size=15)), max_size=6
+)
+marker = st.sampled_from(("", "", "", "- ", "* ", "# ", "> ", "1. ", "  - ", "• "))
+breaks = st.sampled_from(("\n", "\n\n", "\r\n", "\n \n", "\r"))
+
+
+@st.composite
+def texts(draw: st.DrawFn) -> str:
+    """Text as pasted from a page: lines, markers, blank lines, hostile characters, surrogates."""
+    lines = draw(st.lists(st.tuples(marker, line, breaks), min_size=0, max_size=12))
+    return "".join(start + " ".join(words) + end for start, words, end in lines)
+
+
+# -- what every output must be ----------------------------------------------------------------
+
+
+def strings(article: Article, summary: Summary | None = None) -> Iterator[str]:
+    """Every string of an article (and its summary) that reaches a reader."""
+    for value in (article.title, article.byline, article.site, article.published, article.lang):
+        if value is not None:
+            yield value
+    yield from (article.url or "", article.description or "", article.text)
+    for block in article.blocks:
+        yield block.text
+        for link in block.links:
+            yield from (link.text, link.url)
+    yield from (removal.text for removal in article.removed)
+    if summary is not None:
+        yield from (point.text for point in summary.points)
+        yield summary.note or ""
+
+
+def json_strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from json_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from json_strings(item)
+
+
+def assert_clean(text: str, where: str) -> None:
+    found = FORBIDDEN.search(text)
+    assert found is None, f"{where} holds {found.group()!r}: {text[:200]!r}"
+
+
+def assert_renders_clean(reading: Reading) -> None:
+    for fmt in FORMATS:
+        assert_clean(render(reading, fmt), f"render {fmt}")
+        assert_clean(render_summary(reading, fmt), f"render_summary {fmt}")
+    assert_clean(render_explain(reading), "render_explain")
+    document = json.loads(render(reading, "json"))
+    assert document["text"] == reading.article.text
+    assert [block["text"] for block in document["blocks"]] == [
+        block.text for block in reading.article.blocks
+    ]
+    for value in json_strings(document):
+        assert_clean(value, "a JSON value")
+    summary = json.loads(render_summary(reading, "json"))
+    assert [point["block"] for point in summary["summary"]] == [
+        point.block for point in reading.summary.points
+    ]
+
+
+def assert_points_in_blocks(article: Article, summary: Summary) -> None:
+    for point in summary.points:
+        assert 0 <= point.block < len(article.blocks)
+        assert point.text and point.text in article.blocks[point.block].text
+
+
+def assert_only_removes(before: Article, after: Article) -> None:
+    """``after`` keeps ``before``'s blocks in order, whole or cut short, and adds none."""
+    assert after.removed[: len(before.removed)] == before.removed
+    position = 0
+    for block in after.blocks:
+        while position < len(before.blocks) and not _kept(before.blocks[position], block):
+            position += 1
+        assert position < len(before.blocks), f"clean added a block: {block.text[:200]!r}"
+        position += 1
+    for removal in after.removed[len(before.removed) :]:
+        assert removal.index is not None
+        original = before.blocks[removal.index]
+        assert removal.text in original.text
+        assert removal.kind is original.kind
+    kept = sum(len(block.text) for block in after.blocks)
+    assert kept <= sum(len(block.text) for block in before.blocks)
+
+
+def _kept(original: Block, block: Block) -> bool:
+    same = (original.kind, original.level, original.ordinal) == (
+        block.kind,
+        block.level,
+        block.ordinal,
+    )
+    return same and original.text.startswith(block.text) and set(block.links) <= set(original.links)
+
+
+# -- HTML ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words a page holds, read by lxml from the same bytes lire parses."""
+
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, page: str) -> Vocabulary:
+        root = document_fromstring(
+            page.encode("utf-8", "replace"), parser=HTMLParser(encoding="utf-8")
+        )
+        pieces = [root.text_content()]
+        pieces += [value for element in root.iter() for value in element.attrib.values()]
+        found: set[str] = set()
+        for piece in pieces:
+            for variant in (
+                piece,
+                piece.replace("\r", " ").replace("\n", " ").replace("\x0b", " "),
+            ):
+                found.update(WORD.findall(sanitize(variant)))
+                found.update(WORD.findall(variant))
+        return cls(frozenset(found))
+
+    def missing(self, text: str) -> list[str]:
+        return [word for word in WORD.findall(text) if word not in self.words]
+
+
+def extracted(page: str) -> Article | None:
+    try:
+        return extract_html(page, url="https://news.example.org/2024/story")
+    except ExtractionError:
+        return None
+
+
+@FUZZ
+@given(pages(), st.integers(min_value=1, max_value=5))
+def test_any_page_goes_through_every_stage_and_every_output_is_safe(page: str, points: int) -> None:
+    article = extracted(page)
+    if article is None:
+        return
+    cleaned = clean(article)
+    summary = summarize(cleaned, points=points)
+    for value in strings(cleaned, summary):
+        assert_clean(value, "an article string")
+    assert_only_removes(article, cleaned)
+    assert_points_in_blocks(cleaned, summary)
+    assert len(summary.points) <= points
+    assert_renders_clean(Reading(article=cleaned, summary=summary))
+
+
+@FUZZ
+@given(pages())
+def test_every_word_lire_shows_comes_from_the_page(page: str) -> None:
+    try:
+        reading = lire.read_html(page, url="https://news.example.org/2024/story")
+    except ExtractionError:
+        return
+    vocabulary = Vocabulary.of(page)
+    article = reading.article
+    shown = [article.title or "", *(block.text for block in article.blocks)]
+    shown += [removal.text for removal in article.removed]
+    shown += [point.text for point in reading.summary.points]
+    for text in shown:
+        assert vocabulary.missing(text) == [], f"invented words in {text[:200]!r}"
+    for block in article.blocks:
+        for link in block.links:
+            assert not link.url.lower().startswith(("javascript:", "data:", "vbscript:"))
+
+
+@FUZZ
+@given(
+    st.binary(max_size=2000),
+    st.sampled_from((b"", b"<p>", b"\xef\xbb\xbf<html><meta charset=utf-16>")),
+)
+def test_arbitrary_bytes_are_read_or_refused_with_a_lire_error(data: bytes, prefix: bytes) -> None:
+    try:
+        reading = lire.read_html(prefix + data)
+    except LireError as error:
+        assert_clean(str(error), "an error message")
+        assert "\n" not in str(error)
+        return
+    for value in strings(reading.article, reading.summary):
+        assert_clean(value, "an article string")
+    assert_renders_clean(reading)
+
+
+# -- plain text --------------------------------------------------------------------------------
+
+
+def normalised(text: str) -> str:
+    return " ".join(sanitize(text).split())
+
+
+@FUZZ
+@given(texts(), st.integers(min_value=1, max_value=5))
+def test_any_text_goes_through_every_stage_and_every_output_is_safe(text: str, points: int) -> None:
+    article = extract_text(text)
+    cleaned = clean(article)
+    summary = summarize(cleaned, points=points)
+    for value in strings(cleaned, summary):
+        assert_clean(value, "an article string")
+    assert_only_removes(article, cleaned)
+    assert_points_in_blocks(cleaned, summary)
+    assert_renders_clean(Reading(article=cleaned, summary=summary))
+
+
+@FUZZ
+@given(texts())
+def test_every_line_lire_shows_of_a_text_is_part_of_the_text(text: str) -> None:
+    try:
+        reading = lire.read_text(text)
+    except LireError:
+        return
+    source = normalised(text)
+    article = reading.article
+    shown = [article.title or "", *(block.text for block in article.blocks)]
+    shown += [removal.text for removal in article.removed]
+    shown += [point.text for point in reading.summary.points]
+    for piece in shown:
+        assert " ".join(piece.split()) in source, f"{piece[:200]!r} is not in the text"
+    assert_renders_clean(reading)
+
+
+@FUZZ
+@given(st.text(max_size=400), st.sampled_from((None, "en", "fr", "de", "xx")), st.integers(1, 4))
+def test_summarize_text_returns_sentences_of_the_text(
+    text: str, lang: str | None, points: int
+) -> None:
+    found = summarize_text(text, lang=lang, points=points)
+    assert len(found) <= points
+    lines = [sanitize(line) for line in text.splitlines()]
+    for point in found:
+        assert_clean(point, "a summary point")
+        assert any(point in line for line in lines)
+
+
+# -- render alone, on values no extractor would build ------------------------------------------
+
+hostile_text = st.lists(
+    st.one_of(st.characters(exclude_categories=("Cs",)), st.sampled_from(HOSTILE)), max_size=12
+).map("".join)
+rules = st.sampled_from(
+    ("subscription/price", "related/en-read-also", "nav/dom-tag", "repeat/in-article")
+)
+
+
+@st.composite
+def readings(draw: st.DrawFn) -> Reading:
+    """A Reading whose every field is hostile text, as a buggy stage or a model could give."""
+    kinds = st.sampled_from(list(BlockKind))
+    links = st.lists(
+        st.builds(Link, hostile_text, st.one_of(hostile_text, st.sampled_from(SCHEMES))), max_size=2
+    )
+    blocks = draw(
+        st.lists(
+            st.builds(
+                Block, kinds, hostile_text, st.integers(0, 7), links, st.none() | st.integers(0, 99)
+            ),
+            max_size=6,
+        )
+    )
+    optional = st.none() | hostile_text
+    article = Article(
+        blocks=tuple(blocks),
+        title=draw(optional),
+        byline=draw(optional),
+        site=draw(optional),
+        published=draw(optional),
+        lang=draw(optional),
+        url=draw(optional),
+        removed=tuple(draw(st.lists(st.builds(Removal, rules, hostile_text), max_size=3))),
+    )
+    points = st.builds(KeyPoint, hostile_text, st.integers(0, max(len(blocks) - 1, 0)))
+    summary = Summary(
+        points=tuple(draw(st.lists(points, max_size=3))), note=draw(optional), lang=draw(optional)
+    )
+    return Reading(article=article, summary=summary)
+
+
+@FUZZ
+@given(readings())
+def test_render_sanitises_every_field_whatever_the_stages_gave_it(reading: Reading) -> None:
+    assert_renders_clean_and_parses(reading)
+
+
+def assert_renders_clean_and_parses(reading: Reading) -> None:
+    for fmt in FORMATS:
+        out = render(reading, fmt)
+        assert_clean(out, f"render {fmt}")
+        assert_clean(render_summary(reading, fmt), f"render_summary {fmt}")
+    assert_clean(render_explain(reading), "render_explain")
+    for value in json_strings(json.loads(render(reading, "json"))):
+        assert_clean(value, "a JSON value")
+    for value in json_strings(json.loads(render_summary(reading, "json"))):
+        assert_clean(value, "a JSON value")
+
+
+# -- the generators reach what they are meant to exercise --------------------------------------
+
+
+def test_the_page_generator_reaches_the_cleaner() -> None:
+    def removes_after_extraction(page: str) -> bool:
+        article = extracted(page)
+        return article is not None and len(clean(article).removed) > len(article.removed)
+
+    page = find(pages(), removes_after_extraction, settings=REACH)
+    article = extracted(page)
+    assert article is not None
+    assert clean(article).removed
+
+
+def test_the_page_generator_reaches_the_sanitiser() -> None:
+    def carries_controls(page: str) -> bool:
+        root = document_fromstring(page.encode(), parser=HTMLParser(encoding="utf-8"))
+        return FORBIDDEN.search(root.text_content()) is not None and extracted(page) is not None
+
+    page = find(pages(), carries_controls, settings=REACH)
+    assert FORBIDDEN.search(page) or "&#" in page
+
+
+@pytest.mark.parametrize("text", ["", "\x00", "\x1b[2J\n\n\u202e", "[@click=app.quit]\n- 1\n"])
+def test_degenerate_texts_give_a_reading(text: str) -> None:
+    reading = lire.read_text(text)
+    assert_renders_clean_and_parses(reading)
