@@ -33,6 +33,8 @@ BRIDGE_MAX = 3  # at most this many short signal-less blocks are bridged between
 BRIDGE_WORDS = 20
 TEASER_HEADER_WORDS = 5  # "Lire aussi", "Mehr zum Thema": a related header alone on its line
 TEASER_WORDS = 20
+TEASER_RUN = 8  # teaser titles taken after one related header at most
+LEAD_IN_WORDS = 12  # a pitch block may open with this many words without a signal
 REPEAT_MIN_WORDS = 3
 LANG_SAMPLE_CHARS = 4_000
 SHAPE_MAX_WORDS = 30  # longer blocks have no shape signal
@@ -247,6 +249,12 @@ def _judge_all(blocks: Sequence[Block], rules: Sequence[Rule], kept: set[int]) -
         for i, b in enumerate(blocks)
     ]
     head, tail = _zones(plain)
+    while tail > head and tail - 1 not in kept:  # an author box is not the article's last block
+        edge = judge(blocks[tail - 1], rules, edge=True)
+        if edge.article:
+            break
+        plain[tail - 1] = edge
+        head, tail = _zones(plain)
     return [
         plain[i] if i in kept or head <= i < tail else judge(b, rules, edge=True)
         for i, b in enumerate(blocks)
@@ -273,7 +281,20 @@ def _clusters(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> dict[int,
         for i in sorted(seeds | set(marks)):
             _extend(i, verdicts, marks, head, tail)
         _bridge(blocks, verdicts, marks, head, tail)
+        _mark_lead_ins(blocks, verdicts, marks)
     return marks
+
+
+def _mark_lead_ins(
+    blocks: Sequence[Block], verdicts: Sequence[Verdict], marks: dict[int, str]
+) -> None:
+    """A cut block inside a cluster goes whole when what precedes its pitch is only a lead-in."""
+    for i, verdict in enumerate(verdicts):
+        if verdict.cut is None or verdict.cut_rule is None or i in marks:
+            continue
+        lead_in = len(blocks[i].text[: verdict.cut].split()) <= LEAD_IN_WORDS
+        if lead_in and (i - 1 in marks or i + 1 in marks):
+            marks[i] = verdict.cut_rule
 
 
 def _extend(
@@ -296,19 +317,20 @@ def _extend(
 def _mark_teasers(
     blocks: Sequence[Block], verdicts: Sequence[Verdict], marks: dict[int, str]
 ) -> None:
-    """A bare "Read also" / "Mehr zum Thema" line takes the teaser title that follows it."""
+    """A bare "Read also" / "Mehr zum Thema" line takes the teaser titles that follow it."""
     for i, name in list(marks.items()):
-        j = i + 1
-        if (
-            name.startswith("related/")
-            and verdicts[i].words <= TEASER_HEADER_WORDS
-            and j < len(blocks)
-            and j not in marks
-            and verdicts[j].words <= TEASER_WORDS
-            and verdicts[j].cut is None
-            and not blocks[j].text.rstrip().endswith((".", "!", "?", "…", ":"))
-        ):
+        if not name.startswith("related/") or verdicts[i].words > TEASER_HEADER_WORDS:
+            continue
+        for j in range(i + 1, min(i + 1 + TEASER_RUN, len(blocks))):
+            if j in marks or not _teaser(blocks[j], verdicts[j]):
+                break
             marks[j] = name
+
+
+def _teaser(block: Block, verdict: Verdict) -> bool:
+    """A headline: short, and not ending like a sentence of prose."""
+    text = block.text.rstrip()
+    return verdict.words <= TEASER_WORDS and verdict.cut is None and not text.endswith((".", ":"))
 
 
 def _bridge(
