@@ -17,19 +17,29 @@ status and headers. Every request is recorded with its headers.
 from __future__ import annotations
 
 import contextlib
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
 
 import pytest
 
-__all__ = ["Loopback", "Recorded", "Reply", "closed_port", "loopback_server"]
+__all__ = ["Loopback", "Recorded", "Reply", "closed_port", "loopback_server", "tls_loopback_server"]
 
 HTML = "text/html; charset=utf-8"
+OPENSSL_SELF_SIGNED = (
+    *("openssl", "req", "-x509", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1"),
+    *("-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"),
+    *("-addext", "subjectAltName=IP:127.0.0.1"),
+)
 
 
 @dataclass(frozen=True)
@@ -59,15 +69,21 @@ class Recorded:
 
 @dataclass
 class Loopback:
-    """The running server: register routes with ``serve``, read ``requests``."""
+    """The running server: register routes with ``serve``, read ``requests``.
+
+    ``certificate`` is the self-signed certificate of a TLS server (``tls_loopback``), which a
+    client trusts with ``ssl.create_default_context(cafile=...)``.
+    """
 
     port: int
+    scheme: str = "http"
+    certificate: Path | None = None
     routes: dict[str, Reply] = field(default_factory=dict)
     requests: list[Recorded] = field(default_factory=list)
     sent: dict[str, int] = field(default_factory=dict)  # path -> bytes written before hang-up
 
-    def url(self, path: str, scheme: str = "http") -> str:
-        return f"{scheme}://127.0.0.1:{self.port}{path}"
+    def url(self, path: str, scheme: str | None = None) -> str:
+        return f"{scheme or self.scheme}://127.0.0.1:{self.port}{path}"
 
     def serve(self, path: str, reply: Reply) -> str:
         self.routes[path] = reply
@@ -119,8 +135,30 @@ class _Server(ThreadingHTTPServer):
 @pytest.fixture(name="loopback")
 def loopback_server() -> Iterator[Loopback]:
     """A ThreadingHTTPServer on 127.0.0.1 (port 0), stopped after the test."""
+    with _running(_Server(("127.0.0.1", 0), _Handler)) as state:
+        yield state
+
+
+@pytest.fixture(name="tls_loopback")
+def tls_loopback_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Loopback]:
+    """The same server behind TLS, with a self-signed certificate made by the openssl tool."""
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command is needed to make a test certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    certificate, key = folder / "cert.pem", folder / "key.pem"
+    paths = ["-keyout", str(key), "-out", str(certificate)]
+    subprocess.run([*OPENSSL_SELF_SIGNED, *paths], check=True, capture_output=True)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certificate, key)
     server = _Server(("127.0.0.1", 0), _Handler)
-    server.state = Loopback(port=server.server_address[1])
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    with _running(server, scheme="https", certificate=certificate) as state:
+        yield state
+
+
+@contextlib.contextmanager
+def _running(server: _Server, **options: Any) -> Iterator[Loopback]:
+    server.state = Loopback(port=server.server_address[1], **options)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.start()
     try:

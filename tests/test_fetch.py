@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import ssl
 import time
 import tracemalloc
 import zlib
@@ -15,7 +16,13 @@ from lire import __version__
 from lire.config import FetchConfig
 from lire.errors import FetchError
 from lire.fetch import fetch
-from loopback import Loopback, Reply, closed_port, loopback_server  # noqa: F401  (fixture)
+from loopback import (  # noqa: F401  (the *_server names are the fixtures)
+    Loopback,
+    Reply,
+    closed_port,
+    loopback_server,
+    tls_loopback_server,
+)
 
 FAST = FetchConfig(timeout=2.0, deadline=5.0)
 FRENCH = "<p>Le ministre a déclaré « c’est très important » : l’été, Œuvre, 5 €.</p>"
@@ -288,6 +295,29 @@ def test_a_refused_connection_names_the_url() -> None:
 def test_a_failed_tls_handshake_is_a_clear_error(loopback: Loopback) -> None:
     url = loopback.url("/page", scheme="https")  # a plain HTTP server cannot speak TLS
     assert failure(url).startswith(f"secure connection to {url} failed (")
+
+
+def test_an_untrusted_certificate_is_a_clear_error(tls_loopback: Loopback) -> None:
+    url = tls_loopback.serve("/secure", Reply(html("<p>secret</p>")))
+    message = failure(url)
+    assert message.startswith(f"secure connection to {url} failed (")
+    assert "certificate verify failed" in message
+
+
+def test_https_is_read_and_bounded_when_the_certificate_is_trusted(
+    tls_loopback: Loopback,
+) -> None:
+    assert tls_loopback.certificate is not None
+    trusted = ssl.create_default_context(cafile=tls_loopback.certificate)
+    url = tls_loopback.serve("/secure", Reply(html("<p>over TLS</p>")))
+    padding = typed(HTML_UTF8, ("X-Padding", "p" * 200))
+    slow = tls_loopback.serve("/slow", Reply(b"<p>x", headers=padding, drip=0.02, drip_head=True))
+    with httpx.Client(verify=trusted) as client:
+        assert "over TLS" in fetch(url, config=FAST, client=client).text
+        message = failure(slow, FetchConfig(timeout=1.0, deadline=0.5), client=client)
+    assert message == f"{slow} took longer than 0.5 s to download (fetch.deadline)"
+    time.sleep(0.1)  # let the server notice the hang-up
+    assert tls_loopback.sent["/slow"] < 200
 
 
 @pytest.mark.parametrize(
