@@ -250,7 +250,7 @@ def test_inflating_past_the_limit_fails_before_the_whole_body_exists(coding: str
     with pytest.raises(InflateError) as caught:
         inflater.feed(packed)
     assert str(caught.value) == (
-        "is larger than 100,000 bytes once decompressed (fetch.max_decompressed_bytes)"
+        "is larger than 100 kB once decompressed (fetch.max_decompressed_bytes)"
     )
 
 

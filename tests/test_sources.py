@@ -77,7 +77,7 @@ def test_a_gzipped_file_is_bounded_once_decompressed(tmp_path: Path) -> None:
     path.write_bytes(gzip.compress(b"<p>" + bytes(5_000_000)))
     message = failure(str(path), config=FetchConfig(max_decompressed_bytes=100_000))
     assert message == (
-        f"{path} is larger than 100,000 bytes once decompressed (fetch.max_decompressed_bytes)"
+        f"{path} is larger than 100 kB once decompressed (fetch.max_decompressed_bytes)"
     )
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "binary_type",
     "decode",
     "describe",
+    "describe_size",
     "inflate",
     "refusal",
     "sniff_media_type",
@@ -370,7 +371,15 @@ class _CappedError(InflateError):
 
 
 def _over(limit: int) -> str:
-    return f"is larger than {limit:,} bytes once decompressed (fetch.max_decompressed_bytes)"
+    return f"is larger than {describe_size(limit)} once decompressed (fetch.max_decompressed_bytes)"
+
+
+def describe_size(count: int) -> str:
+    """A byte count as a person reads it: "15 MB", "2.5 kB", "300 bytes"."""
+    for unit, scale in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
+        if count >= scale:
+            return f"{count / scale:g} {unit}"
+    return f"{count} bytes"
 
 
 class _Zlib:

@@ -28,6 +28,7 @@ from lire.decode import (
     Inflater,
     binary_type,
     decode,
+    describe_size,
     inflate,
     refusal,
     sniff_media_type,
@@ -103,13 +104,6 @@ def _show(url: str | httpx.URL) -> str:
     return text if len(text) <= SHOWN_URL_CHARS else text[: SHOWN_URL_CHARS - 1] + "…"
 
 
-def _size(count: int) -> str:
-    for unit, scale in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
-        if count >= scale:
-            return f"{count / scale:g} {unit}"
-    return f"{count} bytes"
-
-
 # -- files and stdin --------------------------------------------------------------------------
 
 
@@ -125,7 +119,7 @@ def _read_stdin(stream: BinaryIO | None, config: FetchConfig) -> bytes:
     except OSError as error:
         raise _error(f"cannot read stdin: {_reason(error)}") from error
     if len(data) > config.max_bytes:
-        raise _error(f"stdin is larger than {_size(config.max_bytes)} (fetch.max_bytes)")
+        raise _too_large("stdin", config)
     return data
 
 
@@ -140,24 +134,24 @@ def _read_file(path: Path, config: FetchConfig) -> bytes:
     except OSError as error:
         raise _error(f"cannot read {path}: {_reason(error)}") from error
     if len(data) > config.max_bytes:
-        raise _error(f"{path} is larger than {_size(config.max_bytes)} (fetch.max_bytes)")
+        raise _too_large(str(path), config)
     return data
 
 
 def _local_page(data: bytes, *, name: str, location: str, config: FetchConfig) -> Page:
+    subject = "stdin" if name == "-" else name
     if data.startswith(b"\x1f\x8b"):  # a saved page.html.gz: read what it holds
-        data = _inflate_local(data, name, config)
+        data = _inflate_local(data, subject, config)
         name = name.removesuffix(".gz")
     media_type = sniff_media_type(data, name=name)
-    subject = "stdin" if name == "-" else name
     return _page(data, media_type=media_type, declared=None, subject=subject, location=location)
 
 
-def _inflate_local(data: bytes, name: str, config: FetchConfig) -> bytes:
+def _inflate_local(data: bytes, subject: str, config: FetchConfig) -> bytes:
     try:
         return inflate(data, "gzip", limit=config.max_decompressed_bytes)
     except InflateError as error:
-        raise _error(f"{'stdin' if name == '-' else name} {error}") from error
+        raise _error(f"{subject} {error}") from error
 
 
 def _page(
@@ -355,8 +349,8 @@ def _feed(inflater: Inflater, chunk: bytes, url: str) -> bytes:
         raise _error(f"{url} {error}") from error
 
 
-def _too_large(url: str, config: FetchConfig) -> FetchError:
-    return _error(f"{url} is larger than {_size(config.max_bytes)} (fetch.max_bytes)")
+def _too_large(subject: str, config: FetchConfig) -> FetchError:
+    return _error(f"{subject} is larger than {describe_size(config.max_bytes)} (fetch.max_bytes)")
 
 
 def _deadline_error(url: str, config: FetchConfig) -> FetchError:
