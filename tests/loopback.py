@@ -9,9 +9,12 @@ def test_x(loopback: Loopback) -> None:
     assert loopback.requests[-1].headers["User-Agent"].startswith("lire/")
 ```
 
-A reply can be slow before its headers (``delay``), drip its body a byte at a time (``drip``),
-omit ``Content-Length`` (the body then ends when the connection closes), redirect, or carry any
-status and headers. Every request is recorded with its headers.
+A reply can be slow before its headers (``delay``), drip its body, or its headers too, a byte
+at a time (``drip``, ``drip_head``), omit ``Content-Length`` (the body then ends when the
+connection closes), redirect, or carry any status and headers. Every request is recorded with
+its headers, and ``sent`` counts the bytes each path wrote before the client hung up. The
+``tls_loopback`` fixture serves the same behind TLS with a self-signed certificate. A route key
+may also be an absolute URL: pointed at as a proxy, the server answers for any host.
 """
 
 from __future__ import annotations
