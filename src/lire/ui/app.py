@@ -99,7 +99,7 @@ class LireApp(ReaderBase):
         self._view().scroll_home(animate=False)
 
     def action_bottom(self) -> None:
-        self._view().scroll_end(animate=False)
+        self._view().scroll_to_end()
 
     def action_next_heading(self) -> None:
         self._heading(1)

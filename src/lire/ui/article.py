@@ -1,28 +1,32 @@
-"""ArticleView: the article drawn through Textual's line API.
+"""ArticleView: the article drawn through Textual's line API, laid out in pieces.
 
-Each block is wrapped once per width into strips; only the lines in view are painted, so a
-100,000-word article scrolls without mounting thousands of widgets. Search hits and the brief
-highlight of a summary point restyle only the blocks they touch.
+Each block is wrapped once per width into strips and only the lines in view are painted, so a
+100,000-word article never mounts thousands of widgets. The first screens are wrapped at once;
+the rest is wrapped in chunks between frames (or at once when a jump needs it). Search hits and
+the brief highlight of a summary point restyle only the blocks they touch.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 
+from rich.console import ConsoleOptions
 from rich.segment import Segment
 from rich.text import Text
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from lire.model import Article, BlockKind
+from lire.model import WORDS_PER_MINUTE, Article, BlockKind
 from lire.ui.document import Match, Palette, block_text, header_text
 from lire.ui.messages import ArticleScrolled
 
 __all__ = ["ArticleView"]
 
 _TIGHT = (BlockKind.LIST_ITEM, BlockKind.TABLE_ROW)
+_CHUNK = 150  # blocks wrapped per step of the background layout
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -35,37 +39,37 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._matches: dict[int, list[Match]] = {}
         self._current: Match | None = None
         self._flash: int | None = None
-        self._lines: list[list[Strip]] = []  # per item: item 0 is the header, item i+1 block i
-        self._starts: list[int] = []
-        self._width = 0
         self._note: Text | None = None
+        self._lines: list[list[Strip]] = []  # per laid-out item: 0 is the header, i+1 block i
+        self._starts: list[int] = [0]  # first line of each laid-out item, then the end
+        self._painted: dict[int, Strip] = {}  # final strips by line, for the current width
+        self._words: list[int] = [0]  # words before each block
+        self._width = 0
+        self._options: ConsoleOptions | None = None
+        self._generation = 0
 
     # -- content -----------------------------------------------------------------------------
 
     def show(self, article: Article, palette: Palette, *, top_block: int = 0) -> None:
         """Replace the article and scroll so that ``top_block`` is at the top."""
-        self.article = article
-        self.palette = palette
-        self._note = None
+        self.article, self.palette, self._note = article, palette, None
         self._matches, self._current, self._flash = {}, None, None
-        self._width = 0
-        self._relayout()
-        self.scroll_to_block(top_block, animate=False)
+        self._words = list(accumulate((len(b.text.split()) for b in article.blocks), initial=0))
+        self._relayout(force=True)
+        self.scroll_to_block(top_block)
 
     def show_note(self, note: str) -> None:
         """Show a line of text (already safe) in place of an article."""
-        self.article = Article(blocks=())
+        self.show(Article(blocks=()), self.palette)
         self._note = Text(note, style="italic")
-        self._width = 0
-        self._relayout()
+        self._relayout(force=True)
 
     def set_palette(self, palette: Palette) -> None:
         """Redraw with the styles of a new theme, keeping the position."""
         self.palette = palette
         top = self.top_block
-        self._width = 0
-        self._relayout()
-        self.scroll_to_block(top, animate=False)
+        self._relayout(force=True)
+        self.scroll_to_block(top)
 
     def set_matches(self, matches: Iterable[Match], current: Match | None) -> None:
         """Mark search hits (``current`` stronger), restyling only the blocks involved."""
@@ -74,8 +78,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         for hit in matches:
             self._matches.setdefault(hit.block, []).append(hit)
         self._current = current
-        touched |= set(self._matches)
-        self._restyle(touched)
+        self._restyle(touched | set(self._matches))
 
     def flash(self, block: int | None) -> None:
         """Highlight one block (``None`` clears the highlight)."""
@@ -87,7 +90,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     @property
     def line_count(self) -> int:
-        return self._starts[-1] if self._starts else 0
+        return self._starts[-1]
+
+    @property
+    def complete(self) -> bool:
+        """Whether every block is laid out."""
+        return self._note is not None or len(self._lines) > len(self.article.blocks)
 
     @property
     def top_block(self) -> int:
@@ -100,26 +108,28 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return max(0, min(item - 1, len(self.article.blocks) - 1))
 
     def block_line(self, block: int) -> int:
-        """The first line of ``block``."""
-        item = block + 1
-        return self._starts[item] if 0 <= item < len(self._starts) else 0
+        """The first line of ``block`` (laying the article out that far if needed)."""
+        item = max(0, min(block + 1, len(self.article.blocks)))
+        self._extend_to(item + max(1, self.size.height))  # and a screen after it
+        return self._starts[item]
 
-    def scroll_to_block(self, block: int, *, animate: bool = False) -> None:
+    def scroll_to_block(self, block: int) -> None:
         y = 0 if block <= 0 else self.block_line(block)
-        self.scroll_to(y=y, animate=animate, force=True, immediate=not animate)
+        self.scroll_to(y=y, animate=False, force=True, immediate=True)
+
+    def scroll_to_end(self) -> None:
+        self._extend_to(len(self.article.blocks) + 1)
+        self.scroll_to(y=self.max_scroll_y, animate=False, force=True, immediate=True)
 
     def position(self) -> tuple[int, int]:
-        """Percent read (bottom of the view) and minutes left (blocks below the view)."""
-        total = self.line_count
+        """Percent read (words above the bottom of the view) and minutes left."""
+        total = self._words[-1]
         height = max(1, self.scrollable_content_region.height)
-        if total <= height:
+        bottom = round(self.scroll_y) + height
+        if total == 0 or (self.complete and bottom >= self.line_count):
             return 100, 0
-        bottom = min(total, round(self.scroll_y) + height)
-        percent = round(100 * bottom / total)
-        first_unread = self.block_at(bottom)
-        blocks = self.article.blocks[first_unread + (bottom >= total) :]
-        words = sum(len(block.text.split()) for block in blocks)
-        return percent, round(words / 230) if bottom < total else 0
+        read = self._words[min(self.block_at(bottom - 1) + 1, len(self._words) - 1)]
+        return round(100 * read / total), round((total - read) / WORDS_PER_MINUTE)
 
     # -- Textual hooks -----------------------------------------------------------------------
 
@@ -136,39 +146,54 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         line = round(self.scroll_y) + y
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        if (strip := self._painted.get(line)) is None:
+            strip = self._paint(line)
+            self._painted[line] = strip
+        return strip
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _paint(self, line: int) -> Strip:
+        width, base = self.scrollable_content_region.width, self.rich_style
         item = bisect_right(self._starts, line) - 1
         if 0 <= item < len(self._lines):
-            strips = self._lines[item]
-            offset = line - self._starts[item]
+            strips, offset = self._lines[item], line - self._starts[item]
             if offset < len(strips):
                 return strips[offset].apply_style(base).crop_extend(0, width, base)
         return Strip.blank(width, base)
 
-    # -- internals ---------------------------------------------------------------------------
-
-    def _relayout(self) -> None:
+    def _relayout(self, *, force: bool = False) -> None:
         width = max(10, self.scrollable_content_region.width)
-        if width == self._width and self._lines:
+        if width == self._width and not force:
             return
         self._width = width
-        if self._note is not None:
-            self._lines = [self._wrap(self._note)]
-            self._restart()
-            return
-        self._lines = [self._wrap(header_text(self.article, self.palette))]
-        self._lines.extend(self._wrap(self._styled(i)) for i in range(len(self.article.blocks)))
-        self._restart()
+        self._options = self.app.console.options.update_width(width)
+        self._generation += 1
+        first = self._note if self._note is not None else header_text(self.article, self.palette)
+        self._lines, self._starts = [self._wrap(first)], [0]
+        self._starts.append(len(self._lines[0]) + 1)
+        self._extend_to(self.block_at(round(self.scroll_y)) + 1 + max(24, self.size.height))
+        self._resized()
+        self.call_later(self._continue, self._generation)
 
-    def _restart(self) -> None:
-        starts, y = [], 0
-        for item, strips in enumerate(self._lines):
-            starts.append(y)
-            y += len(strips) + self._gap(item)
-        starts.append(y)
-        self._starts = starts
-        self.virtual_size = Size(self._width, y)
+    def _extend_to(self, items: int) -> None:
+        """Lay out blocks until ``items`` items (header included) are done."""
+        target = min(items, len(self.article.blocks) + 1)
+        if self._note is not None or len(self._lines) >= target:
+            return
+        for item in range(len(self._lines), target):
+            self._lines.append(self._wrap(self._styled(item - 1)))
+            self._starts.append(self._starts[-1] + len(self._lines[-1]) + self._gap(item))
+        self._resized()
+
+    def _continue(self, generation: int) -> None:
+        if generation == self._generation and not self.complete:
+            self._extend_to(len(self._lines) + _CHUNK)
+            self.call_later(self._continue, generation)
+
+    def _resized(self) -> None:
+        self._painted.clear()
+        self.virtual_size = Size(self._width, self._starts[-1])
         self.refresh()
         self._report()
 
@@ -180,12 +205,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return 0 if tight else 1
 
     def _restyle(self, blocks: set[int]) -> None:
-        if not self._lines:
-            return
         for block in blocks:
-            if 0 <= block < len(self.article.blocks):
+            if 0 <= block < len(self._lines) - 1:
                 self._lines[block + 1] = self._wrap(self._styled(block))
-        self._restart()
+        starts = [0]
+        for item, strips in enumerate(self._lines):
+            starts.append(starts[-1] + len(strips) + self._gap(item))
+        self._starts = starts
+        self._resized()
 
     def _styled(self, index: int) -> Text:
         return block_text(
@@ -197,9 +224,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         )
 
     def _wrap(self, text: Text) -> list[Strip]:
-        console = self.app.console
-        options = console.options.update_width(self._width)
-        lines = console.render_lines(text, options, pad=False)
+        lines = self.app.console.render_lines(text, self._options, pad=False)
         return [Strip(Segment.simplify(line)) for line in lines]
 
     def _report(self) -> None:

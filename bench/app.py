@@ -1,0 +1,181 @@
+"""App benchmarks: start-up to first painted frame, and scrolling a 100,000-word article.
+
+    python bench/app.py            # prints figures in ms (headless Textual, 120x40)
+
+1. A fresh process shows a 5,000-word article: time from spawning the process to the first
+   frame painted with the article in it (the child prints a line when that frame is done).
+2. A 100,000-word article: time to lay out the first screens (what the first frame waits for)
+   and the whole text (in pieces, between frames); then paging from top to bottom with `space`
+   through Pilot (key press to repaint), and the cost of rendering each full frame.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from lire.model import Article, Block, BlockKind, KeyPoint, Reading, Summary
+
+WORDS = [
+    "harbour",
+    "ship",
+    "cargo",
+    "port",
+    "authority",
+    "reopen",
+    "month",
+    "dredging",
+    "wall",
+    "crane",
+    "channel",
+    "vessel",
+    "night",
+    "director",
+    "report",
+    "year",
+    "city",
+    "council",
+    "budget",
+    "works",
+    "water",
+    "tide",
+    "north",
+    "south",
+    "quay",
+    "dock",
+    "the",
+    "a",
+    "of",
+    "and",
+    "to",
+    "in",
+    "on",
+    "for",
+    "with",
+    "was",
+    "were",
+    "is",
+    "are",
+    "said",
+    "will",
+    "would",
+    "could",
+]
+
+
+def article(words: int, *, seed: int = 0) -> Reading:
+    """A generated article of about ``words`` words: paragraphs of 40-120 words, some headings."""
+    rng = random.Random(seed)
+    blocks: list[Block] = []
+    count = 0
+    while count < words:
+        if len(blocks) % 12 == 0:
+            blocks.append(Block(BlockKind.HEADING, f"Section {len(blocks) // 12 + 1}", level=2))
+        size = rng.randint(40, 120)
+        text = " ".join(rng.choice(WORDS) for _ in range(size)).capitalize() + "."
+        blocks.append(Block(BlockKind.PARAGRAPH, text))
+        count += size
+    points = tuple(KeyPoint(blocks[i].text[:80], i) for i in (1, 2, 3))
+    body = Article(blocks=tuple(blocks), title=f"A {words}-word article", site="Bench")
+    return Reading(article=body, summary=Summary(points=points))
+
+
+_CHILD = """
+import asyncio, sys
+sys.path.insert(0, {bench!r})
+from app import article
+from lire.ui import create_app
+
+async def show():
+    reading = article(5000)
+    app = create_app(source="bench", loader=lambda s: reading)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        print("painted", flush=True)
+
+asyncio.run(show())
+"""
+
+
+def first_frame_ms() -> float:
+    """Spawn a process that shows a 5,000-word article; ms until it reports the first frame."""
+    code = _CHILD.format(bench=str(Path(__file__).resolve().parent))
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    elapsed = (time.perf_counter() - start) * 1000
+    child.wait()
+    if line.strip() != "painted":
+        raise SystemExit(f"the child did not paint (exit {child.returncode})")
+    return elapsed
+
+
+async def scroll_figures(words: int) -> dict[str, float]:
+    """Layout and scrolling figures (ms) for a ``words``-word article at 120x40."""
+    from lire.ui import create_app
+    from lire.ui.article import ArticleView
+
+    reading = article(words)
+    app = create_app(source="bench", loader=lambda s: reading)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        start = time.perf_counter()
+        view.show(reading.article, app.palette())
+        first = (time.perf_counter() - start) * 1000
+        while not view.complete:
+            await pilot.pause()
+        complete = (time.perf_counter() - start) * 1000
+        compositor = app.screen._compositor  # private: renders the frame the driver would get
+        steps: list[float] = []
+        frames: list[float] = []
+        begin = time.perf_counter()
+        while view.scroll_y < view.max_scroll_y:
+            tick = time.perf_counter()
+            await pilot.press("space")
+            await pilot.pause()
+            steps.append((time.perf_counter() - tick) * 1000)
+            tick = time.perf_counter()
+            compositor.render_update(full=True)
+            frames.append((time.perf_counter() - tick) * 1000)
+        total = (time.perf_counter() - begin) * 1000
+    return {
+        "first": first,
+        "complete": complete,
+        "pages": len(steps),
+        "total": total,
+        "step_max": max(steps),
+        "step_median": statistics.median(steps),
+        "frame_max": max(frames),
+        "frame_median": statistics.median(frames),
+    }
+
+
+def main() -> None:
+    runs = [first_frame_ms() for _ in range(3)]
+    shown = ", ".join(f"{run:.0f}" for run in runs)
+    print(f"start-up to first frame, 5,000 words: best {min(runs):.0f} ms (runs: {shown})")
+    f = asyncio.run(scroll_figures(100_000))
+    print(f"100,000 words: first screens laid out in {f['first']:.1f} ms,")
+    print(f"               whole text laid out (in pieces) after {f['complete']:.0f} ms")
+    print(
+        f"100,000 words: top to bottom in {f['pages']:.0f} pages (space): {f['total']:.0f} ms;"
+        f" key press to repaint (Pilot): median {f['step_median']:.1f} ms,"
+        f" max {f['step_max']:.1f} ms"
+    )
+    print(
+        f"100,000 words: full-screen frame render: median {f['frame_median']:.1f} ms,"
+        f" longest {f['frame_max']:.1f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()
