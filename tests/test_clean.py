@@ -651,7 +651,9 @@ def test_article_sentences_after_a_pitch_sentence_keep_the_block() -> None:
 def test_related_header_takes_the_teaser_title_on_the_next_line() -> None:
     blocks = (*paragraphs(ARTICLE["de"][0]), Block(BlockKind.HEADING, "Mehr zum Thema", 3))
     teaser = Block(BlockKind.PARAGRAPH, "Marode Infrastruktur: Warum die Bahn erneut sperrt")
-    source = Article(blocks=(*blocks, teaser, *paragraphs(ARTICLE["de"][1])))
+    source = Article(
+        blocks=(*blocks, teaser, *paragraphs(ARTICLE["de"][1])), media_type="text/plain"
+    )
     cleaned = clean(source)
     assert kept_texts(cleaned) == list(ARTICLE["de"])
     assert [(r.rule, r.index, r.kind) for r in cleaned.removed] == [
@@ -683,11 +685,33 @@ def test_link_only_lines_next_to_a_related_header_go_with_it() -> None:
     assert len(cleaned.removed) == 4
 
 
-def test_the_same_block_twice_in_one_article_is_removed_the_second_time() -> None:
-    pull = "Ferries will cross the bay twice an hour."
-    cleaned = clean(article(ARTICLE["en"][0], pull, ARTICLE["en"][1], pull))
-    assert kept_texts(cleaned) == [ARTICLE["en"][0], pull, ARTICLE["en"][1]]
-    assert cleaned.removed == (Removal("repeat/in-article", pull, 3),)
+def test_from_html_only_linked_lines_after_a_related_header_are_teasers() -> None:
+    features = [Block(BlockKind.LIST_ITEM, text, 1) for text in ("Noise cancelling", "USB-C")]
+    source = Article(
+        blocks=(
+            *paragraphs(ARTICLE["en"][0], "Don't miss:"),
+            *features,
+            *paragraphs(ARTICLE["en"][1]),
+        )
+    )
+    cleaned = clean(source)
+    assert [(r.rule, r.index) for r in cleaned.removed] == [("related/en-read-more", 1)]
+
+
+def test_a_line_repeated_in_the_article_is_kept_when_alone() -> None:
+    question = "What inspired you to start cooking?"
+    source = article(ARTICLE["en"][0], question, ARTICLE["en"][1], question, ARTICLE["en"][0][:60])
+    assert clean(source) == source
+
+
+def test_a_repeated_line_next_to_a_pitch_goes_with_it() -> None:
+    box = "The Harbour Gazette, every morning."
+    cleaned = clean(article(box, *ARTICLE["en"], box, "Sign up for our newsletter."))
+    assert kept_texts(cleaned) == [box, *ARTICLE["en"]]
+    assert [(r.rule, r.index) for r in cleaned.removed] == [
+        ("repeat/in-article", 3),
+        ("newsletter/en-sign-up", 4),
+    ]
 
 
 def test_removals_add_to_those_already_recorded_and_the_input_is_unchanged() -> None:

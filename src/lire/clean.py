@@ -79,9 +79,8 @@ def clean(
     site = _site(article)
     kept = _user_kept(blocks, site, store)
     selected = (rules or default_rules()).select(_lang(article), _host(article))
-    verdicts = _judge_all(blocks, selected, kept)
-    marks = _clusters(blocks, verdicts)
-    _mark_repeats(blocks, verdicts, marks, kept)
+    verdicts = _with_repeats(blocks, _judge_all(blocks, selected, kept))
+    marks = _clusters(blocks, verdicts, article.media_type)
     if store is not None and site is not None:
         key = article.url or _text_key(blocks)
         _mark_learned(blocks, marks, kept, store, site, key)
@@ -238,8 +237,10 @@ def _shape(block: Block, words: int) -> str | None:
         return "subscription/price"
     if _ENUMERATED.match(text):
         return "subscription/enumerated-perk"
-    if (words <= 12 and text[-1] in ",:") or words <= 2:
+    if words <= 12 and text[-1] in ",:":
         return "nav/connective"
+    if words <= 2:
+        return "nav/short"
     return None
 
 
@@ -269,12 +270,14 @@ def _zones(verdicts: Sequence[Verdict]) -> tuple[int, int]:
     return article[0], article[-1] + 1
 
 
-def _clusters(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> dict[int, str]:
+def _clusters(
+    blocks: Sequence[Block], verdicts: Sequence[Verdict], media_type: str
+) -> dict[int, str]:
     """Index -> rule name of every block removed whole: strong blocks and their clusters."""
     marks = {i: v.strong for i, v in enumerate(verdicts) if v.strong}
     head, tail = _zones(verdicts)
     seeds = set(marks) | {i for i, v in enumerate(verdicts) if v.cut is not None}
-    _mark_teasers(blocks, verdicts, marks)
+    _mark_teasers(blocks, verdicts, marks, plain=media_type == "text/plain")
     before = -1
     while len(marks) != before:
         before = len(marks)
@@ -315,22 +318,31 @@ def _extend(
 
 
 def _mark_teasers(
-    blocks: Sequence[Block], verdicts: Sequence[Verdict], marks: dict[int, str]
+    blocks: Sequence[Block], verdicts: Sequence[Verdict], marks: dict[int, str], *, plain: bool
 ) -> None:
-    """A bare "Read also" / "Mehr zum Thema" line takes the teaser titles that follow it."""
+    """A bare "Read also" / "Mehr zum Thema" line takes the teaser titles that follow it.
+
+    From HTML a teaser title is a link; pasted text has lost its links.
+    """
     for i, name in list(marks.items()):
         if not name.startswith("related/") or verdicts[i].words > TEASER_HEADER_WORDS:
             continue
         for j in range(i + 1, min(i + 1 + TEASER_RUN, len(blocks))):
-            if j in marks or not _teaser(blocks[j], verdicts[j]):
+            if j in marks or not _teaser(blocks[j], verdicts[j], plain=plain):
                 break
             marks[j] = name
 
 
-def _teaser(block: Block, verdict: Verdict) -> bool:
-    """A headline: short, and not ending like a sentence of prose."""
+def _teaser(block: Block, verdict: Verdict, *, plain: bool) -> bool:
+    """A headline: short, linked (unless pasted), and not ending like a sentence of prose."""
     text = block.text.rstrip()
-    return verdict.words <= TEASER_WORDS and verdict.cut is None and not text.endswith((".", ":"))
+    return (
+        verdict.words <= TEASER_WORDS
+        and verdict.cut is None
+        and block.kind is not BlockKind.HEADING
+        and (plain or bool(block.links))
+        and not text.endswith((".", ":"))
+    )
 
 
 def _bridge(
@@ -355,20 +367,19 @@ def _bridge(
                 marks.setdefault(j, marks[left])
 
 
-def _mark_repeats(
-    blocks: Sequence[Block], verdicts: Sequence[Verdict], marks: dict[int, str], kept: set[int]
-) -> None:
+def _with_repeats(blocks: Sequence[Block], verdicts: list[Verdict]) -> list[Verdict]:
+    """A block seen earlier in the article carries a weak signal: it joins a neighbouring cluster.
+
+    Alone it stays: articles repeat their own lines (interview questions, product features).
+    """
     seen: set[str] = set()
     for i, block in enumerate(blocks):
         key = fingerprint(block.text)
-        if (
-            i not in marks
-            and i not in kept
-            and key in seen
-            and verdicts[i].words >= REPEAT_MIN_WORDS
-        ):
-            marks[i] = "repeat/in-article"
+        verdict = verdicts[i]
+        if key in seen and verdict.weak is None and REPEAT_MIN_WORDS <= verdict.words <= LONG_WORDS:
+            verdicts[i] = replace(verdict, weak="repeat/in-article", named=True)
         seen.add(key)
+    return verdicts
 
 
 def _mark_learned(
