@@ -243,6 +243,15 @@ def test_inflater_works_chunk_by_chunk(chunk: int) -> None:
 
 
 @pytest.mark.parametrize("coding", ["gzip", "deflate", "br"])
+def test_a_body_inflated_in_several_pieces_comes_out_whole(coding: str) -> None:
+    body = bytes(range(256)) * 12_000  # 3 MB: more than one piece from a single chunk
+    packed = {"gzip": gzip.compress, "deflate": zlib.compress, "br": brotli.compress}[coding](body)
+    assert inflate(packed, coding, limit=len(body)) == body
+    with pytest.raises(InflateError):
+        inflate(packed, coding, limit=len(body) - 1)
+
+
+@pytest.mark.parametrize("coding", ["gzip", "deflate", "br"])
 def test_inflating_past_the_limit_fails_before_the_whole_body_exists(coding: str) -> None:
     body = bytes(5_000_000)
     packed = {"gzip": gzip.compress, "deflate": zlib.compress, "br": brotli.compress}[coding](body)

@@ -366,6 +366,9 @@ def inflate(data: bytes, codings: str, *, limit: int) -> bytes:
     return inflater.feed(data) + inflater.flush()
 
 
+INFLATE_PIECE = 1 << 20  # bytes inflated per call: memory stays near the cap, not twice it
+
+
 class _CappedError(InflateError):
     """A decoder filled the room it was given: the body is over the cap."""
 
@@ -397,10 +400,18 @@ class _Zlib:
                 return b""
             self._inflater = zlib.decompressobj(self._wbits(self._pending))
             data, self._pending = self._pending, b""
-        out: bytes = self._inflater.decompress(data, room)
-        if self._inflater.unconsumed_tail:
-            raise _CappedError
-        return out + self._inflater.flush() if final else out
+        pieces: list[bytes] = []
+        while True:  # in pieces: one call inflating the whole room would hold it twice
+            pieces.append(self._inflater.decompress(data, min(room, INFLATE_PIECE)))
+            room -= len(pieces[-1])
+            data = self._inflater.unconsumed_tail
+            if not data:
+                break
+            if room <= 0:
+                raise _CappedError
+        if final:
+            pieces.append(self._inflater.flush())
+        return b"".join(pieces)
 
     def _wbits(self, head: bytes) -> int:
         wrapped = head[:2] == b"\x1f\x8b" or (
@@ -418,9 +429,16 @@ class _Brotli:
     def feed(self, data: bytes, room: int, *, final: bool) -> bytes:
         if final:
             return b""
-        out: bytes = self._decompressor.process(data, output_buffer_limit=room)
-        if len(out) >= room:
-            raise _CappedError
+        pieces: list[bytes] = [self._process(data, room)]
+        while pieces[-1] and not self._decompressor.can_accept_more_data():  # output held back
+            room -= len(pieces[-1])
+            if room <= 0:
+                raise _CappedError
+            pieces.append(self._process(b"", room))
+        return b"".join(pieces)
+
+    def _process(self, data: bytes, room: int) -> bytes:
+        out: bytes = self._decompressor.process(data, output_buffer_limit=min(room, INFLATE_PIECE))
         return out
 
 
