@@ -106,6 +106,12 @@ def test_entities_are_decoded_then_control_characters_removed() -> None:
     assert "\x1b" not in block.text and "\x07" not in block.text
 
 
+def test_raw_control_characters_and_escape_sequences_are_removed() -> None:
+    body = "<p>Raw\x1b]0;evil title\x07 escape \x1b[2J\x9b31m and \u202econtrols</p>"
+    (block,) = [b for b in blocks_of(body) if b.text.startswith("Raw")]
+    assert block.text == "Raw escape and controls"
+
+
 def test_no_html_is_left_in_the_text() -> None:
     article = extract_html(
         page("<p>A <span class='x'>span</span> and <img src='a.png'> image.</p>")

@@ -7,16 +7,23 @@ at most ``MAX_DEPTH`` levels, far below Python's recursion limit.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from lire.errors import ExtractionError
+from lire.sanitize import sanitize
 
 __all__ = ["MAX_DEPTH", "check_depth", "parse_html"]
 
 MAX_DEPTH = 400
 # True when some element sits MAX_DEPTH levels below the root (evaluated in C, level by level).
 _TOO_DEEP = etree.XPath("boolean(" + "*/" * MAX_DEPTH + "*)")
+# A numeric character reference small enough to be a control (linear: one run of zeros).
+_CHARACTER_REFERENCE = re.compile(
+    r"&#(?:[xX]0*([0-9a-fA-F]{1,2})|0*([0-9]{1,3}))(?![0-9a-fA-F])(?:;)?"
+)
 _PARSER = HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
 
 
@@ -26,13 +33,28 @@ def parse_html(html: str, *, location: str) -> HtmlElement:
         raise ExtractionError(f"no article text found in {location}: the page is empty")
     try:
         # Encoded to bytes: lxml refuses str input that carries an XML encoding declaration.
-        # NUL is never text; libxml2 would turn each into a replacement character.
-        source = html.replace("\x00", "").encode("utf-8", "replace")
+        source = _without_controls(html).encode("utf-8", "replace")
         root: HtmlElement = document_fromstring(source, parser=_PARSER)
     except (etree.ParserError, ValueError) as error:
         raise ExtractionError(f"no article text found in {location}: {error}") from error
     check_depth(root, location=location)
     return root
+
+
+def _without_controls(html: str) -> str:
+    """``html`` with control characters decoded from references ("&#x1b;") then sanitised
+    like any page text: escape sequences go whole, and lxml, which refuses to edit text
+    holding C0 controls, never sees one."""
+    if "&#" in html:
+        html = _CHARACTER_REFERENCE.sub(_decode_control, html)
+    return sanitize(html.replace("\x00", ""))
+
+
+def _decode_control(match: re.Match[str]) -> str:
+    hexadecimal, decimal = match.group(1), match.group(2)
+    code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+    is_control = (code < 0x20 and code not in (0x09, 0x0A, 0x0D)) or code == 0x7F
+    return chr(code) if is_control else match.group(0)
 
 
 def check_depth(root: HtmlElement, *, location: str) -> None:
