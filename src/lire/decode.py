@@ -402,11 +402,12 @@ class _Zlib:
             data, self._pending = self._pending, b""
         pieces: list[bytes] = []
         while True:  # in pieces: one call inflating the whole room would hold it twice
-            pieces.append(self._inflater.decompress(data, min(room, INFLATE_PIECE)))
-            room -= len(pieces[-1])
+            limit = min(room, INFLATE_PIECE)
+            pieces.append(self._inflater.decompress(data, limit))
             data = self._inflater.unconsumed_tail
-            if not data:
+            if not data and len(pieces[-1]) < limit:
                 break
+            room -= len(pieces[-1])
             if room <= 0:
                 raise _CappedError
         if final:
@@ -429,17 +430,18 @@ class _Brotli:
     def feed(self, data: bytes, room: int, *, final: bool) -> bytes:
         if final:
             return b""
-        pieces: list[bytes] = [self._process(data, room)]
-        while pieces[-1] and not self._decompressor.can_accept_more_data():  # output held back
-            room -= len(pieces[-1])
+        pieces: list[bytes] = []
+        while True:  # a full piece may have more behind it, fetched with empty input
+            limit = min(room, INFLATE_PIECE)
+            out: bytes = self._decompressor.process(data, output_buffer_limit=limit)
+            pieces.append(out)
+            data = b""
+            if len(out) < limit:
+                break
+            room -= len(out)
             if room <= 0:
                 raise _CappedError
-            pieces.append(self._process(b"", room))
         return b"".join(pieces)
-
-    def _process(self, data: bytes, room: int) -> bytes:
-        out: bytes = self._decompressor.process(data, output_buffer_limit=min(room, INFLATE_PIECE))
-        return out
 
 
 def _step(name: str) -> _Zlib | _Brotli:
