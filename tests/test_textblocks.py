@@ -105,6 +105,14 @@ def test_a_title_is_not_sought_after_a_long_first_paragraph() -> None:
     assert len(blocks) == 3
 
 
+@pytest.mark.parametrize(
+    "first", ["Why do sites ask you to « follow » them", "Is the quay ready?", "Quay (update)"]
+)
+def test_a_title_may_end_with_a_question_mark_quote_or_bracket(first: str) -> None:
+    title, _blocks = text_blocks(f"{first}\n\n{LONG_A}")
+    assert title == first
+
+
 def test_a_first_line_ending_with_a_period_is_not_a_title() -> None:
     title, blocks = text_blocks(f"The quay opens in spring.\n\n{LONG_A}")
     assert title is None

@@ -20,7 +20,9 @@ __all__ = ["text_blocks"]
 _BULLET = re.compile(r"^(\s*)(?:[-*•‣◦]|(\d{1,4})[.)])\s+(?=\S)")
 _QUOTE = re.compile(r"^\s*>\s?")
 _HEADING = re.compile(r"^(#{1,6})\s+(?=\S)")
-_FINAL_PUNCTUATION = tuple(".!?:;,…»\"'”’)")
+# A line ending so continues or ends a sentence: not a title. "?", "!" and closing quotes may
+# end a title ("Pourquoi les sites vous demandent de les « suivre »").
+_FINAL_PUNCTUATION = tuple(".:;,…")
 _TITLE_MAX_CHARS = 150
 _TITLE_MAX_LEAD = 2  # short sentences that may stand above the title
 _LEAD_MAX_CHARS = 100
