@@ -206,3 +206,27 @@ def test_version() -> None:
     result = lire("--version")
     assert result.returncode == 0
     assert result.stdout.decode().startswith("lire ")
+
+
+def test_llm_summarizer_failure_falls_back_to_the_offline_summary(
+    tmp_path: Path, page: Path
+) -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on once the probe is closed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[llm]\nbase_url = "http://127.0.0.1:{port}/v1"\nmodel = "m"\ntimeout = 2.0\n',
+        encoding="utf-8",
+    )
+    result = lire(
+        str(page), "--summary", "--summarizer", "llm", "--config", str(config), "-f", "json"
+    )
+    assert result.returncode == 0, result.stderr
+    err = result.stderr.decode()
+    assert err.startswith("lire: ")
+    assert f"127.0.0.1:{port}" in err
+    assert err.rstrip().endswith("using the offline summary")
+    assert json.loads(result.stdout)["summary"], "the offline summary is printed"

@@ -10,9 +10,9 @@ reading.summary.points
 
 __version__ = "0.1.0"
 
-from lire.config import Config, load_config  # noqa: E402
-from lire.errors import ConfigError, ExtractionError, FetchError, LireError  # noqa: E402
-from lire.model import (  # noqa: E402
+from lire.config import Config, load_config
+from lire.errors import ConfigError, ExtractionError, FetchError, LireError
+from lire.model import (
     Article,
     Block,
     BlockKind,
@@ -23,8 +23,8 @@ from lire.model import (  # noqa: E402
     Removal,
     Summary,
 )
-from lire.pipeline import read, read_html, read_page, read_text  # noqa: E402
-from lire.summarize import summarize_text  # noqa: E402
+from lire.pipeline import read, read_html, read_page, read_text
+from lire.summarize import summarize_text
 
 __all__ = [
     "Article",

@@ -88,7 +88,10 @@ def _run(args: argparse.Namespace) -> int:
     if printing:
         if source is None:
             raise ConfigError(f"give a URL, a file, or pipe text in ({USAGE_HINT})")
-        return _print(_read(source, config), args)
+        reading = _read(source, config)
+        if config.summary.summarizer == "llm" and (args.summary or args.format == "json"):
+            reading = with_llm_summary(reading, config)
+        return _print(reading, args)
     page = fetch("-", config=config.fetch) if source == "-" else None
     if page is not None and not _attach_terminal():
         return _print(read_page(page, config=config), args)
@@ -127,6 +130,18 @@ def _read(source: str, config: Config) -> Reading:
     finally:
         if store is not None:
             store.close()
+
+
+def with_llm_summary(reading: Reading, config: Config) -> Reading:
+    """The reading with the configured model's summary, or as it was (with a warning)."""
+    from lire.llm import llm_summary  # httpx streaming client: only loaded when asked for
+
+    try:
+        summary = llm_summary(reading.article, config=config.llm, points=config.summary.points)
+    except LireError as error:
+        _error(f"{error}; using the offline summary")
+        return reading
+    return dataclasses.replace(reading, summary=summary)
 
 
 def open_learn_store(config: Config) -> LearnStore | None:
