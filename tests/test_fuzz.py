@@ -10,12 +10,16 @@ text away; every summary point sits in the block it points to; JSON output parse
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import brotli
+import httpx
 import pytest
 from hypothesis import HealthCheck, Phase, example, find, given, settings
 from hypothesis import strategies as st
@@ -23,12 +27,15 @@ from lxml.html import HTMLParser, document_fromstring
 
 import lire
 from lire.clean import clean
+from lire.config import FetchConfig
 from lire.errors import ExtractionError, LireError
 from lire.extract import extract_html, extract_text
+from lire.fetch import fetch
 from lire.model import Article, Block, BlockKind, KeyPoint, Link, Reading, Removal, Summary
 from lire.render import blocks_markdown, render, render_explain, render_summary
 from lire.sanitize import sanitize
 from lire.summarize import summarize, summarize_text
+from loopback import Loopback, Reply, loopback_server  # noqa: F401  (the fixture "loopback")
 
 FUZZ = settings(
     max_examples=120,
@@ -379,6 +386,77 @@ def test_arbitrary_bytes_are_read_or_refused_with_a_lire_error(data: bytes, pref
         assert_clean(str(error), "an error message")
         assert "\n" not in str(error)
         return
+    for value in strings(reading.article, reading.summary):
+        assert_clean(value, "an article string")
+    assert_renders_clean(reading)
+
+
+# -- whatever a server answers ------------------------------------------------------------------
+
+CONTENT_TYPES = (
+    "text/html",
+    "text/html; charset=utf-8",
+    "text/html; charset=utf-16",
+    "text/html; charset=utf-7",
+    "text/html; charset=x-no-such-charset",
+    'text/plain; charset="iso-8859-1"',
+    "application/octet-stream",
+    "application/pdf",
+    "",
+    "text/html; charset=\x1b[31m",
+)
+CODINGS = ("", "gzip", "deflate", "br", "gzip, br", "identity", "zstd", "GZIP", "gzip, gzip")
+ENCODERS = {
+    "none": lambda data: data,
+    "gzip": gzip.compress,
+    "deflate": zlib.compress,
+    "br": brotli.compress,
+    "double-gzip": lambda data: gzip.compress(gzip.compress(data)),
+}
+BODIES = st.one_of(
+    pages().map(str.encode),
+    texts().map(lambda text: text.encode("utf-8", "surrogatepass")),
+    st.binary(max_size=500),
+)
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[httpx.Client]:
+    """One client for every example: building one (and its TLS context) costs more than a read."""
+    with httpx.Client() as shared:
+        yield shared
+
+
+@settings(FUZZ, max_examples=80, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    BODIES,
+    st.sampled_from(CONTENT_TYPES),
+    st.sampled_from(CODINGS),
+    st.sampled_from(sorted(ENCODERS)),
+    st.sampled_from((200, 203, 206, 301, 404, 500)),
+)
+def test_whatever_a_server_answers_lire_reads_it_or_says_why(
+    loopback: Loopback,
+    client: httpx.Client,
+    body: bytes,
+    content_type: str,
+    coding: str,
+    encoder: str,
+    status: int,
+) -> None:
+    headers = [("Content-Type", content_type)] if content_type else []
+    if coding:
+        headers.append(("Content-Encoding", coding))
+    url = loopback.serve("/any", Reply(ENCODERS[encoder](body), status, tuple(headers)))
+    config = FetchConfig(timeout=5.0, deadline=10.0)
+    try:
+        reading = lire.read_page(fetch(url, config=config, client=client))
+    except LireError as error:
+        message = str(error)
+        assert "\n" not in message
+        assert_clean(message, "an error message")
+        return
+    assert status < 300
     for value in strings(reading.article, reading.summary):
         assert_clean(value, "an article string")
     assert_renders_clean(reading)
