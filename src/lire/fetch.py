@@ -75,13 +75,14 @@ def fetch(
         data = _read_stdin(stdin if stdin is not None else _stdin(), config)
         return _local_page(data, name="-", location=source, config=config)
     if _is_url(source):
+        deadline = time.monotonic() + config.deadline  # setting up counts: the user waits
         import httpx
 
         url = _parse_url(source.strip())  # before a client exists: refusing costs nothing
         if client is not None:
-            return _fetch_url(url, source, config, client)
+            return _fetch_url(url, source, config, client, deadline)
         with httpx.Client() as own:
-            return _fetch_url(url, source, config, own)
+            return _fetch_url(url, source, config, own, deadline)
     data = _read_file(Path(source), config)
     return _local_page(data, name=source, location=source, config=config)
 
@@ -176,16 +177,17 @@ def _reason(error: OSError) -> str:
 # -- http(s) ----------------------------------------------------------------------------------
 
 
-def _fetch_url(url: httpx.URL, source: str, config: FetchConfig, client: httpx.Client) -> Page:
+def _fetch_url(
+    url: httpx.URL, source: str, config: FetchConfig, client: httpx.Client, deadline: float
+) -> Page:
     import httpx
 
-    deadline = time.monotonic() + config.deadline
     headers = {
         "User-Agent": config.user_agent,
         "Accept": ACCEPT,
         "Accept-Encoding": CODINGS,
     }
-    timeout = httpx.Timeout(min(config.timeout, config.deadline))
+    timeout = httpx.Timeout(min(config.timeout, max(deadline - time.monotonic(), 0.001)))
     with _Watchdog(deadline) as watchdog:
         extensions = {"trace": watchdog.trace}
         request = client.build_request(
