@@ -27,7 +27,9 @@ __all__ = [
 
 Format = Literal["text", "markdown", "json"]
 
-_MD_LINE_START = re.compile(r"^(\s{0,3})([#>+=]|-(?=\s|$)|\*(?=\s)|\d{1,9}(?=[.)](?:\s|$)))")
+# What may open a Markdown structure at the start of a line: headings, quotes, list markers,
+# setext underlines and thematic breaks (= - _ *), fences (~ and `), ordered list numbers.
+_MD_LINE_START = re.compile(r"^(\s{0,3})([#>+=~_*`-]|\d{1,9}(?=[.)](?:\s|$)))")
 _MD_INLINE = re.compile(r"([\\`*_\[\]<])")
 _BACKTICKS = re.compile(r"`+")
 
