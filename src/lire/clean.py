@@ -11,6 +11,7 @@ removed. When unsure, keep.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import re
@@ -37,6 +38,7 @@ TEASER_RUN = 8  # teaser titles taken after one related header at most
 LEAD_IN_WORDS = 12  # a pitch block may open with this many words without a signal
 REPEAT_MIN_WORDS = 3
 LANG_SAMPLE_CHARS = 4_000
+GRAM = 3  # needles are indexed by their first GRAM characters
 SHAPE_MAX_WORDS = 30  # longer blocks have no shape signal
 LONG_BLOCK_WORDS = 100  # beyond this, only the tail of a block is searched for a pitch
 LOOSE_WORDS = 20  # a strong block is removed whole when at most this many words carry no signal
@@ -146,6 +148,7 @@ class _Part:
 
 
 def _analyse(text: str, rules: Sequence[Rule], edge: bool, words: int) -> list[_Part]:
+    screen = _screen(tuple(rules))
     parts: list[_Part] = []
     # In a long block only a pitch tail can go: the sentences before it are not searched.
     skip_before = len(text) - _tail_chars(text, CUT_MAX_WORDS) if words > LONG_BLOCK_WORDS else 0
@@ -155,13 +158,11 @@ def _analyse(text: str, rules: Sequence[Rule], edge: bool, words: int) -> list[_
         sentence = _mask_quotes(text[start:end].strip())
         strong: tuple[int, Rule] | None = None
         weak: str | None = None
-        folded = sentence.casefold()
-        for rule in rules if start >= skip_before else ():
+        for rule in screen.candidates(sentence.casefold()) if start >= skip_before else ():
             if (
                 (rule.position is Position.EDGE and not edge)
                 or (rule.strength is Strength.WEAK and words > rule.max_words)
                 or tail > rule.max_words
-                or (rule.needles and not any(needle in folded for needle in rule.needles))
             ):
                 continue
             if match := rule.pattern.search(sentence):
@@ -175,6 +176,41 @@ def _analyse(text: str, rules: Sequence[Rule], edge: bool, words: int) -> list[_
         )
         parts.append(_Part(start, strong and strong[1], weak or shape, weak is not None))
     return parts
+
+
+class _Screen:
+    """Which rules could match a sentence, from the literal strings their patterns require.
+
+    A rule runs only when one of its needles is in the (casefolded) sentence; needles are
+    indexed by their first three characters, so a sentence is scanned once, not once per rule.
+    """
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self.always = [n for n, rule in enumerate(rules) if not rule.needles]
+        self.rules_of: dict[str, list[int]] = {}
+        for n, rule in enumerate(rules):
+            for needle in rule.needles:
+                self.rules_of.setdefault(needle, []).append(n)
+        self.by_gram: dict[str, list[str]] = {}
+        self.short = [needle for needle in self.rules_of if len(needle) < GRAM]
+        for needle in self.rules_of:
+            if len(needle) >= GRAM:
+                self.by_gram.setdefault(needle[:GRAM], []).append(needle)
+
+    def candidates(self, folded: str) -> list[Rule]:
+        grams = {folded[i : i + GRAM] for i in range(len(folded) - GRAM + 1)}
+        found = [needle for needle in self.short if needle in folded]
+        for gram in grams.intersection(self.by_gram):
+            found.extend(needle for needle in self.by_gram[gram] if needle in folded)
+        chosen = {n for needle in found for n in self.rules_of[needle]}
+        chosen.update(self.always)
+        return [self.rules[n] for n in sorted(chosen)]
+
+
+@functools.lru_cache(maxsize=32)
+def _screen(rules: tuple[Rule, ...]) -> _Screen:
+    return _Screen(rules)
 
 
 def _tail_chars(text: str, words: int) -> int:
