@@ -24,6 +24,11 @@ _TOO_DEEP = etree.XPath("boolean(" + "*/" * MAX_DEPTH + "*)")
 _CHARACTER_REFERENCE = re.compile(
     r"&#(?:[xX]0*([0-9a-fA-F]{1,2})|0*([0-9]{1,3}))(?![0-9a-fA-F])(?:;)?"
 )
+# What lire.sanitize removes (C0 but tab/newline/CR, DEL, C1, bidi controls): most pages hold
+# none, and one scan for them costs less than sanitising the whole page.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufff9-\ufffb]"
+)
 _PARSER = HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
 
 
@@ -47,7 +52,7 @@ def _without_controls(html: str) -> str:
     holding C0 controls, never sees one."""
     if "&#" in html:
         html = _CHARACTER_REFERENCE.sub(_decode_control, html)
-    return sanitize(html.replace("\x00", ""))
+    return sanitize(html) if _UNSAFE.search(html) else html
 
 
 def _decode_control(match: re.Match[str]) -> str:
