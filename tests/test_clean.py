@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lire.clean import clean, sentences
 from lire.learn import LearnStore
@@ -764,3 +766,26 @@ def test_sentences_split_at_terminal_punctuation_and_line_breaks() -> None:
     parts = [text[a:b].strip() for a, b in sentences(text)]
     assert parts == ["Il a dit « Oui. »", "Puis il est parti.", "Ligne deux?", "3 points. fin"]
     assert [text[a:b] for a, b in sentences("")] == []
+
+
+ALL_TEXTS = sorted(
+    {text for _, _, text in PITCHES}
+    | {text for _, _, text in MENTIONS}
+    | {text for pair in ARTICLE.values() for text in pair}
+    | set(NUMERAMA_STYLE_TAIL)
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(ALL_TEXTS), max_size=14))
+def test_every_block_is_either_kept_or_recorded_as_removed(texts: list[str]) -> None:
+    source = article(*texts)
+    cleaned = clean(source)
+    kept = iter(cleaned.blocks)
+    for index, block in enumerate(source.blocks):
+        removed = [r.text for r in cleaned.removed if r.index == index]
+        whole = " ".join(removed)
+        if " ".join(whole.split()) != " ".join(block.text.split()):
+            head = next(kept).text
+            assert " ".join(f"{head} {whole}".split()) == " ".join(block.text.split())
+    assert next(kept, None) is None

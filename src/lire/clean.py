@@ -1,12 +1,13 @@
 """The block cleaner: Article -> Article without pitches, teasers, share bars and other boilerplate.
 
-Each block gets a ``Verdict`` from the rules (matched sentence by sentence) and from its shape.
-A strong rule removes its block, or cuts the block at the sentence where the pitch begins when
-article sentences come first. Around strong blocks, runs of weak blocks (connective lines,
-enumerated perks, prices, link-only lines) go too, and in the head and tail of the article
-short lines between two strong blocks are bridged. Repeats inside the article, and blocks the
-store has seen in other articles of the same site, go last. A block the user restored is never
-removed. When unsure, keep.
+Each block gets a ``Verdict`` from the rules (matched sentence by sentence, quoted words
+masked) and from its shape. A strong rule removes its block, or cuts it at the sentence where
+the pitch begins when article sentences come first. Around strong blocks, runs of weak blocks
+(connective lines, enumerated perks, prices, link-only lines, lines repeated in the article)
+go too; in the head and the tail of the article short lines between two strong blocks are
+bridged, and a related header takes the teaser titles under it. Blocks the store has seen in
+two other articles of the same site go as well. A block the user restored is never removed.
+When unsure, keep.
 """
 
 from __future__ import annotations
