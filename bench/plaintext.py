@@ -7,15 +7,21 @@ boilerplate. Prints, per language, the share of boilerplate strings removed, the
 article strings kept, and whether every hard negative kept all of its article; then the pages
 that missed. Goal: >= 95 % removed, >= 99 % kept, every hard negative kept.
 
+Then, when ../shared is beside the repository, the same for the article texts of the summary
+benchmarks (BBC and OrangeSum news, already clean): every removal there is a candidate false
+positive, so it prints how many articles lost anything, the share of words removed, and the
+rules that fired.
+
     python bench/plaintext.py [--verbose]
 """
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 import tomllib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +30,7 @@ import lxml.html
 import lire
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SUMMARIES = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "summaries"
 BLOCK_TAGS = {
     *("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td"),
     *("section", "article", "aside", "header", "footer", "nav", "figure", "figcaption"),
@@ -125,7 +132,34 @@ def main(argv: list[str]) -> int:
     if misses:
         print("misses:")
         print("\n".join(misses))
+    clean_corpora(verbose)
     return 0
+
+
+def clean_corpora(verbose: bool) -> None:
+    """Clean news articles through the cleaner: whatever goes is a candidate false positive."""
+    if not SUMMARIES.is_dir():
+        print(f"\n{SUMMARIES} is absent: clean-article corpora skipped")
+        return
+    print("\nclean news articles (summary benchmarks): what the cleaner removes from them")
+    for path in sorted(SUMMARIES.glob("*.jsonl")):
+        articles = touched = words = removed_words = 0
+        rules: Counter[str] = Counter()
+        for line in path.read_text(encoding="utf-8").splitlines():
+            text = json.loads(line)["text"]
+            removed = lire.read_text(text).article.removed
+            articles += 1
+            touched += bool(removed)
+            words += len(text.split())
+            removed_words += sum(len(r.text.split()) for r in removed)
+            rules.update(r.rule for r in removed)
+            if verbose:
+                for removal in removed:
+                    print(f"    {path.stem}: {removal.rule}: {normalise(removal.text)[:90]}")
+        print(
+            f"{path.name}: {touched}/{articles} articles lost something,"
+            f" {share(removed_words, words).strip()} of words; rules: {dict(rules.most_common())}"
+        )
 
 
 if __name__ == "__main__":
