@@ -198,3 +198,8 @@ def test_embedded_posts_get_a_class_readability_keeps() -> None:
 )
 def test_class_names_split_into_words(name: str, expected: tuple[str, ...]) -> None:
     assert words(name) == expected
+
+
+def test_a_removal_shows_the_pieces_of_its_element_spaced() -> None:
+    _text, removals = pruned("<ul class='related'><li>First story</li><li>Second story</li></ul>")
+    assert [removal.text for removal in removals] == ["First story Second story"]

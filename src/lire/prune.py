@@ -111,7 +111,7 @@ def prune(root: HtmlElement, rules: DomRules | None = None) -> tuple[Removal, ..
             continue
         element.drop_tree()
         if text:
-            removals.append(Removal(rule=rule, text=sanitize_line(text)))
+            removals.append(Removal(rule=rule, text=_spaced_text(element)))
     return tuple(removals)
 
 
@@ -227,3 +227,9 @@ def _inside_dropped(element: HtmlElement, root: HtmlElement) -> bool:
 
 def _text(element: HtmlElement) -> str:
     return " ".join(element.text_content().split())
+
+
+def _spaced_text(element: HtmlElement) -> str:
+    """The element's text with its pieces spaced ("Sur le même sujet Lithium..." rather than
+    "sujetLithium"), as shown in a removal record."""
+    return sanitize_line(" ".join(element.itertext()))
