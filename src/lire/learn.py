@@ -90,7 +90,7 @@ class LearnStore:
             " AND NOT EXISTS (SELECT 1 FROM kept WHERE site = ? AND fp = ?) LIMIT 2)"
         )
         params = (site, fp, _digest(article_key), site, fp)
-        return self._read(lambda db: int(db.execute(query, params).fetchone()[0]) >= 2, False)
+        return self._run(lambda db: int(db.execute(query, params).fetchone()[0]) >= 2, False)
 
     def keep(self, site: str, text: str) -> None:
         """The user restored this block on ``site``: never learn from it nor remove it there."""
@@ -107,7 +107,7 @@ class LearnStore:
         """Whether the user restored this block on ``site``."""
         fp = fingerprint(text)
         query = "SELECT 1 FROM kept WHERE site = ? AND fp = ?"
-        return bool(fp) and self._read(
+        return bool(fp) and self._run(
             lambda db: db.execute(query, (site, fp)).fetchone() is not None, False
         )
 
@@ -168,9 +168,9 @@ class LearnStore:
             db.execute("COMMIT")
             return result
 
-        return self._read(run, default)
+        return self._run(run, default)
 
-    def _read(self, work: Callable[[sqlite3.Connection], _T], default: _T) -> _T:
+    def _run(self, work: Callable[[sqlite3.Connection], _T], default: _T) -> _T:
         if self._db is None:
             return default
         try:

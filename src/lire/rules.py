@@ -160,10 +160,11 @@ def _read_pack(pack: Traversable, where: str) -> Iterator[Rule]:
 
 
 def parse_rule(table: Mapping[str, Any], *, where: str = "rule", check: bool = True) -> Rule:
-    """Check and compile one rule table; a bad one is a ConfigError naming the rule and key.
+    """Check one rule table; a bad one is a ConfigError naming the rule and key.
 
-    ``check`` also refuses patterns that risk catastrophic backtracking (the shipped packs skip
-    it at start-up: tests/test_regex_safety.py checks them).
+    With ``check`` (user rules) the pattern is compiled now and refused when it risks
+    catastrophic backtracking; the shipped packs skip both at start-up (their patterns compile
+    on first use, and tests/test_regex_safety.py checks them).
     """
     name = table.get("name")
     if not isinstance(name, str) or not (match := _NAME.fullmatch(name)):
