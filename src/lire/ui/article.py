@@ -45,6 +45,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._painted: dict[int, Strip] = {}  # final strips by line, for the current width
         self._words: list[int] = [0]  # words before each block
         self._width = 0
+        self._pending_top: int | None = None
         self._options: ConsoleOptions | None = None
         self._generation = 0
 
@@ -114,6 +115,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return self._starts[item]
 
     def scroll_to_block(self, block: int) -> None:
+        if self._width == 0:  # not laid out yet: the first resize will scroll there
+            self._pending_top = block
+            return
         y = 0 if block <= 0 else self.block_line(block)
         self.scroll_to(y=y, animate=False, force=True, immediate=True)
 
@@ -134,8 +138,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     # -- Textual hooks -----------------------------------------------------------------------
 
     def on_resize(self) -> None:
-        top = self.top_block
-        at_top = self.scroll_y == 0
+        top, self._pending_top = self._pending_top or self.top_block, None
+        at_top = self.scroll_y == 0 and top == 0
         self._relayout()
         if not at_top:
             self.scroll_to_block(top)
@@ -163,7 +167,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return Strip.blank(width, base)
 
     def _relayout(self, *, force: bool = False) -> None:
-        width = max(10, self.scrollable_content_region.width)
+        width = self.scrollable_content_region.width
+        if width <= 0:  # no size yet: wait for the first resize
+            self._width, self._lines, self._starts = 0, [], [0]
+            self._painted.clear()
+            return
         if width == self._width and not force:
             return
         self._width = width
@@ -179,7 +187,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _extend_to(self, items: int) -> None:
         """Lay out blocks until ``items`` items (header included) are done."""
         target = min(items, len(self.article.blocks) + 1)
-        if self._note is not None or len(self._lines) >= target:
+        if self._width == 0 or self._note is not None or len(self._lines) >= target:
             return
         for item in range(len(self._lines), target):
             self._lines.append(self._wrap(self._styled(item - 1)))

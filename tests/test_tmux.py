@@ -1,0 +1,131 @@
+"""lire in a real terminal: tmux runs it, send-keys drives it, capture-pane reads the screen.
+
+These need tmux and the `lire` console script beside the running Python; they are skipped with
+the reason when either is missing.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.tmux
+
+LIRE = Path(sys.executable).parent / "lire"
+TEXT = """The harbour reopens
+
+The port authority said on Tuesday that the northern harbour would reopen to cargo ships next \
+month, after two years of dredging work on the channel.
+
+Larger vessels will be able to dock at night, the director said, and the new cranes arrive in \
+spring. The needle of the old lighthouse will be repainted.
+
+Local businesses expect more traffic along the quay once the works are complete, and the \
+council has set aside money for new roads.
+""" + "".join(
+    f"\nOn pier {n}, crews replaced {n * 3} bollards and repaired the old fenders before winter, "
+    f"the works manager explained to visitors during the open day number {n}.\n"
+    for n in range(1, 16)
+)
+HTML = (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour news</title>'
+    "</head><body><article><h1>The harbour reopens</h1>"
+    + "".join(f"<p>{part}</p>" for part in TEXT.split("\n\n")[1:4])
+    + "</article></body></html>"
+)
+
+
+class Terminal:
+    """One tmux server of our own (its own socket), one 120x40 session running a command."""
+
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def tmux(self, *args: str) -> str:
+        command = ["tmux", "-L", self.socket, *args]
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+    def start(self, command: str, cwd: Path) -> None:
+        # tmux hands a client without a terminal COLUMNS=80 LINES=24: drop them, use the pane
+        cd = f"cd {shlex.quote(str(cwd))} && unset COLUMNS LINES"
+        shell = f"{cd} && {command}; echo lire exited $?; sleep 60"
+        self.tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "t", shell)
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "t", *keys)
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "t")
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        """Poll the screen until ``text`` shows (bounded), and return the screen."""
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never showed; the screen was:\n{screen}")
+
+    def wait_gone(self, text: str, timeout: float = 20.0) -> None:
+        """Poll the screen until ``text`` is no longer on it (bounded)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if text not in self.screen():
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} stayed on the screen")
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    if not LIRE.exists():
+        pytest.skip(f"the lire console script is not installed at {LIRE}")
+    term = Terminal(f"lire-test-{os.getpid()}-{tmp_path.name}")
+    try:
+        yield term
+    finally:
+        subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True, check=False)
+
+
+def test_piped_text_opens_the_app_and_keys_work(terminal: Terminal, tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text(TEXT, encoding="utf-8")
+    terminal.start(f"cat article.txt | {shlex.quote(str(LIRE))}", tmp_path)
+    screen = terminal.wait_for("The harbour reopens")
+    assert "The port authority said on Tuesday that the northern harbour would" in screen
+    assert "Summary" in screen
+    terminal.keys("j")
+    terminal.wait_gone("The harbour reopens")  # one line down: the title scrolled away
+    terminal.keys("k")
+    terminal.wait_for("The harbour reopens")
+    terminal.keys("q")
+    terminal.wait_for("lire exited 0")
+
+
+def test_an_html_file_opens_and_search_finds_a_word(terminal: Terminal, tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(HTML, encoding="utf-8")
+    terminal.start(f"{shlex.quote(str(LIRE))} page.html", tmp_path)
+    screen = terminal.wait_for("The harbour reopens")
+    assert "Larger vessels will be able to dock" in screen
+    assert "<p>" not in screen
+    terminal.keys("/")
+    terminal.wait_for("words to find")
+    terminal.keys("needle", "Enter")
+    terminal.wait_for("Match 1/1")
+    terminal.keys("?")
+    terminal.wait_for("Next heading")
+    terminal.keys("Escape")
+    terminal.wait_gone("Keys (esc to close)")
+    terminal.keys("q")
+    terminal.wait_for("lire exited 0")
