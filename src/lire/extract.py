@@ -15,7 +15,7 @@ import re
 
 from lxml.html import HtmlElement
 from readability import Document
-from readability.readability import Unparseable
+from readability.readability import REGEXES, Unparseable
 
 from lire.errors import ExtractionError
 from lire.htmlblocks import element_blocks
@@ -34,6 +34,7 @@ _READABILITY_LOG.addHandler(logging.NullHandler())
 _READABILITY_LOG.propagate = False
 
 _NO_TITLE = "[no-title]"
+_DISPLAY_NONE = REGEXES["displayNoneRe"]
 _WORD = re.compile(r"\w+")
 # A leading heading sharing this share of its words with the title repeats the title.
 TITLE_OVERLAP = 0.8
@@ -45,8 +46,20 @@ class _PrunedDocument(Document):  # type: ignore[misc]
     article: HtmlElement | None = None
 
     def _parse(self, input: HtmlElement) -> HtmlElement:
-        parsed: HtmlElement = super()._parse(copy.deepcopy(input))
-        return parsed
+        """A fresh copy of the pruned tree for each attempt, prepared as readability's own
+        ``_parse`` does (hidden elements dropped, ``<base href>`` resolved) but without its
+        lxml_html_clean pass over the whole page: the DOM pass and the parser already removed
+        what that pass removes that could reach the text (scripts, styles, comments, links,
+        processing instructions), and it was a fifth of the extraction time."""
+        tree: HtmlElement = copy.deepcopy(input)
+        for element in tree.xpath("//*[@hidden]"):
+            element.drop_tree()
+        for element in tree.xpath("//*[@style]"):
+            if _DISPLAY_NONE.search(element.get("style", "")):
+                element.drop_tree()
+        tree.resolve_base_href(handle_failures="discard")
+        self.encoding = "utf-8"
+        return tree
 
     def get_clean_html(self) -> str:
         self.article = self.html
