@@ -601,24 +601,11 @@ def block_of(kind: BlockKind, text: str) -> Block:
     return Block(kind, "\n".join(line.strip() for line in text.split("\n") if line.strip()), 1)
 
 
-UNESCAPED_FENCES = pytest.mark.xfail(
-    strict=True,
-    reason="lire.render escapes neither '~~~' (a code fence) nor '---' under a line (a setext "
-    "heading or a rule) at the start of a line (reported, with a one-line fix)",
-)
-
-
 @settings(FUZZ, max_examples=300)
 @given(st.lists(st.sampled_from(MARKDOWN_BITS), min_size=1, max_size=20).map("".join))
 @example(text="~~~ the rest of the article")
 @example(text="a line\n--- and the line above is a heading")
-@pytest.mark.parametrize(
-    "kind",
-    [
-        BlockKind.HEADING,
-        *(pytest.param(kind, marks=UNESCAPED_FENCES) for kind in STRUCTURE if kind != "heading"),
-    ],
-)
+@pytest.mark.parametrize("kind", list(STRUCTURE))
 def test_page_text_never_becomes_markdown_structure(kind: BlockKind, text: str) -> None:
     block = block_of(kind, text)
     if not block.text:
