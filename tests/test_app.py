@@ -579,3 +579,51 @@ async def test_config_theme_and_no_color_are_respected(monkeypatch: pytest.Monke
         assert not app.current_theme.dark
         assert app.no_color
         assert not app.query_one(SummaryPane).display
+
+
+# -- the real pipeline -----------------------------------------------------------------------
+
+PAGE_TEXT = (
+    "The harbour reopens\n\n"
+    "The port authority said on Tuesday that the northern harbour would reopen to cargo ships "
+    "next month, after two years of dredging work on the channel.\n\n"
+    "Larger vessels will be able to dock at night, the director said, and the new cranes "
+    "arrive in spring.\n"
+)
+
+
+async def test_the_default_loader_reads_a_file_through_the_pipeline(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    paragraphs = "".join(f"<p>{part}</p>" for part in PAGE_TEXT.split("\n\n")[1:])
+    path.write_text(
+        f"<html><head><title>Harbour</title></head><body><article><h1>The harbour reopens</h1>"
+        f"{paragraphs}</article></body></html>",
+        encoding="utf-8",
+    )
+    app = create_app(source=str(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "The harbour reopens" in text
+        assert "Larger vessels will be able to dock at night" in text
+        assert "<p>" not in text
+
+
+async def test_a_piped_page_stands_for_its_own_location_only(tmp_path: Path) -> None:
+    from lire.config import Config
+    from lire.model import Page
+    from lire.ui import pipeline_loader
+
+    page = Page(text=PAGE_TEXT, media_type="text/plain", location="-")
+    other = tmp_path / "other.txt"
+    story = "Another story\n\nThe quay was repaved in the spring, and the benches came back."
+    other.write_text(story, encoding="utf-8")
+    app = create_app(source="-", loader=pipeline_loader(Config(), page))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "The port authority said on Tuesday" in screen_text(app)
+        app.load(str(other))
+        await settle(pilot)
+        assert "The quay was repaved in the spring" in screen_text(app)
+        await pilot.press("h")
+        assert "The port authority said on Tuesday" in screen_text(app)

@@ -6,19 +6,15 @@ for the tests and benchmarks, with the loader (``str -> Reading``) passed in.
 
 from __future__ import annotations
 
-import importlib
-from pathlib import Path
-
-import platformdirs
-
-from lire.config import Config
+from lire.cli import open_learn_store
+from lire.config import Config, default_data_dir
 from lire.history import History
 from lire.model import Page, Reading
 from lire.pipeline import read, read_page
 from lire.ui.app import LireApp
 from lire.ui.base import KeepStore, Loader, Opener
 
-__all__ = ["LireApp", "create_app", "run_app"]
+__all__ = ["LireApp", "create_app", "pipeline_loader", "run_app"]
 
 
 def create_app(
@@ -31,15 +27,16 @@ def create_app(
     sample: str | None = None,
     opener: Opener | None = None,
 ) -> LireApp:
-    """The app, reading ``source`` with ``loader`` (default: ``lire.read`` with ``config``)."""
+    """The app, reading ``source`` with ``loader`` (default: the pipeline with ``config``).
+
+    ``history`` remembers what was read and where (None: nothing is remembered); ``learn``
+    keeps the removals the user restores, per site; ``sample`` is offered when there is no
+    source; ``opener`` opens a URL in the browser (default ``webbrowser.open``).
+    """
     config = config or Config()
-
-    def read_source(location: str) -> Reading:
-        return read(location, config=config)
-
     return LireApp(
         source=source,
-        loader=loader or read_source,
+        loader=loader or pipeline_loader(config),
         theme=config.app.theme,
         show_summary=config.app.show_summary,
         history=history,
@@ -49,31 +46,43 @@ def create_app(
     )
 
 
-def run_app(*, source: str | None, config: Config, page: Page | None = None) -> int:
+def pipeline_loader(config: Config, page: Page | None = None) -> Loader:
+    """Read a location with the real pipeline; ``page`` (stdin, already read) stands for its own
+    location. Runs in the worker thread, so the learning store is opened there for each read
+    (an SQLite connection stays in the thread that made it)."""
+
+    def load(location: str) -> Reading:
+        store = open_learn_store(config)
+        try:
+            if page is not None and location == page.location:
+                return read_page(page, config=config, store=store)
+            return read(location, config=config, store=store)
+        finally:
+            if store is not None:
+                store.close()
+
+    return load
+
+
+def run_app(
+    *, source: str | None, config: Config, page: Page | None = None, sample: str | None = None
+) -> int:
     """Run the reader in the terminal; ``page`` is stdin already read by the CLI."""
-    data = Path(platformdirs.user_data_dir("lire", appauthor=False))
-    history = History(data / "history.sqlite3")
-    learn = _learn_store(data / "learn.sqlite3") if config.clean.learn else None
-    loader: Loader | None = None
-    if page is not None:
-        stdin_page = page
-
-        def loader(location: str) -> Reading:
-            return read_page(stdin_page, config=config)
-
-        source = source or page.location
-    app = create_app(source=source, config=config, loader=loader, history=history, learn=learn)
+    history = History(default_data_dir() / "history.sqlite3")
+    learn = open_learn_store(config)
+    if page is not None and source is None:
+        source = page.location
+    app = create_app(
+        source=source,
+        config=config,
+        loader=pipeline_loader(config, page),
+        history=history,
+        learn=learn,
+        sample=sample,
+    )
     try:
         return app.run() or 0
     finally:
         history.close()
-
-
-def _learn_store(path: Path) -> KeepStore | None:
-    """``lire.learn.LearnStore`` when that module is there (it is built alongside the app)."""
-    try:
-        learn = importlib.import_module("lire.learn")
-    except ImportError:
-        return None
-    store: KeepStore = learn.LearnStore(path)
-    return store
+        if learn is not None:
+            learn.close()

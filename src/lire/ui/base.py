@@ -40,6 +40,8 @@ class KeepStore(Protocol):
 
     def keep(self, site: str, text: str) -> None: ...
 
+    def close(self) -> None: ...
+
 
 @dataclass(slots=True)
 class Visit:
@@ -220,7 +222,7 @@ class ReaderBase(App[int]):
         visit = self.visit
         if visit is None:
             return
-        if self.history is not None:
+        if self.history is not None and visit.source != "-":  # stdin cannot be reopened
             article = visit.reading.article
             self.history.record(
                 visit.source,
