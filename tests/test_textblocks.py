@@ -152,6 +152,12 @@ def test_every_character_of_text_is_kept_and_sanitised() -> None:
         assert word in kept
 
 
+@pytest.mark.parametrize("text", ["a\n\n> \n\nb", ">\nText", "Title\n\n>\n\nA paragraph."])
+def test_a_line_holding_only_a_quote_marker_gives_no_block(text: str) -> None:
+    _title, blocks = text_blocks(text)
+    assert blocks and all(block.text for block in blocks)
+
+
 def test_empty_text_has_no_blocks() -> None:
     assert text_blocks("") == (None, ())
     assert text_blocks("\n \n\t\n") == (None, ())

@@ -56,7 +56,8 @@ def _chunk_lines(chunk: str) -> list[_Line]:
     raw = [line for line in chunk.split("\n") if line.strip()]
     if _is_hard_wrapped(raw):
         return [_Line(Block(BlockKind.PARAGRAPH, " ".join(line.strip() for line in raw)), False)]
-    return [_line(line) for line in raw]
+    lines = [_line(line) for line in raw]
+    return [line for line in lines if line.block.text]  # a bare marker (">", "#") holds no text
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
