@@ -1,24 +1,21 @@
-"""LireApp: the reader's keys and what they do (layout and loading are in base.py)."""
+"""LireApp: the reader's keys, moving, searching and help.
+
+Layout and loading are in base.py; the other actions in commands.py.
+"""
 
 from __future__ import annotations
 
-import webbrowser
 from collections.abc import Awaitable, Callable, Iterable
-from pathlib import Path
 from typing import ClassVar
-from urllib.parse import urlsplit
 
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from lire.sanitize import sanitize_line
-from lire.ui.article import ArticleView
-from lire.ui.base import ReaderBase
-from lire.ui.dialogs import ConfirmScreen, HelpScreen, PromptScreen
+from lire.ui.commands import ReaderCommands
+from lire.ui.dialogs import HelpScreen, PromptScreen
 from lire.ui.document import find_matches
-from lire.ui.export import export_markdown, quote_markdown, suggested_name
-from lire.ui.lists import HistoryScreen, LinkChoice, LinksScreen, RemovedScreen
 
 __all__ = ["LireApp"]
 
@@ -28,7 +25,7 @@ _NEEDS_ARTICLE = {
 }  # fmt: skip
 
 
-class LireApp(ReaderBase):
+class LireApp(ReaderCommands):
     """The reader. Build it with ``lire.ui.create_app``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -76,9 +73,6 @@ class LireApp(ReaderBase):
         return True
 
     # -- moving ------------------------------------------------------------------------------
-
-    def _view(self) -> ArticleView:
-        return self.query_one(ArticleView)
 
     def action_scroll_lines(self, lines: int) -> None:
         self._view().scroll_relative(y=lines, animate=False)
@@ -163,7 +157,7 @@ class LireApp(ReaderBase):
         view.scroll_to(y=max(0, view.block_line(match.block) - 2), animate=False)
         self.status(f"Match {self.match_at + 1}/{len(self.matches)}")
 
-    # -- dialogs -----------------------------------------------------------------------------
+    # -- help, palette ---------------------------------------------------------------------
 
     def action_help(self) -> None:
         keys = [
@@ -174,137 +168,6 @@ class LireApp(ReaderBase):
         keys.append(("enter", "In the summary: jump to the point's paragraph"))
         keys.append(("ctrl+p", "Command palette: every action"))
         self.push_screen(HelpScreen(keys))
-
-    def action_removed(self) -> None:
-        visit = self.visit
-        if visit is not None:
-            screen = RemovedScreen(visit.reading.article.removed, set(visit.restored))
-            self.push_screen(screen, self._restore)
-
-    def _restore(self, number: int | None) -> None:
-        visit = self.visit
-        if visit is None or number is None:
-            return
-        visit.top_block = self._view().top_block
-        visit.restored = visit.restored | {number}
-        removal = visit.reading.article.removed[number]
-        site = visit.reading.article.site or urlsplit(visit.reading.article.url or "").hostname
-        if self.learn is not None and site:
-            self.learn.keep(site, removal.text)
-        self.present(visit)
-        self.status(f"Restored: {sanitize_line(removal.rule)}")
-
-    def action_links(self) -> None:
-        links = [link for block in self._view().article.blocks for link in block.links]
-        self.push_screen(LinksScreen(links), self._link_chosen)
-
-    def _link_chosen(self, choice: LinkChoice | None) -> None:
-        if choice is None:
-            return
-        what, link = choice
-        if not _is_web(link.url):
-            self.notify(
-                f"not followed (only http and https): {sanitize_line(link.url)}",
-                severity="warning",
-                markup=False,
-            )
-        elif what == "follow":
-            self.load(link.url)
-        else:
-            self._confirm_open(link.url)
-
-    def action_open(self) -> None:
-        visit = self.visit
-        url = visit.reading.article.url if visit else None
-        if url is None or not _is_web(url):
-            self.notify("this article has no web address to open", severity="warning")
-            return
-        self._confirm_open(url)
-
-    def _confirm_open(self, url: str) -> None:
-        def answered(yes: bool | None) -> None:
-            if yes:
-                (self.opener or webbrowser.open)(url)
-                self.status(f"Opened {sanitize_line(url)}")
-
-        self.push_screen(ConfirmScreen("Open in the browser?", sanitize_line(url)), answered)
-
-    def action_open_url(self) -> None:
-        prompt = PromptScreen("Open a URL or file", placeholder="https://…")
-        self.push_screen(prompt, self._source_chosen)
-
-    def _source_chosen(self, source: str | None) -> None:
-        if source:
-            self.load(source)
-
-    def action_history(self) -> None:
-        visits = self.history.recent() if self.history is not None else []
-        self.push_screen(HistoryScreen(visits, sample=self.sample), self._history_chosen)
-
-    def _history_chosen(self, location: str | None) -> None:
-        if location == ":":
-            self.action_open_url()
-        elif location is not None:
-            self.load(location)
-
-    # -- trail, reload, cancel ---------------------------------------------------------------
-
-    def action_go_back(self) -> None:
-        self._walk(-1)
-
-    def action_go_forward(self) -> None:
-        self._walk(1)
-
-    def _walk(self, step: int) -> None:
-        if not 0 <= self.at + step < len(self.trail):
-            self.status("Nothing " + ("back" if step < 0 else "forward"))
-            return
-        self.remember_position()
-        self.at += step
-        self.present(self.trail[self.at])
-
-    def action_reload(self) -> None:
-        visit = self.visit
-        if visit is not None:
-            self.load(visit.source, push=False)
-
-    def action_cancel(self) -> None:
-        if not self.cancel_load() and self.matches:
-            self.clear_search()
-            self.status("")
-
-    # -- copy, export ------------------------------------------------------------------------
-
-    def action_copy(self) -> None:
-        visit = self.visit
-        view = self._view()
-        if visit is None or not view.article.blocks:
-            return
-        block = view.article.blocks[self._current_block()]
-        self.copy_to_clipboard(quote_markdown(block.text, view.article))
-        self.status("Copied the paragraph as a Markdown quote")
-
-    def _current_block(self) -> int:
-        if self.matches and self.match_at >= 0:
-            return self.matches[self.match_at].block
-        return self._view().top_block
-
-    def action_export(self) -> None:
-        visit = self.visit
-        if visit is not None:
-            name = suggested_name(visit.reading.article)
-            self.push_screen(PromptScreen("Export Markdown to", value=name), self._export)
-
-    def _export(self, name: str | None) -> None:
-        visit = self.visit
-        if visit is None or name is None:
-            return
-        try:
-            path = export_markdown(visit.reading, Path(name).expanduser())
-        except OSError as error:
-            self.notify(f"cannot write {name}: {error.strerror}", severity="error", markup=False)
-        else:
-            self.status(f"Saved {path}")
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -336,7 +199,3 @@ _KEY_NAMES = {
 def _key_names(keys: str) -> str:
     """``"colon,ctrl+l"`` as the user types it: ``": ctrl+l"``."""
     return " ".join(_KEY_NAMES.get(key, key) for key in keys.split(","))
-
-
-def _is_web(url: str) -> bool:
-    return urlsplit(url).scheme in ("http", "https")
