@@ -23,6 +23,8 @@ from lire.sanitize import sanitize, sanitize_line
         ("français, Größe, 日本語, emoji 🎉", "français, Größe, 日本語, emoji 🎉"),
         ("zero\u200bwidth joiner \u200d kept", "zero\u200bwidth joiner \u200d kept"),
         ("a lone ESC at the end \x1b", "a lone ESC at the end "),
+        ("unterminated \x1b]0;osc keeps the rest", "unterminated 0;osc keeps the rest"),
+        ("two \x1b]0;a\x1b]0;b\x07 end", "two 0;a end"),
     ],
 )
 def test_sanitize_removes_controls_and_keeps_text(raw: str, clean: str) -> None:

@@ -12,10 +12,11 @@ import re
 __all__ = ["sanitize", "sanitize_line"]
 
 # ESC sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (ESC ] ... BEL or ST), two-byte ESC x.
-# Each alternative is a single bounded character class run: linear time on any input.
+# A string sequence without its terminator loses only its introducer (the "ESC x" branch), so a
+# stray "ESC ]" never swallows the rest of a page. Each scan stops at the next ESC: linear time.
 _ESC_SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]?"  # CSI
-    r"|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, DCS, SOS, PM, APC up to BEL or ST
+    r"|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC, DCS, SOS, PM, APC ended by BEL or ST
     r"|\x9b[0-?]*[ -/]*[@-~]?"  # 8-bit CSI
     r"|\x1b[ -~]?"  # any other ESC x
 )
