@@ -176,6 +176,9 @@ async def test_a_failed_load_is_an_error_notification_and_the_app_stays_usable()
         assert [note.severity for note in notes] == ["error"]
         assert notes[0].message == "missing could not be read"
         assert not notes[0].markup
+        assert "Nothing to read" in screen_text(app)
+        await pilot.press("slash", "x", "l", "y")  # need an article: disabled
+        assert app.screen is app.screen_stack[0]
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape", "q")
@@ -556,15 +559,20 @@ async def test_reopening_an_article_returns_to_where_the_reader_was(tmp_path: Pa
 
 async def test_no_source_opens_the_history_with_a_url_prompt_and_the_sample(tmp_path: Path) -> None:
     library = Library({"sample.txt": make_reading()})
-    app = create_app(source=None, loader=library, sample="sample.txt")
+    history = History(tmp_path / "history.sqlite3")
+    history.record("sample.txt", title="Read before")  # listed once, as the sample
+    app = create_app(source=None, loader=library, sample="sample.txt", history=history)
     async with app.run_test() as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
         await pilot.press("down", "enter")
         await settle(pilot)
         assert library.calls == ["sample.txt"]
-        await pilot.press("H", "enter")
+        await pilot.press("H")
+        assert app.screen.query_one(OptionList).option_count == 2
+        await pilot.press("enter")
         assert isinstance(app.screen, PromptScreen)
+    history.close()
 
 
 async def test_config_theme_and_no_color_are_respected(monkeypatch: pytest.MonkeyPatch) -> None:

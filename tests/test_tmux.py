@@ -129,3 +129,15 @@ def test_an_html_file_opens_and_search_finds_a_word(terminal: Terminal, tmp_path
     terminal.wait_gone("Keys (esc to close)")
     terminal.keys("q")
     terminal.wait_for("lire exited 0")
+
+
+def test_no_source_offers_the_history_and_a_prompt(terminal: Terminal, tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text(TEXT, encoding="utf-8")
+    terminal.start(shlex.quote(str(LIRE)), tmp_path)
+    terminal.wait_for("Open a URL or file")
+    terminal.keys("Enter")
+    terminal.wait_for("https://")  # the prompt's placeholder
+    terminal.keys("article.txt", "Enter")
+    terminal.wait_for("The harbour reopens")
+    terminal.keys("q")
+    terminal.wait_for("lire exited 0")

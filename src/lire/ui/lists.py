@@ -88,7 +88,11 @@ class HistoryScreen(_ListScreen[str]):
         options = [Option(Text("Open a URL or file…", style="bold"), id=":")]
         if sample is not None:
             options.append(Option(Text("Read the sample article", style="bold"), id=sample))
-        options.extend(Option(_visit_prompt(visit), id=visit.location) for visit in visits)
+        shown = {":", sample}
+        for visit in visits:
+            if visit.location not in shown:  # option ids must be unique
+                shown.add(visit.location)
+                options.append(Option(_visit_prompt(visit), id=visit.location))
         super().__init__("History", options)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
