@@ -581,6 +581,29 @@ def test_article_paragraph_that_mentions_the_topic_is_kept(
     assert clean(article(first, last, mention)) == article(first, last, mention)
 
 
+# Short article lines that use a pitch's words without being one: kept wherever they stand.
+SHORT_MENTIONS = [
+    ("en", "Share prices fell."),
+    ("en", "Users can cancel anytime, the company said."),
+    ("en", "Download the app, then open its settings and turn off tracking before you sign up."),
+    ("en", "Residents can subscribe to the newsletter on the council's website."),
+    ("fr", "L'opérateur propose un forfait sans engagement à 10 euros."),
+    ("fr", "Les lecteurs peuvent s'inscrire à la newsletter sur le site de la mairie."),
+    ("de", "Die Bewohner können den Newsletter ab März abonnieren."),
+    ("de", "Millionen Menschen folgen dem Sender auf WhatsApp."),
+    ("de", "Das Abo ist jederzeit kündbar, sagt der Anbieter."),
+    ("es", "El ministro sigue a la cantante en Instagram desde 2019."),
+    ("fr", "Selon lui, le nombre d'abonnés au fil Google News a doublé."),
+]
+
+
+@pytest.mark.parametrize(("lang", "line"), SHORT_MENTIONS)
+def test_short_article_line_with_a_pitch_word_is_kept(lang: str, line: str) -> None:
+    first, last = ARTICLE[lang]
+    source = article(first, line, last)
+    assert clean(source) == source
+
+
 NUMERAMA_STYLE_TAIL = [
     "+ rapide, + pratique, + exclusif",
     "Zéro publicité, fonctions avancées de lecture, contenus exclusifs et plus encore.",
