@@ -784,6 +784,19 @@ def test_a_block_the_user_kept_is_never_removed_on_that_site(tmp_path: Path) -> 
         assert [r.rule for r in elsewhere.removed] == ["ad/en-label"]
 
 
+def test_a_kept_block_inside_a_pitch_cluster_stays(tmp_path: Path) -> None:
+    url = "https://gazette.example/b"
+    tail = [
+        *NUMERAMA_STYLE_TAIL[:4],
+        "Tout le monde n'a pas les moyens de payer pour l'information.",
+    ]
+    with LearnStore(tmp_path / "learn.sqlite3") as store:
+        store.keep("gazette.example", tail[-1])
+        cleaned = clean(article(*ARTICLE["fr"], *tail, tail[-1], url=url), store=store)
+    assert kept_texts(cleaned) == [*ARTICLE["fr"], tail[-1], tail[-1]]
+    assert [r.text for r in cleaned.removed] == tail[:4]
+
+
 def test_sentences_split_at_terminal_punctuation_and_line_breaks() -> None:
     text = "Il a dit « Oui. » Puis il est parti.\nLigne deux? 3 points. fin"
     parts = [text[a:b].strip() for a, b in sentences(text)]

@@ -82,8 +82,9 @@ def clean(
     site = _site(article)
     kept = _user_kept(blocks, site, store)
     selected = (rules or default_rules()).select(_lang(article), _host(article))
-    verdicts = _with_repeats(blocks, _judge_all(blocks, selected, kept))
+    verdicts = _with_repeats(blocks, _judge_all(blocks, selected, kept), kept)
     marks = _clusters(blocks, verdicts, article.media_type)
+    marks = {i: rule for i, rule in marks.items() if i not in kept}
     if store is not None and site is not None:
         key = article.url or _text_key(blocks)
         _mark_learned(blocks, marks, kept, store, site, key)
@@ -404,7 +405,9 @@ def _bridge(
                 marks.setdefault(j, marks[left])
 
 
-def _with_repeats(blocks: Sequence[Block], verdicts: list[Verdict]) -> list[Verdict]:
+def _with_repeats(
+    blocks: Sequence[Block], verdicts: list[Verdict], kept: set[int]
+) -> list[Verdict]:
     """A block seen earlier in the article carries a weak signal: it joins a neighbouring cluster.
 
     Alone it stays: articles repeat their own lines (interview questions, product features).
@@ -413,7 +416,8 @@ def _with_repeats(blocks: Sequence[Block], verdicts: list[Verdict]) -> list[Verd
     for i, block in enumerate(blocks):
         key = fingerprint(block.text)
         verdict = verdicts[i]
-        if key in seen and verdict.weak is None and REPEAT_MIN_WORDS <= verdict.words <= LONG_WORDS:
+        repeated = key in seen and i not in kept and verdict.weak is None
+        if repeated and REPEAT_MIN_WORDS <= verdict.words <= LONG_WORDS:
             verdicts[i] = replace(verdict, weak="repeat/in-article", named=True)
         seen.add(key)
     return verdicts
