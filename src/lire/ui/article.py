@@ -43,6 +43,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._lines: list[list[Strip]] = []  # per laid-out item: 0 is the header, i+1 block i
         self._starts: list[int] = [0]  # first line of each laid-out item, then the end
         self._painted: dict[int, Strip] = {}  # final strips by line, for the current width
+        self._stale: set[int] = set()  # blocks whose styles changed since they were wrapped
         self._words: list[int] = [0]  # words before each block
         self._width = 0
         self._pending_top: int | None = None
@@ -160,6 +161,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _paint(self, line: int) -> Strip:
         width, base = self.scrollable_content_region.width, self.rich_style
         item = bisect_right(self._starts, line) - 1
+        if item - 1 in self._stale:
+            self._stale.discard(item - 1)
+            self._lines[item] = self._wrap(self._styled(item - 1))
         if 0 <= item < len(self._lines):
             strips, offset = self._lines[item], line - self._starts[item]
             if offset < len(strips):
@@ -178,7 +182,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._options = self.app.console.options.update_width(width)
         self._generation += 1
         first = self._note if self._note is not None else header_text(self.article, self.palette)
-        self._lines, self._starts = [self._wrap(first)], [0]
+        self._lines, self._starts, self._stale = [self._wrap(first)], [0], set()
         self._starts.append(len(self._lines[0]) + 1)
         self._extend_to(self.block_at(round(self.scroll_y)) + 1 + max(24, self.size.height))
         self._resized()
@@ -213,14 +217,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return 0 if tight else 1
 
     def _restyle(self, blocks: set[int]) -> None:
-        for block in blocks:
-            if 0 <= block < len(self._lines) - 1:
-                self._lines[block + 1] = self._wrap(self._styled(block))
-        starts = [0]
-        for item, strips in enumerate(self._lines):
-            starts.append(starts[-1] + len(strips) + self._gap(item))
-        self._starts = starts
-        self._resized()
+        """Mark blocks to be wrapped again when next painted (styles never change the wrap)."""
+        self._stale |= {block for block in blocks if 0 <= block < len(self._lines) - 1}
+        self._painted.clear()
+        self.refresh()
 
     def _styled(self, index: int) -> Text:
         return block_text(
