@@ -56,6 +56,7 @@ CATEGORIES = frozenset(
 _NAME = re.compile(r"(?P<category>[a-z]+)/[a-z0-9][a-z0-9.+-]*")
 _KEYS = frozenset({"name", "pattern", "strength", "max_words", "position", "lang", "site"})
 ANY_LANG = "*"
+SECOND_LANG = "en"
 DEFAULT_MAX_WORDS = {"strong": 60, "weak": 40}
 _E = TypeVar("_E", bound=StrEnum)
 
@@ -112,13 +113,17 @@ class RuleSet:
         return frozenset(rule.lang for rule in self.rules) - {ANY_LANG}
 
     def select(self, lang: str | None, host: str | None) -> tuple[Rule, ...]:
-        """The rules for an article in ``lang`` (all languages when unknown) from ``host``."""
+        """The rules for an article in ``lang`` from ``host``.
+
+        A known language brings its pack, English (sites in every language carry English share
+        bars and cookie notices) and the language-free rules; an unknown one brings them all.
+        """
         primary = (lang or "").lower().replace("_", "-").partition("-")[0]
-        known = primary in self.langs
+        wanted = {ANY_LANG, SECOND_LANG, primary} if primary in self.langs else None
         return tuple(
             rule
             for rule in self.rules
-            if (not known or rule.lang in (ANY_LANG, primary)) and _site_matches(rule.site, host)
+            if (wanted is None or rule.lang in wanted) and _site_matches(rule.site, host)
         )
 
 
