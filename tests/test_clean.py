@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lire.clean import clean, sentences
+from lire.clean import clean
 from lire.learn import LearnStore
 from lire.model import Article, Block, BlockKind, Link, Removal
 from lire.rules import load_rules
@@ -795,13 +795,6 @@ def test_a_kept_block_inside_a_pitch_cluster_stays(tmp_path: Path) -> None:
         cleaned = clean(article(*ARTICLE["fr"], *tail, tail[-1], url=url), store=store)
     assert kept_texts(cleaned) == [*ARTICLE["fr"], tail[-1], tail[-1]]
     assert [r.text for r in cleaned.removed] == tail[:4]
-
-
-def test_sentences_split_at_terminal_punctuation_and_line_breaks() -> None:
-    text = "Il a dit « Oui. » Puis il est parti.\nLigne deux? 3 points. fin"
-    parts = [text[a:b].strip() for a, b in sentences(text)]
-    assert parts == ["Il a dit « Oui. »", "Puis il est parti.", "Ligne deux?", "3 points. fin"]
-    assert [text[a:b] for a, b in sentences("")] == []
 
 
 ALL_TEXTS = sorted(

@@ -24,8 +24,9 @@ from lire.language import detect_language
 from lire.learn import LearnStore, fingerprint
 from lire.model import Article, Block, BlockKind, Link, Removal
 from lire.rules import Position, Rule, RuleSet, Strength, default_rules
+from lire.sentences import split_sentences
 
-__all__ = ["Verdict", "clean", "judge", "sentences"]
+__all__ = ["Verdict", "clean", "judge"]
 
 ARTICLE_WORDS = 25  # a block this long without any signal reads as article
 LONG_WORDS = 30  # weak signals do not count in a block this long
@@ -45,8 +46,6 @@ LONG_BLOCK_WORDS = 100  # beyond this, only the tail of a block is searched for 
 LOOSE_WORDS = 20  # a strong block is removed whole when at most this many words carry no signal
 QUOTE_SHARE = 0.7  # a quote longer than this share of its sentence is not masked
 _QUOTED = re.compile(r"«[^«»]{1,300}»|“[^“”]{1,300}”|„[^„“”]{1,300}[“”]|\"[^\"]{1,300}\"")
-_BREAK = re.compile(r"[.!?…]+(?:\s?[»\"”’)\]])*\s+|\n+")
-_OPENERS = '«"“„¿¡([+-–•*'
 _PRICE = re.compile(r"\d\s?(?:[€$£]|eur\b|euros?\b|usd\b)|[€$£]\s?\d", re.IGNORECASE)
 _ENUMERATED = re.compile(r"^[-–•*]?\s*\d{1,2}[.)]?\s+\S")
 
@@ -120,25 +119,6 @@ def judge(block: Block, rules: Sequence[Rule], *, edge: bool = True) -> Verdict:
     return Verdict(words, weak=weak or shape, named=weak is not None)
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """The (start, end) offsets of the sentences (and lines) of ``text``."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _BREAK.finditer(text):
-        following = text[match.end() : match.end() + 1]
-        if (
-            "\n" in match.group()
-            or following.isupper()
-            or following.isdigit()
-            or (following and following in _OPENERS)
-        ):
-            spans.append((start, match.end()))
-            start = match.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
-
 @dataclass(frozen=True, slots=True)
 class _Part:
     """One sentence of a block: where it starts, its strongest rule, its weak signal."""
@@ -154,7 +134,7 @@ def _analyse(text: str, rules: Sequence[Rule], edge: bool, words: int) -> list[_
     parts: list[_Part] = []
     # In a long block only a pitch tail can go: the sentences before it are not searched.
     skip_before = len(text) - _tail_chars(text, CUT_MAX_WORDS) if words > LONG_BLOCK_WORDS else 0
-    spans = sentences(text)
+    spans = [(sentence.start, sentence.end) for sentence in split_sentences(text)]
     tail_words = list(itertools.accumulate(len(text[a:b].split()) for a, b in reversed(spans)))
     for (start, end), tail in zip(spans, reversed(tail_words), strict=True):
         sentence = _mask_quotes(text[start:end].strip())
