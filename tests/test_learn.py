@@ -88,6 +88,7 @@ def test_a_corrupt_file_is_moved_aside_and_recreated(tmp_path: Path) -> None:
         store.observe(SITE, "a", [FOOTER])
         store.observe(SITE, "b", [FOOTER])
         assert store.seen_elsewhere(SITE, "c", FOOTER)
+        assert store.problem is not None and "moved to" in store.problem
     aside = [p.name for p in tmp_path.iterdir() if ".corrupt-" in p.name]
     assert aside
     assert (tmp_path / aside[0]).read_bytes().startswith(b"this is not a database")
@@ -115,6 +116,7 @@ def test_a_location_that_cannot_be_created_means_no_learning(tmp_path: Path) -> 
     blocker.write_text("a file where the data folder should be")
     with LearnStore(blocker / "learn.sqlite3") as store:
         assert not store.enabled
+        assert store.problem is not None and "learning is off" in store.problem
         store.observe(SITE, "a", [FOOTER])
         store.observe(SITE, "b", [FOOTER])
         assert not store.seen_elsewhere(SITE, "c", FOOTER)
@@ -123,6 +125,7 @@ def test_a_location_that_cannot_be_created_means_no_learning(tmp_path: Path) -> 
 def test_a_missing_parent_folder_is_created(tmp_path: Path) -> None:
     with LearnStore(tmp_path / "data" / "lire" / "learn.sqlite3") as store:
         assert store.enabled
+        assert store.problem is None
 
 
 WRITER = textwrap.dedent(

@@ -51,6 +51,7 @@ class LearnStore:
     def __init__(self, path: Path, *, max_rows: int = 50_000) -> None:
         self.path = path
         self.max_rows = max_rows
+        self.problem: str | None = None  # what went wrong with the file, for a warning
         self._db: sqlite3.Connection | None = self._open()
 
     @property
@@ -125,14 +126,21 @@ class LearnStore:
     def _open(self) -> sqlite3.Connection | None:
         try:
             return self._connect()
-        except sqlite3.OperationalError:  # cannot create or write there: no learning
+        except sqlite3.OperationalError as error:  # cannot create or write there: no learning
+            self.problem = f"cannot write the learning store {self.path} ({error}): learning is off"
             return None
         except sqlite3.DatabaseError:  # not a database, or a corrupt one
-            self._move_aside()
+            return self._recreate()
+
+    def _recreate(self) -> sqlite3.Connection | None:
         try:
-            return self._connect()
-        except sqlite3.DatabaseError:
+            aside = self._move_aside()
+            db = self._connect()
+        except (OSError, sqlite3.DatabaseError) as error:
+            self.problem = f"the learning store {self.path} is damaged ({error}): learning is off"
             return None
+        self.problem = f"the learning store was damaged and moved to {aside}"
+        return db
 
     def _connect(self) -> sqlite3.Connection:
         try:
@@ -150,12 +158,14 @@ class LearnStore:
             raise
         return db
 
-    def _move_aside(self) -> None:
+    def _move_aside(self) -> Path:
         stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
         for suffix in ("", "-wal", "-shm"):
             part = self.path.with_name(self.path.name + suffix)
             if part.exists():
-                part.replace(part.with_name(f"{self.path.name}.corrupt-{stamp}{suffix}"))
+                part.replace(aside.with_name(aside.name + suffix))
+        return aside
 
     def _transaction(self, work: Callable[[sqlite3.Connection], _T], default: _T) -> _T:
         def run(db: sqlite3.Connection) -> _T:
@@ -179,8 +189,7 @@ class LearnStore:
             return default
         except sqlite3.DatabaseError:  # corrupted while in use: start afresh
             self.close()
-            self._move_aside()
-            self._db = self._open()
+            self._db = self._recreate()
             return default
 
 
