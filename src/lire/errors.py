@@ -1,9 +1,9 @@
 """The error tree. Every message is the user's sentence: the CLI prints ``lire: {error}``.
 
-    LireError
-     +-- FetchError        the source could not be read (network, file, stdin, type, size)
-     +-- ExtractionError   the page was read but holds no article
-     +-- ConfigError       the configuration file or an option is wrong (exit code 2)
+- ``LireError``: the base; ``exit_code`` is what the CLI exits with.
+- ``FetchError``: the source could not be read (network, file, stdin, type, size).
+- ``ExtractionError``: the page was read but holds no article.
+- ``ConfigError``: the configuration file or an option is wrong (exit code 2).
 """
 
 from __future__ import annotations
