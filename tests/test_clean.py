@@ -774,6 +774,17 @@ def test_blocks_seen_in_two_other_articles_of_a_site_are_learned(tmp_path: Path)
         assert other_site.removed == ()
 
 
+def test_headings_and_short_lines_shared_by_a_sites_articles_are_not_learned(
+    tmp_path: Path,
+) -> None:
+    shared = (Block(BlockKind.HEADING, "What happens next", 2), *paragraphs("Key facts"))
+    with LearnStore(tmp_path / "learn.sqlite3") as store:
+        for n in range(3):
+            body = paragraphs(*(f"{text} (Report {n}.)" for text in ARTICLE["en"]))
+            source = Article(blocks=(*body, *shared), url=f"https://gazette.example/{n}")
+            assert clean(source, store=store) == source
+
+
 def test_a_block_the_user_kept_is_never_removed_on_that_site(tmp_path: Path) -> None:
     url = "https://gazette.example/a"
     with LearnStore(tmp_path / "learn.sqlite3") as store:

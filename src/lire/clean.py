@@ -411,8 +411,19 @@ def _mark_learned(
     site: str,
     key: str,
 ) -> None:
+    """Mark the blocks seen in two other articles of the site.
+
+    Not headings nor one- or two-word lines: a site's articles share them as structure
+    ("Conclusion", "Key facts").
+    """
     for i, block in enumerate(blocks):
-        if i not in marks and i not in kept and store.seen_elsewhere(site, key, block.text):
+        if (
+            i not in marks
+            and i not in kept
+            and block.kind is not BlockKind.HEADING
+            and len(block.text.split()) >= REPEAT_MIN_WORDS
+            and store.seen_elsewhere(site, key, block.text)
+        ):
             marks[i] = "learned/site-repeat"
 
 
