@@ -391,6 +391,37 @@ def test_arbitrary_bytes_are_read_or_refused_with_a_lire_error(data: bytes, pref
     assert_renders_clean(reading)
 
 
+C1 = re.compile("[\x80-\x9f]")
+# Shift_JIS is left out: its label reads as cp932, as browsers do, which maps a few code points
+# (e.g. "¢") differently from Python's shift_jis codec.
+ENCODINGS = ("utf-8", "utf-16", "cp1252", "iso-8859-15", "windows-1251", "koi8-r", "gb18030")
+
+
+@settings(FUZZ, max_examples=60)
+@given(pages(), st.sampled_from(ENCODINGS))
+def test_a_page_as_bytes_in_its_declared_charset_reads_as_the_page_itself(
+    page: str, encoding: str
+) -> None:
+    # Only what the charset can encode (C1 codes would read as cp1252 letters, as in browsers).
+    page = C1.sub("", page).encode(encoding, "ignore").decode(encoding)
+    page = page.replace("<head>", f'<head><meta charset="{encoding}">', 1)
+    try:
+        expected: Reading | None = lire.read_html(page)
+    except ExtractionError:
+        expected = None
+    try:
+        found: Reading | None = lire.read_html(page.encode(encoding))
+    except ExtractionError:
+        found = None
+    if expected is None or found is None:
+        assert expected is found is None
+        return
+    assert [block.text for block in found.article.blocks] == [
+        block.text for block in expected.article.blocks
+    ]
+    assert found.article.title == expected.article.title
+
+
 # -- whatever a server answers ------------------------------------------------------------------
 
 CONTENT_TYPES = (
