@@ -635,3 +635,22 @@ async def test_a_piped_page_stands_for_its_own_location_only(tmp_path: Path) -> 
         assert "The quay was repaved in the spring" in screen_text(app)
         await pilot.press("h")
         assert "The port authority said on Tuesday" in screen_text(app)
+
+
+async def test_a_long_article_is_laid_out_in_pieces_and_g_reaches_its_real_end() -> None:
+    reading = make_reading(paragraphs=3000)  # about 120,000 words
+    app, _ = app_for(reading)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        article = view(app)
+        article.show(reading.article, app.palette())
+        assert not article.complete  # only the first screens, the rest between frames
+        assert "The harbour reopens" in screen_text(app)
+        await pilot.press("G")
+        await pilot.pause()
+        assert article.complete
+        assert "Sources: the report and a script." in screen_text(app)
+        assert status(app).percent == 100
+        await pilot.press("g")
+        await pilot.pause()
+        assert article.scroll_y == 0
