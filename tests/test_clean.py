@@ -644,6 +644,20 @@ def test_short_article_lines_between_paragraphs_are_kept() -> None:
     assert clean(source) == source
 
 
+def test_an_article_of_short_lines_keeps_them_all_before_a_pitch() -> None:
+    recipe = ["Pancakes", "Ingredients:", "2 eggs", "1 cup flour", "Method:", "1 Whisk it all."]
+    cleaned = clean(article(*recipe, "2 Cook in a hot pan.", "Sign up for our newsletter."))
+    assert kept_texts(cleaned) == [*recipe, "2 Cook in a hot pan."]
+    assert [r.text for r in cleaned.removed] == ["Sign up for our newsletter."]
+
+
+def test_a_list_announced_by_a_pitch_goes_with_it() -> None:
+    tail = ["If you value our journalism, here's why:", "1 We answer to readers.", "2 It costs $1."]
+    cleaned = clean(article(*ARTICLE["en"], *tail))
+    assert kept_texts(cleaned) == list(ARTICLE["en"])
+    assert [r.text for r in cleaned.removed] == tail
+
+
 def test_glued_pitch_is_cut_at_the_sentence_and_recorded() -> None:
     body = (
         "Deshalb brauche es zusätzlich eine staatliche Rückversicherung, wie es die Länder fordern."

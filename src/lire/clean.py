@@ -300,7 +300,7 @@ def _clusters(
     while len(marks) != before:
         before = len(marks)
         for i in sorted(seeds | set(marks)):
-            _extend(i, verdicts, marks, head, tail)
+            _extend(i, blocks, verdicts, marks, range(head, tail))
         _bridge(blocks, verdicts, marks, head, tail)
         _mark_lead_ins(blocks, verdicts, marks)
     return marks
@@ -319,20 +319,42 @@ def _mark_lead_ins(
 
 
 def _extend(
-    i: int, verdicts: Sequence[Verdict], marks: dict[int, str], head: int, tail: int
+    i: int,
+    blocks: Sequence[Block],
+    verdicts: Sequence[Verdict],
+    marks: dict[int, str],
+    zone: range,
 ) -> None:
-    """Take the weak blocks next to block ``i`` (after it only, when ``i`` was cut)."""
+    """Take the weak blocks next to block ``i`` (after it only, when ``i`` was cut).
+
+    A block a weak *rule* names joins at once. Lines with only a weak *shape* (a perk in a
+    list, a price, a short line) join when the run of them is closed by another member of the
+    cluster, when it follows a member that announces it (ends with ":"), or, before the
+    cluster, when they are all connectives ("Mais si vous le pouvez,"); between article blocks
+    only connectives do.
+    """
     name = marks.get(i) or verdicts[i].cut_rule or ""
     for step in (1, -1) if verdicts[i].cut is None else (1,):
-        j = i + step
+        last, j = i, i + step
+        run: list[int] = []
         while 0 <= j < len(verdicts) and j not in marks:
             verdict = verdicts[j]
             if verdict.weak is None or verdict.cut is not None:
                 break
-            if not verdict.named and head <= j < tail and not verdict.weak.startswith("nav/conn"):
-                break  # between article blocks only rules and connectives join a cluster
-            marks[j] = verdict.weak if verdict.named else name
+            connective = verdict.weak.startswith("nav/connective")
+            if not verdict.named and j in zone and not connective:
+                break
+            if verdict.named:
+                marks.update(dict.fromkeys(run, name))
+                marks[j], last, run = verdict.weak, j, []
+            else:
+                run.append(j)
             j += step
+        closed = 0 <= j < len(verdicts) and j in marks
+        announced = step == 1 and blocks[last].text.rstrip().endswith(":")
+        lead_in = step == -1 and all(verdicts[k].weak == "nav/connective" for k in run)
+        if closed or announced or lead_in:
+            marks.update(dict.fromkeys(run, name))
 
 
 def _mark_teasers(
