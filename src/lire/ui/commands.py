@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from lire.model import Article
 from lire.sanitize import sanitize_line
 from lire.ui.article import ArticleView
 from lire.ui.base import ReaderBase
@@ -40,7 +41,7 @@ class ReaderCommands(ReaderBase):
         visit.top_block = self._view().top_block
         visit.restored = visit.restored | {number}
         removal = visit.reading.article.removed[number]
-        site = visit.reading.article.site or urlsplit(visit.reading.article.url or "").hostname
+        site = site_key(visit.reading.article)
         if self.learn is not None and site:
             self.learn.keep(site, removal.text)
         self.present(visit)
@@ -158,6 +159,15 @@ class ReaderCommands(ReaderBase):
             self.notify(f"cannot write {name}: {error.strerror}", severity="error", markup=False)
         else:
             self.status(f"Saved {path}")
+
+
+def site_key(article: Article) -> str | None:
+    """The key the cleaner files a site's learned blocks under: the host without ``www.``,
+    else the site name in lower case (the same rule as ``lire.clean``'s)."""
+    host = urlsplit(article.url).hostname if article.url else None
+    if host:
+        return host.removeprefix("www.")
+    return article.site.strip().lower() if article.site else None
 
 
 def _is_web(url: str) -> bool:
