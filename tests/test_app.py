@@ -587,6 +587,10 @@ async def test_config_theme_and_no_color_are_respected(monkeypatch: pytest.Monke
         assert not app.current_theme.dark
         assert app.no_color
         assert not app.query_one(SummaryPane).display
+        light = view(app).palette
+        app.theme = "textual-dark"
+        await pilot.pause()
+        assert view(app).palette != light  # repainted with the new theme's colours
 
 
 # -- the real pipeline -----------------------------------------------------------------------

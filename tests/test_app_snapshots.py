@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pytest
 from textual.pilot import Pilot
 
+from lire.config import AppConfig, Config
 from lire.errors import FetchError
 from lire.model import Article, Block, BlockKind, KeyPoint, Link, Reading, Removal, Summary
 from lire.ui import create_app
@@ -115,3 +116,9 @@ def test_dialogs(snap_compare: SnapCompare, key: str) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=open_dialog)
+
+
+def test_light_theme_narrow(snap_compare: SnapCompare) -> None:
+    config = Config(app=AppConfig(theme="textual-light"))
+    app = create_app(source="article", loader=loader, config=config)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
