@@ -58,18 +58,22 @@ def assert_readable(reading: Reading) -> None:
         assert render(reading, fmt).endswith("\n")
 
 
-@pytest.mark.parametrize("nesting", NESTINGS.values(), ids=NESTINGS.keys())
-def test_an_article_inside_100000_nested_elements_is_read_or_refused(
-    nesting: tuple[str, str],
-) -> None:
-    page = deep(*nesting, inside=ARTICLE)
+def read_or_refuse(page: str) -> None:
+    """A deep page gives its article, or an ExtractionError of one line."""
     try:
         reading = lire.read_html(page)
     except ExtractionError as error:
         assert "\n" not in str(error)
         return
-    assert_readable(reading)
     assert PARAGRAPH in reading.article.text
+    assert_readable(reading)
+
+
+@pytest.mark.parametrize("nesting", NESTINGS.values(), ids=NESTINGS.keys())
+def test_an_article_inside_100000_nested_elements_is_read_or_refused(
+    nesting: tuple[str, str],
+) -> None:
+    read_or_refuse(deep(*nesting, inside=ARTICLE))
 
 
 # 100,000 links become 100,000 siblings (a link closes the one before): one case is enough.
@@ -77,14 +81,33 @@ FOLLOWING = {name: nesting for name, nesting in NESTINGS.items() if name != "lin
 
 
 @pytest.mark.parametrize("nesting", FOLLOWING.values(), ids=FOLLOWING.keys())
-def test_an_article_followed_by_100000_nested_elements_is_still_read(
+def test_an_article_followed_by_100000_nested_elements_is_read_or_refused(
     nesting: tuple[str, str],
 ) -> None:
     opening, closing = nesting
-    page = f"<html><body>{ARTICLE}{opening * DEPTH}deep words{closing * DEPTH}</body></html>"
-    reading = lire.read_html(page)
+    read_or_refuse(
+        f"<html><body>{ARTICLE}{opening * DEPTH}deep words{closing * DEPTH}</body></html>"
+    )
+
+
+LIBXML2_DEPTH = pytest.mark.xfail(
+    strict=True,
+    reason="libxml2 stops parsing at 256 levels unless lxml's HTMLParser gets huge_tree=True, so "
+    "the article is lost and lire.htmltree's own depth check never fires (reported)",
+)
+
+
+@LIBXML2_DEPTH
+def test_an_article_after_a_header_nested_300_deep_is_read() -> None:
+    header = "<header>" + "<span>" * 300 + "menu" + "</span>" * 300 + "</header>"
+    reading = lire.read_html(f"<html><body>{header}{ARTICLE}</body></html>")
     assert PARAGRAPH in reading.article.text
-    assert_readable(reading)
+
+
+@LIBXML2_DEPTH
+def test_a_page_nested_100000_deep_is_refused_for_its_depth() -> None:
+    with pytest.raises(ExtractionError, match="levels deep"):
+        lire.read_html(deep("<div>", "</div>", ARTICLE), url="https://example.org/deep")
 
 
 def test_a_deep_page_read_from_a_file_is_read_or_refused(tmp_path: Path) -> None:
