@@ -26,7 +26,7 @@ from lire.model import Article, Block, BlockKind, Link, Removal
 from lire.rules import Position, Rule, RuleSet, Strength, default_rules
 from lire.sentences import split_sentences
 
-__all__ = ["Verdict", "clean", "judge"]
+__all__ = ["clean"]
 
 ARTICLE_WORDS = 25  # a block this long without any signal reads as article
 LONG_WORDS = 30  # weak signals do not count in a block this long
@@ -80,8 +80,8 @@ def clean(
     blocks = article.blocks
     site = _site(article)
     kept = _user_kept(blocks, site, store)
-    selected = (rules or default_rules()).select(_lang(article), _host(article))
-    verdicts = _with_repeats(blocks, _judge_all(blocks, selected, kept), kept)
+    screen = _screen((rules or default_rules()).select(_lang(article), _host(article)))
+    verdicts = _with_repeats(blocks, _judge_all(blocks, screen, kept), kept)
     marks = _clusters(blocks, verdicts, article.media_type)
     marks = {i: rule for i, rule in marks.items() if i not in kept}
     if store is not None and site is not None:
@@ -91,11 +91,11 @@ def clean(
     return _apply(article, verdicts, marks)
 
 
-def judge(block: Block, rules: Sequence[Rule], *, edge: bool = True) -> Verdict:
-    """The verdict of ``rules`` and of the shape on one block (``edge``: head or tail zone)."""
+def _judge(block: Block, screen: _Screen, *, edge: bool) -> Verdict:
+    """The verdict of the rules and of the shape on one block (``edge``: head or tail zone)."""
     text = block.text
     words = len(text.split())
-    parts = _analyse(text, rules, edge, words)
+    parts = _analyse(text, screen, edge, words)
     first = next((k for k, part in enumerate(parts) if part.strong), None)
     weak = next((part.weak for part in parts if part.weak and part.named), None)
     shape = None if weak else _shape(block, words)
@@ -129,8 +129,7 @@ class _Part:
     named: bool  # the weak signal is a rule of the packs, not a shape
 
 
-def _analyse(text: str, rules: Sequence[Rule], edge: bool, words: int) -> list[_Part]:
-    screen = _screen(tuple(rules))
+def _analyse(text: str, screen: _Screen, edge: bool, words: int) -> list[_Part]:
     parts: list[_Part] = []
     # In a long block only a pitch tail can go: the sentences before it are not searched.
     skip_before = len(text) - _tail_chars(text, CUT_MAX_WORDS) if words > LONG_BLOCK_WORDS else 0
@@ -262,20 +261,20 @@ def _shape(block: Block, words: int) -> str | None:
     return None
 
 
-def _judge_all(blocks: Sequence[Block], rules: Sequence[Rule], kept: set[int]) -> list[Verdict]:
+def _judge_all(blocks: Sequence[Block], screen: _Screen, kept: set[int]) -> list[Verdict]:
     plain = [
-        Verdict(len(b.text.split())) if i in kept else judge(b, rules, edge=False)
+        Verdict(len(b.text.split())) if i in kept else _judge(b, screen, edge=False)
         for i, b in enumerate(blocks)
     ]
     head, tail = _zones(plain)
     while tail > head and tail - 1 not in kept:  # an author box is not the article's last block
-        edge = judge(blocks[tail - 1], rules, edge=True)
+        edge = _judge(blocks[tail - 1], screen, edge=True)
         if edge.article:
             break
         plain[tail - 1] = edge
         head, tail = _zones(plain)
     return [
-        plain[i] if i in kept or head <= i < tail else judge(b, rules, edge=True)
+        plain[i] if i in kept or head <= i < tail else _judge(b, screen, edge=True)
         for i, b in enumerate(blocks)
     ]
 
