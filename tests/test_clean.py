@@ -809,6 +809,16 @@ def test_a_block_the_user_kept_is_never_removed_on_that_site(tmp_path: Path) -> 
         assert [r.rule for r in elsewhere.removed] == ["ad/en-label"]
 
 
+def test_a_restored_pitch_tail_keeps_its_whole_block(tmp_path: Path) -> None:
+    body = "Deshalb brauche es eine Rückversicherung, wie es die Länder fordern."
+    pitch = "Lesen mit BILDplus, was die Versicherung kosten würde."
+    source = article(ARTICLE["de"][0], f"{body} {pitch}", url="https://www.bild.de/a")
+    with LearnStore(tmp_path / "learn.sqlite3") as store:
+        assert [r.text for r in clean(source, store=store).removed] == [pitch]
+        store.keep("bild.de", pitch)
+        assert clean(source, store=store).removed == ()
+
+
 def test_a_kept_block_inside_a_pitch_cluster_stays(tmp_path: Path) -> None:
     url = "https://gazette.example/b"
     tail = [

@@ -81,7 +81,9 @@ def clean(
     site = _site(article)
     kept = _user_kept(blocks, site, store)
     screen = _screen((rules or default_rules()).select(_lang(article), _host(article)))
-    verdicts = _with_repeats(blocks, _judge_all(blocks, screen, kept), kept)
+    verdicts = _judge_all(blocks, screen, kept)
+    _keep_restored_parts(blocks, verdicts, kept, store, site)
+    verdicts = _with_repeats(blocks, verdicts, kept)
     marks = _clusters(blocks, verdicts, article.media_type)
     marks = {i: rule for i, rule in marks.items() if i not in kept}
     if store is not None and site is not None:
@@ -453,9 +455,8 @@ def _apply(article: Article, verdicts: Sequence[Verdict], marks: dict[int, str])
     removed: list[Removal] = []
     for i, (block, verdict) in enumerate(zip(article.blocks, verdicts, strict=True)):
         if i in marks and verdict.strong == marks[i] and len(verdict.parts) > 1:
-            ends = [start for start, _ in verdict.parts[1:]] + [len(block.text)]
-            for (start, rule), end in zip(verdict.parts, ends, strict=True):
-                removed.append(Removal(rule, block.text[start:end].strip(), i, block.kind))
+            for rule, text in _segment_texts(block.text, verdict):
+                removed.append(Removal(rule, text, i, block.kind))
         elif i in marks:
             removed.append(Removal(marks[i], block.text, i, block.kind))
         elif verdict.cut is not None and verdict.cut_rule is not None:
@@ -465,6 +466,35 @@ def _apply(article: Article, verdicts: Sequence[Verdict], marks: dict[int, str])
         else:
             kept.append(block)
     return replace(article, blocks=tuple(kept), removed=(*article.removed, *removed))
+
+
+def _segment_texts(text: str, verdict: Verdict) -> list[tuple[str, str]]:
+    """(rule, text) of each part of a block removed in parts of different categories."""
+    ends = [start for start, _ in verdict.parts[1:]] + [len(text)]
+    return [
+        (rule, text[start:end].strip())
+        for (start, rule), end in zip(verdict.parts, ends, strict=True)
+    ]
+
+
+def _keep_restored_parts(
+    blocks: Sequence[Block],
+    verdicts: list[Verdict],
+    kept: set[int],
+    store: LearnStore | None,
+    site: str | None,
+) -> None:
+    """A block keeps all its text when the user restored a piece of it (a cut tail, a part)."""
+    if store is None or site is None:
+        return
+    for i, verdict in enumerate(verdicts):
+        text = blocks[i].text
+        pieces = [piece for _, piece in _segment_texts(text, verdict)] if verdict.parts else []
+        if verdict.cut is not None:
+            pieces.append(text[verdict.cut :].strip())
+        if any(store.is_kept(site, piece) for piece in pieces):
+            kept.add(i)
+            verdicts[i] = Verdict(verdict.words)
 
 
 def _links_in(block: Block, text: str) -> tuple[Link, ...]:
