@@ -16,12 +16,11 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from lire import __version__
-from lire.config import Config, default_data_dir, load_config
+from lire.config import Config, load_config
 from lire.errors import ConfigError, LireError
 from lire.fetch import fetch
-from lire.learn import LearnStore
 from lire.model import Reading
-from lire.pipeline import read_page
+from lire.pipeline import open_learn_store, read_page, sample_path
 from lire.render import Format, render, render_explain, render_summary
 from lire.sanitize import sanitize_line
 
@@ -97,7 +96,7 @@ def _run(args: argparse.Namespace) -> int:
         return _print(read_page(page, config=config), args)
     from lire.ui import run_app  # only now: printing must never import Textual
 
-    return run_app(source=source, config=config, page=page)
+    return run_app(source=source, config=config, page=page, sample=sample_path())
 
 
 def _configure(args: argparse.Namespace) -> Config:
@@ -142,13 +141,6 @@ def with_llm_summary(reading: Reading, config: Config) -> Reading:
         _error(f"{error}; using the offline summary")
         return reading
     return dataclasses.replace(reading, summary=summary)
-
-
-def open_learn_store(config: Config) -> LearnStore | None:
-    """The store of boilerplate learned per site, when learning is on (it never fails to open)."""
-    if not (config.clean.enabled and config.clean.learn):
-        return None
-    return LearnStore(default_data_dir() / "learned.sqlite3")
 
 
 def _print(reading: Reading, args: argparse.Namespace) -> int:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from importlib import resources
 from typing import BinaryIO
 
 from lire.clean import clean
-from lire.config import Config
+from lire.config import Config, default_data_dir
 from lire.decode import decode
 from lire.extract import extract
 from lire.fetch import fetch
@@ -15,7 +16,7 @@ from lire.model import Article, Page, Reading
 from lire.sanitize import sanitize
 from lire.summarize import summarize
 
-__all__ = ["read", "read_html", "read_page", "read_text"]
+__all__ = ["open_learn_store", "read", "read_html", "read_page", "read_text", "sample_path"]
 
 
 def read(
@@ -69,3 +70,19 @@ def _with_url(article: Article, page: Page) -> Article:
     if article.url is None and page.url is not None:
         return replace(article, url=page.url)
     return article
+
+
+def open_learn_store(config: Config) -> LearnStore | None:
+    """The user's store of boilerplate learned per site, when learning is on.
+
+    Opening never fails: an unwritable store learns nothing. An SQLite connection belongs to the
+    thread that opened it, so open one per thread.
+    """
+    if not (config.clean.enabled and config.clean.learn):
+        return None
+    return LearnStore(default_data_dir() / "learned.sqlite3")
+
+
+def sample_path() -> str:
+    """The path of the sample article shipped with lire (offered when there is no source)."""
+    return str(resources.files("lire").joinpath("samples", "heatwave.html"))

@@ -6,11 +6,10 @@ for the tests and benchmarks, with the loader (``str -> Reading``) passed in.
 
 from __future__ import annotations
 
-from lire.cli import open_learn_store
 from lire.config import Config, default_data_dir
 from lire.history import History
 from lire.model import Page, Reading
-from lire.pipeline import read, read_page
+from lire.pipeline import open_learn_store, read, read_page
 from lire.ui.app import LireApp
 from lire.ui.base import KeepStore, Loader, Opener
 
