@@ -10,6 +10,7 @@ text away; every summary point sits in the block it points to; JSON output parse
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import html
 import json
@@ -329,6 +330,9 @@ class Vocabulary:
         )
         pieces = [root.text_content()]
         pieces += [value for element in root.iter() for value in element.attrib.values()]
+        for script in root.iter("script"):  # JSON-LD strings, with their escapes decoded
+            with contextlib.suppress(ValueError):
+                pieces += json_strings(json.loads(script.text or ""))
         found: set[str] = set()
         for piece in pieces:
             for variant in (
@@ -367,8 +371,16 @@ def test_any_page_goes_through_every_stage_and_every_output_is_safe(page: str, p
     assert_renders_clean(Reading(article=cleaned, summary=summary))
 
 
+JSON_LD_ESCAPE = (  # a JSON-LD headline whose control-character escape hides a word break
+    '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+    '"Minister minister minister. \\u001f0"}</script></head>'
+    "<body> Minister minister. </body></html>"
+)
+
+
 @FUZZ
 @given(pages())
+@example(page=JSON_LD_ESCAPE)
 def test_every_word_lire_shows_comes_from_the_page(page: str) -> None:
     try:
         reading = lire.read_html(page, url="https://news.example.org/2024/story")
