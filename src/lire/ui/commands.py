@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from lire.model import Article
+from lire.clean import site_key
 from lire.sanitize import sanitize_line
 from lire.ui.article import ArticleView
 from lire.ui.base import ReaderBase
@@ -159,15 +159,6 @@ class ReaderCommands(ReaderBase):
             self.notify(f"cannot write {name}: {error.strerror}", severity="error", markup=False)
         else:
             self.status(f"Saved {path}")
-
-
-def site_key(article: Article) -> str | None:
-    """The key the cleaner files a site's learned blocks under: the host without ``www.``,
-    else the site name in lower case (the same rule as ``lire.clean``'s)."""
-    host = urlsplit(article.url).hostname if article.url else None
-    if host:
-        return host.removeprefix("www.")
-    return article.site.strip().lower() if article.site else None
 
 
 def _is_web(url: str) -> bool:
