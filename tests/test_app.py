@@ -6,20 +6,24 @@ tests do not depend on the fetch/extract/clean pipeline.
 
 from __future__ import annotations
 
+import ast
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from rich.style import Style
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
+import lire.ui
 from lire.errors import FetchError
 from lire.history import History
 from lire.model import Article, Block, BlockKind, KeyPoint, Link, Reading, Removal, Summary
 from lire.ui import LireApp, create_app
 from lire.ui.article import ArticleView
 from lire.ui.dialogs import ConfirmScreen, HelpScreen, PromptScreen
+from lire.ui.keybar import KeyBar
 from lire.ui.lists import HistoryScreen, LinksScreen, RemovedScreen
 from lire.ui.status import StatusLine
 from lire.ui.summary import SummaryPane
@@ -147,6 +151,33 @@ async def test_page_text_is_never_parsed_as_markup() -> None:
         await pilot.click(SummaryPane)
         await pilot.pause()
         assert app.is_running
+
+
+def key_styles(app: LireApp) -> dict[str, bool]:
+    """Each key shown in the key bar and whether it is dim."""
+    text = app.query_one(KeyBar).render()
+    keys = {}
+    for span in text.spans:
+        shown = text.plain[span.start : span.end].strip()
+        if isinstance(span.style, Style) and span.style.bold:
+            keys[shown] = bool(span.style.dim)
+    return keys
+
+
+async def test_the_key_bar_shows_the_main_keys_dimmed_until_there_is_an_article() -> None:
+    app = create_app(source=None, loader=Library({}))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")  # close the history offered at start
+        await pilot.pause()
+        before = key_styles(app)
+        assert before == {"q": False, "?": False, "s": False, "/": True, "x": True, "l": True,
+                          ":": False}  # fmt: skip
+        assert "Removed" in app.query_one(KeyBar).render().plain
+    app, _ = app_for()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert not any(key_styles(app).values())
 
 
 async def test_loading_shows_an_indicator_until_the_reading_arrives() -> None:
@@ -697,3 +728,47 @@ async def test_a_restored_block_is_kept_by_the_cleaner_on_the_next_read(tmp_path
         assert app.trail[0].reading.article.removed == ()
         assert app.trail[0].reading.article.blocks[-1].text == pitch
     keep.close()
+
+
+# -- start-up --------------------------------------------------------------------------------
+
+HEAVY = ("lxml", "readability", "httpx", "charset_normalizer", "trafilatura")
+
+
+def top_level_imports(path: Path) -> set[str]:
+    """Modules a file imports when it is imported (not those imported inside functions)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_the_app_imports_no_heavy_library_before_its_first_frame() -> None:
+    """The pipeline is imported by the loader in the worker thread; everything the UI package
+    imports at module level (following lire's own modules, except the package ``__init__``)
+    stays clear of lxml, readability, httpx and the charset detector."""
+    source = Path(lire.ui.__file__).resolve().parents[1]
+    seen: set[str] = set()
+    todo = [f"lire.ui.{path.stem}" for path in (source / "ui").glob("*.py")]
+    heavy: list[str] = []
+    while todo:
+        module = todo.pop()
+        if module in seen:
+            continue
+        seen.add(module)
+        parts = module.split(".")[1:]
+        path = source.joinpath(*parts).with_suffix(".py")
+        if not path.exists():
+            path = source.joinpath(*parts, "__init__.py")
+        for name in top_level_imports(path):
+            if name.split(".")[0] in HEAVY:
+                heavy.append(f"{module} imports {name}")
+            elif name.startswith("lire.") and name not in seen:
+                todo.append(name)
+    assert "lire.ui.app" in seen and "lire.model" in seen
+    assert "lire.pipeline" not in seen
+    assert heavy == []

@@ -2,6 +2,9 @@
 
 ``run_app`` is what the CLI calls when stdout is a terminal; ``create_app`` builds the same app
 for the tests and benchmarks, with the loader (``str -> Reading``) passed in.
+
+The pipeline (lxml, readability, httpx, the cleaner) is imported by the loader, in the worker
+thread, so the app shell and its loading state are painted before that import starts.
 """
 
 from __future__ import annotations
@@ -9,7 +12,6 @@ from __future__ import annotations
 from lire.config import Config, default_data_dir
 from lire.history import History
 from lire.model import Page, Reading
-from lire.pipeline import open_learn_store, read, read_page
 from lire.ui.app import LireApp
 from lire.ui.base import KeepStore, Loader, Opener
 
@@ -51,6 +53,8 @@ def pipeline_loader(config: Config, page: Page | None = None) -> Loader:
     (an SQLite connection stays in the thread that made it)."""
 
     def load(location: str) -> Reading:
+        from lire.pipeline import open_learn_store, read, read_page  # heavy: off the main thread
+
         store = open_learn_store(config)
         try:
             if page is not None and location == page.location:
@@ -67,6 +71,8 @@ def run_app(
     *, source: str | None, config: Config, page: Page | None = None, sample: str | None = None
 ) -> int:
     """Run the reader in the terminal; ``page`` is stdin already read by the CLI."""
+    from lire.pipeline import open_learn_store  # the CLI has imported the pipeline already
+
     history = History(default_data_dir() / "history.sqlite3")
     learn = open_learn_store(config)
     if page is not None and source is None:

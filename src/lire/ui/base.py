@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 
 from lire.errors import LireError
 from lire.history import History
@@ -24,6 +24,7 @@ from lire.model import Article, Reading
 from lire.sanitize import sanitize_line
 from lire.ui.article import ArticleView
 from lire.ui.document import Match, Palette
+from lire.ui.keybar import KeyBar
 from lire.ui.messages import ArticleScrolled, LoadFailed, ReadingLoaded
 from lire.ui.restore import restore_removals
 from lire.ui.status import StatusLine
@@ -98,7 +99,7 @@ class ReaderBase(App[int]):
             yield ArticleView(id="article")
             yield SummaryPane(id="summary")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         if self._wanted_theme in self.available_themes:
@@ -259,6 +260,7 @@ class ReaderBase(App[int]):
 
     def _repaint(self) -> None:
         self.query_one(ArticleView).set_palette(self.palette())
+        self.query_one(KeyBar).refresh()
 
     # -- events ------------------------------------------------------------------------------
 
