@@ -26,7 +26,7 @@ from lire.ui.article import ArticleView
 from lire.ui.document import Match, Palette
 from lire.ui.keybar import KeyBar
 from lire.ui.messages import ArticleScrolled, LoadFailed, ReadingLoaded
-from lire.ui.restore import restore_removals
+from lire.ui.restore import restore, restore_removals
 from lire.ui.status import StatusLine
 from lire.ui.summary import SummaryPane
 
@@ -251,12 +251,10 @@ class ReaderBase(App[int]):
 
     def shown_index(self, visit: Visit, block: int) -> int:
         """Where block ``block`` of the clean article is shown once removals are restored."""
-        blocks = visit.reading.article.blocks
-        if not visit.restored or not 0 <= block < len(blocks):
+        article = visit.reading.article
+        if not visit.restored or not 0 <= block < len(article.blocks):
             return block
-        wanted = blocks[block]
-        shown = self.query_one(ArticleView).article.blocks
-        return next((i for i, b in enumerate(shown) if b is wanted), block)
+        return restore(article, visit.restored).positions[block]
 
     def _repaint(self) -> None:
         self.query_one(ArticleView).set_palette(self.palette())

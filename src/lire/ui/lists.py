@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from lire.history import Visit
 from lire.model import Link, Removal
 from lire.sanitize import sanitize_line
+from lire.ui.restore import is_cut_tail
 
 __all__ = ["HistoryScreen", "LinkChoice", "LinksScreen", "RemovedScreen"]
 
@@ -103,6 +104,10 @@ def _removal_prompt(removal: Removal, restored: bool) -> Text:
     text = Text(sanitize_line(removal.rule), style="bold")
     if restored:
         text.append(" (restored)", style="italic")
+    elif removal.index is None:
+        text.append(" · from the page, goes back at the end", style="dim italic")
+    elif is_cut_tail(removal):
+        text.append(" · end of a paragraph, goes back there", style="dim italic")
     text.append("\n")
     text.append(sanitize_line(removal.text)[:300], style="dim" if restored else "")
     return text
