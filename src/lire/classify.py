@@ -146,13 +146,22 @@ class Screen:
         for needle in self.rules_of:
             if len(needle) >= GRAM:
                 self.by_gram.setdefault(needle[:GRAM], []).append(needle)
+        strong = {n for n, rule in enumerate(rules) if rule.strength is Strength.STRONG}
+        self.strong_always = bool(strong.intersection(self.always))
+        self.strong_needles = frozenset(
+            needle for needle, numbers in self.rules_of.items() if strong.intersection(numbers)
+        )
 
-    def candidates(self, folded: str) -> list[Rule]:
+    def needles_in(self, folded: str) -> list[str]:
+        """The needles in ``folded`` (a casefolded text)."""
         grams = {folded[i : i + GRAM] for i in range(len(folded) - GRAM + 1)}
         found = [needle for needle in self.short if needle in folded]
         for gram in grams.intersection(self.by_gram):
             found.extend(needle for needle in self.by_gram[gram] if needle in folded)
-        chosen = {n for needle in found for n in self.rules_of[needle]}
+        return found
+
+    def candidates(self, folded: str) -> list[Rule]:
+        chosen = {n for needle in self.needles_in(folded) for n in self.rules_of[needle]}
         chosen.update(self.always)
         return [self.rules[n] for n in sorted(chosen)]
 

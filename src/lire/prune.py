@@ -6,7 +6,9 @@ ads, author boxes), by tag, ARIA role, ``aria-label`` and whole class/id words. 
 data, grouped by concept, in ``rules/dom.toml``. An element that holds most of the page's text,
 or the page's ``<main>``, is never dropped, and neither is ``<html>`` or ``<body>``.
 
-Each dropped element that had text becomes ``Removal("<category>/dom-<how>", text)``.
+Each dropped element that had text becomes ``Removal("<category>/dom-<how>", text)``. Then small
+containers whose prose is a pitch by the block cleaner's own phrase rules go too
+(``lire.pitches``), each recorded under the name of the rule that matched it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from lire.model import Removal
+from lire.pitches import find_pitches, page_screen
 from lire.sanitize import sanitize_line
 
 __all__ = ["DomRules", "load_dom_rules", "prune", "words"]
@@ -101,7 +104,8 @@ def prune(root: HtmlElement, rules: DomRules | None = None) -> tuple[Removal, ..
         element.drop_tree()
     _keep_embeds(root, rules.embeds)
     body = root.find("body")
-    guard = _Guard.of(body if body is not None else root)
+    start = body if body is not None else root
+    guard = _Guard.of(start)
     removals: list[Removal] = []
     for element, rule in list(_matches(root, rules)):
         if element.getparent() is None or _inside_dropped(element, root):
@@ -112,6 +116,9 @@ def prune(root: HtmlElement, rules: DomRules | None = None) -> tuple[Removal, ..
         element.drop_tree()
         if text:
             removals.append(Removal(rule=rule, text=_spaced_text(element)))
+    for element, rule in list(find_pitches(start, page_screen(root), guard.protects)):
+        element.drop_tree()
+        removals.append(Removal(rule=rule, text=_spaced_text(element)))
     return tuple(removals)
 
 
