@@ -34,7 +34,7 @@ class _ListScreen(ModalScreen[_T | None]):
         self.options = options
 
     def compose(self) -> ComposeResult:
-        options = OptionList(*self.options, classes="dialog list")
+        options = OptionList(*self.options, classes="dialog list", markup=False)
         options.border_title = self.list_title
         yield options
 

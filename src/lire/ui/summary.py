@@ -16,7 +16,7 @@ class SummaryPane(OptionList):
     """One option per key point, as plain Text (never markup); its id is the block index."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, markup=False)  # prompts are Text; strings stay plain too
         self.border_title = "Summary"
 
     def show(self, summary: Summary) -> None:
