@@ -60,6 +60,19 @@ def test_a_corrupt_file_is_moved_aside_and_recreated(tmp_path: Path) -> None:
     assert aside.read_bytes().startswith(b"this is not a database")
 
 
+def test_damage_twice_in_a_second_keeps_both_damaged_copies(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    for attempt in (b"first", b"second"):
+        path.write_bytes(attempt + b" garbage, not a database " * 200)
+        history = History(path)
+        assert history.problem is not None and "moved to" in history.problem
+        history.record("a", title="A")
+        history.close()
+    copies = sorted(p.read_bytes()[:6] for p in tmp_path.glob("history.sqlite3.corrupt-*"))
+    assert copies == [b"first ", b"second"]  # the second did not overwrite the first
+    assert History(path).position("a") == 0  # the new file works
+
+
 def test_a_directory_that_cannot_be_created_degrades_to_memory(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("a file where the data directory should be", encoding="utf-8")

@@ -1,8 +1,8 @@
 """The reading history: articles read and where the reader stopped, in a local SQLite file.
 
-Headless (no Textual). The path is passed in. The store never makes reading fail: a corrupt
-file is moved aside and recreated; a directory that cannot be written gives a history kept in
-memory for the session, with ``problem`` saying why.
+Headless (no Textual). The path is passed in. The store never makes reading fail (the file is
+opened by ``lire.sqlite``): a corrupt file is moved aside and recreated; a place that cannot be
+written gives a history kept in memory for the session, with ``problem`` saying why.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+
+from lire.sqlite import connect, open_file
 
 __all__ = ["History", "Visit"]
 
@@ -86,59 +88,26 @@ class History:
 
     def _write(self, sql: str, values: tuple[object, ...]) -> None:
         try:
-            with self._db:
-                self._db.execute(sql, values)
+            self._db.execute(sql, values)
         except sqlite3.OperationalError as error:  # read-only file or full disk: keep going
             self._degrade(f"history not saved: {error}")
-            with self._db:
-                self._db.execute(sql, values)
+            self._db.execute(sql, values)
 
     def _open(self) -> sqlite3.Connection:
         if self.path is None:
-            return _connect(":memory:")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            return _connect(str(self.path))
-        except sqlite3.DatabaseError as error:
-            if not _is_corrupt(error):
-                self.problem = f"history kept in memory: cannot open {self.path}: {error}"
-                return _connect(":memory:")
-        except OSError as error:
-            self.problem = f"history kept in memory: cannot open {self.path}: {error.strerror}"
-            return _connect(":memory:")
-        return self._recreate()
-
-    def _recreate(self) -> sqlite3.Connection:
-        assert self.path is not None
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        self.path.replace(aside)
-        for suffix in ("-wal", "-shm"):
-            self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
-        self.problem = f"history file was damaged and moved to {aside}"
-        return _connect(str(self.path))
+            return connect(None, _SCHEMA)
+        opened = open_file(self.path, _SCHEMA)
+        if opened.db is not None:
+            if opened.aside is not None:
+                self.problem = f"history file was damaged and moved to {opened.aside}"
+            return opened.db
+        self.problem = f"history kept in memory: cannot open {self.path}: {opened.error}"
+        return connect(None, _SCHEMA)
 
     def _degrade(self, problem: str) -> None:
+        """Go on in memory with what the file held so far."""
         self.problem = problem
-        memory = _connect(":memory:")
+        memory = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
         self._db.backup(memory)
         self._db.close()
         self._db = memory
-
-
-def _connect(target: str) -> sqlite3.Connection:
-    db = sqlite3.connect(target, timeout=5.0, check_same_thread=False)
-    try:
-        db.execute("PRAGMA busy_timeout = 5000")
-        if target != ":memory:":
-            db.execute("PRAGMA journal_mode = WAL")
-        db.execute(_SCHEMA)
-        db.commit()
-    except sqlite3.DatabaseError:
-        db.close()
-        raise
-    return db
-
-
-def _is_corrupt(error: sqlite3.DatabaseError) -> bool:
-    return not isinstance(error, sqlite3.OperationalError)

@@ -7,7 +7,8 @@ learned from nor removed on that site again.
 
 Learning is a convenience, never a reason to fail: the store is safe with several processes
 (WAL, a busy timeout, short transactions), bounded (the oldest rows go first), moves a corrupt
-file aside and starts afresh, and degrades to "knows nothing" where it cannot write.
+file aside and starts afresh, and degrades to "knows nothing" where it cannot write (the file
+is opened by ``lire.sqlite``, as the history's is).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
+
+from lire.sqlite import Opened, open_file, replace_damaged
 
 __all__ = ["LearnStore", "fingerprint"]
 
@@ -32,7 +35,6 @@ CREATE TABLE IF NOT EXISTS seen (
 CREATE INDEX IF NOT EXISTS seen_at ON seen (at);
 CREATE TABLE IF NOT EXISTS kept (site TEXT NOT NULL, fp TEXT NOT NULL, PRIMARY KEY (site, fp));
 """
-BUSY_TIMEOUT = 5.0  # seconds a writer waits for another process's transaction
 
 
 def fingerprint(text: str) -> str:
@@ -124,48 +126,21 @@ class LearnStore:
         self.close()
 
     def _open(self) -> sqlite3.Connection | None:
-        try:
-            return self._connect()
-        except sqlite3.OperationalError as error:  # cannot create or write there: no learning
-            self.problem = f"cannot write the learning store {self.path} ({error}): learning is off"
-            return None
-        except sqlite3.DatabaseError:  # not a database, or a corrupt one
-            return self._recreate()
+        return self._take(open_file(self.path, _SCHEMA))
 
-    def _recreate(self) -> sqlite3.Connection | None:
-        try:
-            aside = self._move_aside()
-            db = self._connect()
-        except (OSError, sqlite3.DatabaseError) as error:
-            self.problem = f"the learning store {self.path} is damaged ({error}): learning is off"
-            return None
-        self.problem = f"the learning store was damaged and moved to {aside}"
-        return db
-
-    def _connect(self) -> sqlite3.Connection:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise sqlite3.OperationalError(str(error)) from error
-        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
-        try:
-            db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = NORMAL")
-            db.executescript(_SCHEMA)
-        except sqlite3.DatabaseError:
-            db.close()
-            raise
-        return db
-
-    def _move_aside(self) -> Path:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        for suffix in ("", "-wal", "-shm"):
-            part = self.path.with_name(self.path.name + suffix)
-            if part.exists():
-                part.replace(aside.with_name(aside.name + suffix))
-        return aside
+    def _take(self, opened: Opened) -> sqlite3.Connection | None:
+        """The connection, after putting what went wrong with the file in ``problem``."""
+        if opened.db is None and opened.damaged:
+            self.problem = (
+                f"the learning store {self.path} is damaged ({opened.error}): learning is off"
+            )
+        elif opened.db is None:
+            self.problem = (
+                f"cannot write the learning store {self.path} ({opened.error}): learning is off"
+            )
+        elif opened.aside is not None:
+            self.problem = f"the learning store was damaged and moved to {opened.aside}"
+        return opened.db
 
     def _transaction(self, work: Callable[[sqlite3.Connection], _T], default: _T) -> _T:
         def run(db: sqlite3.Connection) -> _T:
@@ -189,7 +164,7 @@ class LearnStore:
             return default
         except sqlite3.DatabaseError:  # corrupted while in use: start afresh
             self.close()
-            self._db = self._recreate()
+            self._db = self._take(replace_damaged(self.path, _SCHEMA))
             return default
 
 
