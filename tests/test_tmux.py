@@ -44,13 +44,14 @@ HTML = (
 
 
 class Terminal:
-    """One tmux server of our own (its own socket), one 120x40 session running a command."""
+    """One tmux server of our own (its own socket, no user tmux.conf), one 120x40 session
+    running a command (the user's dirs are isolated by conftest's XDG variables)."""
 
     def __init__(self, socket: str) -> None:
         self.socket = socket
 
     def tmux(self, *args: str) -> str:
-        command = ["tmux", "-L", self.socket, *args]
+        command = ["tmux", "-f", os.devnull, "-L", self.socket, *args]
         return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
     def start(self, command: str, cwd: Path) -> None:
