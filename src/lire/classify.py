@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from lire.model import Block, BlockKind
@@ -61,9 +61,12 @@ class Verdict:
 
 def judge(block: Block, screen: Screen, *, edge: bool) -> Verdict:
     """The verdict of the rules and of the shape on one block (``edge``: head or tail zone)."""
+    words = len(block.text.split())
+    return _verdict(block, words, _analyse(block.text, screen, edge, words))
+
+
+def _verdict(block: Block, words: int, parts: Sequence[_Part]) -> Verdict:
     text = block.text
-    words = len(text.split())
-    parts = _analyse(text, screen, edge, words)
     first = next((k for k, part in enumerate(parts) if part.strong), None)
     weak = next((part.weak for part in parts if part.weak and part.named), None)
     shape = None if weak else _shape(block, words)
@@ -98,7 +101,11 @@ class _Part:
 
 
 def _analyse(text: str, screen: Screen, edge: bool, words: int) -> list[_Part]:
-    parts: list[_Part] = []
+    return list(_parts(text, screen, edge, words))
+
+
+def _parts(text: str, screen: Screen, edge: bool, words: int) -> Iterator[_Part]:
+    """The sentences of ``text`` with their signals, one by one."""
     # In a long block only a pitch tail can go: the sentences before it are not searched.
     skip_before = len(text) - _tail_chars(text, CUT_MAX_WORDS) if words > LONG_BLOCK_WORDS else 0
     spans = [(sentence.start, sentence.end) for sentence in split_sentences(text)]
@@ -123,8 +130,7 @@ def _analyse(text: str, screen: Screen, edge: bool, words: int) -> list[_Part]:
         shape = (
             None if weak else _shape(Block(BlockKind.PARAGRAPH, sentence), len(sentence.split()))
         )
-        parts.append(_Part(start, strong and strong[1], weak or shape, weak is not None))
-    return parts
+        yield _Part(start, strong and strong[1], weak or shape, weak is not None)
 
 
 class Screen:
@@ -148,9 +154,12 @@ class Screen:
                 self.by_gram.setdefault(needle[:GRAM], []).append(needle)
         strong = {n for n, rule in enumerate(rules) if rule.strength is Strength.STRONG}
         self.strong_always = bool(strong.intersection(self.always))
-        self.strong_needles = frozenset(
-            needle for needle, numbers in self.rules_of.items() if strong.intersection(numbers)
-        )
+        # needle -> the most words a block may have for a strong rule of that needle to match
+        self.strong_reach = {
+            needle: max(rules[n].max_words for n in found)
+            for needle, numbers in self.rules_of.items()
+            if (found := strong.intersection(numbers))
+        }
 
     def needles_in(self, folded: str) -> list[str]:
         """The needles in ``folded`` (a casefolded text)."""
@@ -242,13 +251,19 @@ def _shape(block: Block, words: int) -> str | None:
 def pitch_rule(text: str, screen: Screen) -> str | None:
     """The strong rule that names ``text`` a pitch through and through, else None.
 
-    The block cleaner would remove ``text`` whole as one block (its edge-only rules aside), and
-    its first sentence, or most of its sentences, match strong rules: a text that only mentions
-    subscribing, or quotes a pitch, has no strong sentence at all.
+    The block cleaner would remove ``text`` whole as one block (its edge-only rules aside), the
+    whole text is no longer than the matching rule allows a block to be, and its first sentence,
+    or most of its sentences, match strong rules: a text that only mentions subscribing, or
+    quotes a pitch, has no strong sentence at all.
     """
-    verdict = judge(Block(BlockKind.PARAGRAPH, text), screen, edge=False)
-    if verdict.strong is None:
+    words = len(text.split())
+    sentences = _parts(text, screen, False, words)
+    first = next(sentences, None)
+    if first is None or not (first.strong or first.weak):
+        return None  # a block the cleaner removes whole opens with a signal
+    parts = [first, *sentences]
+    verdict = _verdict(Block(BlockKind.PARAGRAPH, text), words, parts)
+    rules = [part.strong for part in parts if part.strong is not None]
+    if verdict.strong is None or words > rules[0].max_words:
         return None
-    parts = _analyse(text, screen, False, verdict.words)
-    strong = sum(part.strong is not None for part in parts)
-    return verdict.strong if parts[0].strong is not None or 2 * strong > len(parts) else None
+    return verdict.strong if parts[0].strong is not None or 2 * len(rules) > len(parts) else None

@@ -4,48 +4,69 @@ readability keeps the article's body and silently leaves out a pitch written as 
 a plain ``<div>`` with a neutral class ("Word abonnee van De Avondkrant en lees onbeperkt...",
 "Este artigo é exclusivo para assinantes..."); the class rules of ``lire.prune`` miss it too,
 so nothing would say it was removed. Here each small text container (div, section, aside,
-footer, header or p of at most ``MAX_WORDS`` words, not inside a paragraph, not sitting among
-the article's paragraphs) is judged by the block cleaner's own phrase rules (``lire.classify``:
-the same named rules for the page's language, quoted words masked). It goes when its text is a
-pitch through and through and none of its blocks reads as article.
+footer, header or p of ``MIN_WORDS`` to ``MAX_WORDS`` words, not inside a paragraph, not
+sitting among the article's paragraphs) is judged by the block cleaner's own phrase rules
+(``lire.classify``: the same named rules for the page's language, quoted words masked). It goes
+when its text is a pitch through and through (``lire.classify.pitch_rule``) and none of its
+lines reads as article.
 
 Containers are judged top-down: a pitch goes whole with what it holds; a small container whose
-text no strong rule could match is skipped with everything under it.
+text holds none of the strings the strong rules require is skipped with everything under it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from lire.classify import ARTICLE_WORDS, Screen, judge, pitch_rule, screen_for
-from lire.htmlblocks import element_blocks
 from lire.language import detect_language
+from lire.model import Block, BlockKind
 from lire.rules import RuleSet, default_rules
 
-__all__ = ["MAX_WORDS", "find_pitches", "page_screen"]
+__all__ = ["MAX_WORDS", "MIN_WORDS", "find_pitches", "page_screen"]
 
 MAX_WORDS = 80  # a container with more words than this is not judged (its children may be)
 MAX_CHARS = 1_200  # nor one with more characters
+MIN_WORDS = 4  # nor one with fewer words (a label, a button: no prose), nor anything in it
+LANG_SAMPLE_CHARS = 4_000
 SIBLING_WORDS = 2 * ARTICLE_WORDS  # this many words of sibling paragraphs: the article's body
 CONTAINERS = frozenset({"div", "section", "aside", "footer", "header", "p"})
-_LANG_PATHS = (
-    "string(@lang)",
-    "string(head/meta[@property='og:locale']/@content)",
-    "string(head/meta[@http-equiv='content-language']/@content)",
+_BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
+        "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
+        "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
+    }
+)  # fmt: skip
+_DECLARED_LANG = etree.XPath(
+    "string(@lang | head/meta[@property='og:locale']/@content"
+    " | head/meta[@http-equiv='content-language']/@content)"
 )
 Protects = Callable[[HtmlElement, str], bool]
 
 
 def page_screen(root: HtmlElement, rules: RuleSet | None = None) -> Screen:
     """The block rules for the page's language: declared by the page, else detected."""
-    lang = next(filter(None, (str(root.xpath(path)).strip() for path in _LANG_PATHS)), None)
+    lang: str | None = str(_DECLARED_LANG(root)).strip() or None
     if lang is None:
-        body = root.find("body")
-        lang = detect_language((body if body is not None else root).text_content())
+        lang = detect_language(_sample(root))
     return screen_for((rules or default_rules()).select(lang, None))
+
+
+def _sample(root: HtmlElement) -> str:
+    """The text of the page's first paragraphs, enough to tell its language."""
+    sample: list[str] = []
+    size = 0
+    for paragraph in root.iter("p"):
+        sample.append(paragraph.text_content())
+        size += len(sample[-1])
+        if size > LANG_SAMPLE_CHARS:
+            break
+    return " ".join(sample)
 
 
 def find_pitches(
@@ -57,72 +78,111 @@ def find_pitches(
     Paragraphs are judged, never what is inside them. The caller may drop each element yielded:
     nothing under it is visited afterwards.
     """
-    pitches: dict[str, str | None] = {}  # text -> rule: nested wrappers share their text
-    stack: list[_Visit] = [_Visit(root, 0, None)]
+    search = _Search(screen, protects)
+    stack = [_Visit(root, 0, None, root.text_content())]
     while stack:
         visit = stack.pop()
-        element, needles = visit.element, visit.needles
-        raw = element.text_content()
-        split = raw.split() if len(raw) <= MAX_CHARS else None
-        if split is not None and len(split) <= MAX_WORDS:
-            among = visit.beside - (len(split) if element.tag == "p" else 0) >= SIBLING_WORDS
-            if among and element.tag == "p":
-                continue  # one of the article's paragraphs: the block cleaner judges it
-            text = " ".join(split)
-            needles = _strong_needles(text.casefold(), screen, needles)
-            if not (needles or screen.strong_always):
-                continue  # nothing under it can be a pitch either
-            if (
-                element.tag in CONTAINERS
-                and not among
-                and not protects(element, text)
-                and (rule := _cached_pitch(pitches, element, text, screen))
-            ):
-                yield element, rule
-                continue
-        if element.tag != "p":
-            stack.extend(_children(element, needles))
+        outcome = search.judge(visit)
+        if isinstance(outcome, str):
+            yield visit.element, outcome
+        elif outcome is not None:
+            stack.extend(_children(visit.element, outcome))
 
 
 @dataclass(frozen=True, slots=True)
 class _Visit:
-    """An element to visit, the words of the paragraphs beside it, and the strong needles in
-    its parent's text when that was short (None when it was not searched)."""
+    """An element to visit, the words of the paragraphs beside it, the strong needles in its
+    parent's text when that was searched (else None), and its text."""
 
     element: HtmlElement
     beside: int
     needles: tuple[str, ...] | None
+    raw: str
+
+
+@dataclass(slots=True)
+class _Search:
+    """The judge of one page's containers; it remembers its verdicts by text (nested
+    wrappers share their text)."""
+
+    screen: Screen
+    protects: Protects
+    pitches: dict[str, str | None] = field(default_factory=dict)
+
+    def judge(self, visit: _Visit) -> str | tuple[str, ...] | None:
+        """The rule when the element is a pitch; else the needles to visit its children with,
+        or None when they are not worth a visit."""
+        element, needles, tag = visit.element, visit.needles, visit.element.tag
+        split = visit.raw.split() if len(visit.raw) <= MAX_CHARS else None
+        if split is not None and len(split) <= MAX_WORDS:
+            if len(split) < MIN_WORDS or (tag == "p" and visit.beside >= SIBLING_WORDS):
+                return None  # too short to be prose, or one of the article's paragraphs
+            text = " ".join(split)
+            needles = _strong_needles(text.casefold(), self.screen, needles)
+            if not (needles or self.screen.strong_always):
+                return None  # nothing under it can be a pitch either
+            reach = max((self.screen.strong_reach[n] for n in needles), default=MAX_WORDS)
+            if (
+                tag in CONTAINERS
+                and visit.beside < SIBLING_WORDS
+                and len(split) <= reach
+                and not self.protects(element, text)
+                and (rule := self.pitch(element, text))
+            ):
+                return rule
+        return None if tag == "p" else needles or ()
+
+    def pitch(self, element: HtmlElement, text: str) -> str | None:
+        if text not in self.pitches:
+            self.pitches[text] = _pitch(element, self.screen)
+        return self.pitches[text]
 
 
 def _strong_needles(folded: str, screen: Screen, known: tuple[str, ...] | None) -> tuple[str, ...]:
     """The strong rules' needles in ``folded``, among ``known`` (the parent's) when given."""
     if known is None:
-        return tuple(n for n in screen.needles_in(folded) if n in screen.strong_needles)
+        return tuple(n for n in screen.needles_in(folded) if n in screen.strong_reach)
     return tuple(needle for needle in known if needle in folded)
 
 
-def _cached_pitch(
-    pitches: dict[str, str | None], element: HtmlElement, text: str, screen: Screen
-) -> str | None:
-    if text not in pitches:
-        pitches[text] = _pitch(element, screen)
-    return pitches[text]
-
-
-def _children(element: HtmlElement, needles: tuple[str, ...] | None) -> Iterator[_Visit]:
+def _children(element: HtmlElement, needles: tuple[str, ...]) -> Iterator[_Visit]:
     """The children worth visiting (containers, or elements holding some), in reverse order,
-    each with the words of the paragraphs directly under ``element``."""
-    children = [child for child in element if isinstance(child.tag, str)]
-    beside = sum(len(child.text_content().split()) for child in children if child.tag == "p")
-    for child in reversed(children):
-        if child.tag in CONTAINERS or len(child):
-            yield _Visit(child, beside, needles)
+    each with the words of the paragraphs beside it."""
+    children = [
+        (child, child.text_content())
+        for child in element
+        if isinstance(child.tag, str) and (child.tag in CONTAINERS or len(child))
+    ]
+    words = [len(text.split()) if child.tag == "p" else 0 for child, text in children]
+    beside = sum(words)
+    for (child, text), own in zip(reversed(children), reversed(words), strict=True):
+        yield _Visit(child, beside - own, needles or None, text)
 
 
 def _pitch(element: HtmlElement, screen: Screen) -> str | None:
-    """The rule naming the container's text a pitch, unless one of its blocks reads as article."""
-    blocks = element_blocks(element)
-    rule = pitch_rule("\n".join(block.text for block in blocks), screen)
-    if rule is None or any(judge(block, screen, edge=False).article for block in blocks):
+    """The rule naming the container's text a pitch, unless one of its lines reads as article."""
+    lines = _lines(element)
+    rule = pitch_rule("\n".join(lines), screen)
+    if rule is None or any(
+        judge(Block(BlockKind.PARAGRAPH, line), screen, edge=False).article for line in lines
+    ):
         return None
     return rule
+
+
+def _lines(element: HtmlElement) -> list[str]:
+    """The element's text, one line per block (paragraph, heading, list item, line break)."""
+    lines: list[str] = []
+    pieces: list[str] = []
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if isinstance(node.tag, str) and node.tag in _BLOCK_TAGS:
+            if line := " ".join("".join(pieces).split()):
+                lines.append(line)
+            pieces.clear()
+        if event == "start" and isinstance(node.tag, str) and node.text:
+            pieces.append(node.text)
+        elif event == "end" and node is not element and node.tail:
+            pieces.append(node.tail)
+    if line := " ".join("".join(pieces).split()):
+        lines.append(line)
+    return lines

@@ -43,6 +43,7 @@ _NEVER_DROPPED = frozenset({"html", "body", "main", "head"})
 _WORD_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+")
 _ADDRESS = re.compile(r"https?://|www\.|@\w|\.(?:com|org|net)\b")  # a URL shown as the link text
 _COMPONENT_ATTRIBUTES = ("data-component", "data-module")
+_READ_ATTRIBUTES = ("class", "id", "style", "hidden", "aria-hidden", "aria-label", "role")
 _HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 
 
@@ -178,13 +179,30 @@ def _paragraph_chars(element: HtmlElement) -> int:
 
 
 def _matches(root: HtmlElement, rules: DomRules) -> Iterator[tuple[HtmlElement, str]]:
-    for element in root.iter(etree.Element):
+    found = _candidates(frozenset(rules.tags))(root)
+    assert isinstance(found, list)
+    named: dict[str, str | None] = {}  # class/id names -> rule: pages repeat their classes
+    for element in found:
+        assert isinstance(element, HtmlElement)
         tag = element.tag
-        if tag not in _NEVER_DROPPED and (rule := _rule_for(element, tag, rules)):
+        if tag not in _NEVER_DROPPED and (rule := _rule_for(element, tag, rules, named)):
             yield element, rule
 
 
-def _rule_for(element: HtmlElement, tag: str, rules: DomRules) -> str | None:
+@lru_cache(maxsize=8)
+def _candidates(tags: frozenset[str]) -> etree.XPath:
+    """The elements a rule could drop, in document order: those with an attribute the rules
+    read, paragraphs, articles and the rules' tags (found in C, not element by element)."""
+    names = (*_READ_ATTRIBUTES, *_COMPONENT_ATTRIBUTES)
+    tested = " or ".join(
+        [f"@{name}" for name in names] + [f"self::{tag}" for tag in sorted(tags | {"p", "article"})]
+    )
+    return etree.XPath(f"descendant-or-self::*[{tested}]")
+
+
+def _rule_for(
+    element: HtmlElement, tag: str, rules: DomRules, named: dict[str, str | None]
+) -> str | None:
     """The most specific rule that drops ``element``: what it says it is before what it is."""
     attrib = element.attrib
     if tag == "article" and _is_teaser(element):
@@ -195,8 +213,10 @@ def _rule_for(element: HtmlElement, tag: str, rules: DomRules) -> str | None:
         return "hidden/dom-attribute"
     if (style := attrib.get("style")) and _HIDING_STYLE.search(style):
         return "hidden/dom-style"
-    names = (attrib.get("class", ""), attrib.get("id", ""), *_component_names(attrib))
-    if rule := _token_rule(" ".join(names), rules):
+    names = " ".join((attrib.get("class", ""), attrib.get("id", ""), *_component_names(attrib)))
+    if names not in named:
+        named[names] = _token_rule(names, rules)
+    if rule := named[names]:
         return rule
     if label := attrib.get("aria-label"):
         for word in words(label):
