@@ -90,21 +90,12 @@ def test_an_article_followed_by_100000_nested_elements_is_read_or_refused(
     )
 
 
-LIBXML2_DEPTH = pytest.mark.xfail(
-    strict=True,
-    reason="libxml2 stops parsing at 256 levels unless lxml's HTMLParser gets huge_tree=True, so "
-    "the article is lost and lire.htmltree's own depth check never fires (reported)",
-)
-
-
-@LIBXML2_DEPTH
 def test_an_article_after_a_header_nested_300_deep_is_read() -> None:
     header = "<header>" + "<span>" * 300 + "menu" + "</span>" * 300 + "</header>"
     reading = lire.read_html(f"<html><body>{header}{ARTICLE}</body></html>")
     assert PARAGRAPH in reading.article.text
 
 
-@LIBXML2_DEPTH
 def test_a_page_nested_100000_deep_is_refused_for_its_depth() -> None:
     with pytest.raises(ExtractionError, match="levels deep"):
         lire.read_html(deep("<div>", "</div>", ARTICLE), url="https://example.org/deep")

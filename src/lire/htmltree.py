@@ -1,8 +1,11 @@
 """Parse an HTML string into an lxml tree, bounded in nesting depth.
 
-libxml2 stops nesting at a few hundred levels by itself; the guard below makes the bound a
-promise of lire's rather than a property of one libxml2 build: every walker in lire recurses
-at most ``MAX_DEPTH`` levels, far below Python's recursion limit.
+By default libxml2 silently stops nesting at 256 levels and drops what follows, so an article
+after a deep header would be lost. The parser runs with ``huge_tree`` (libxml2's own bound is
+then in the thousands, and the download cap bounds the input), and the guard below makes the
+bound a promise of lire's: a page nesting deeper than ``MAX_DEPTH`` is refused with a clear
+error, so every walker in lire recurses at most ``MAX_DEPTH`` levels, far below Python's
+recursion limit.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ _CHARACTER_REFERENCE = re.compile(
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufff9-\ufffb]"
 )
-_PARSER = HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+_PARSER = HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
 
 
 def parse_html(html: str, *, location: str) -> HtmlElement:
