@@ -469,12 +469,6 @@ STRAY_ESCAPES = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lire.htmltree sanitises the whole page before parsing, so an ESC takes the next "
-    "character with it even when that is markup ('<' of a tag, the '\"' closing an attribute), "
-    "and the article is mangled or lost (reported)",
-)
 @pytest.mark.parametrize("page", STRAY_ESCAPES.values(), ids=STRAY_ESCAPES.keys())
 def test_a_stray_escape_character_never_eats_markup(page: str | bytes) -> None:
     reading = lire.read_html(page)

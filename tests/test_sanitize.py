@@ -39,3 +39,21 @@ def test_sanitize_is_linear_on_adversarial_input() -> None:
     # Many unterminated sequences: each alternative is a single bounded run, so this is fast.
     hostile = "\x1b]" * 50_000 + "\x1b[" * 50_000 + "\x9b" * 50_000
     assert sanitize(hostile) == ""
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("<p>text\x1b</p>", "<p>text</p>"),
+        ("<p>text\x1b[</p>", "<p>text</p>"),
+        ("<p>red \x1b[31mtext\x1b[0m</p>", "<p>red text</p>"),
+        ('<meta content="A title\x1b">', '<meta content="A title">'),
+        ('<meta content="t\x1b]0;x">', '<meta content="t]0;x">'),
+        ("<p>osc \x1b]0;pwned\x07 gone</p>", "<p>osc  gone</p>"),
+        ("<p>c1 \x9b<b>x</b></p>", "<p>c1 <b>x</b></p>"),
+    ],
+)
+def test_sanitize_markup_never_eats_markup(raw: str, clean: str) -> None:
+    from lire.sanitize import sanitize_markup
+
+    assert sanitize_markup(raw) == clean

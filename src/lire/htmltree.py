@@ -16,7 +16,7 @@ from lxml import etree
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from lire.errors import ExtractionError
-from lire.sanitize import sanitize
+from lire.sanitize import sanitize_markup
 
 __all__ = ["MAX_DEPTH", "check_depth", "parse_html"]
 
@@ -55,7 +55,7 @@ def _without_controls(html: str) -> str:
     holding C0 controls, never sees one."""
     if "&#" in html:
         html = _CHARACTER_REFERENCE.sub(_decode_control, html)
-    return sanitize(html) if _UNSAFE.search(html) else html
+    return sanitize_markup(html) if _UNSAFE.search(html) else html
 
 
 def _decode_control(match: re.Match[str]) -> str:

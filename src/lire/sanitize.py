@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["sanitize", "sanitize_line"]
+__all__ = ["sanitize", "sanitize_line", "sanitize_markup"]
 
 # ESC sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (ESC ] ... BEL or ST), two-byte ESC x.
 # A string sequence without its terminator loses only its introducer (the "ESC x" branch), so a
@@ -19,6 +19,14 @@ _ESC_SEQUENCE = re.compile(
     r"|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC, DCS, SOS, PM, APC ended by BEL or ST
     r"|\x9b[0-?]*[ -/]*[@-~]?"  # 8-bit CSI
     r"|\x1b[ -~]?"  # any other ESC x
+)
+# The same sequences inside HTML source, where they must never swallow markup: a parameter or
+# intermediate byte that can be markup (< > " ' & /) ends the sequence, and a lone ESC goes alone.
+_ESC_SEQUENCE_IN_MARKUP = re.compile(
+    r"\x1b\[[0-;=?]*[ !#-%(-.]*[@-~]?"
+    r"|\x1b[\]PX^_][^\x07\x1b<>\"]*(?:\x07|\x1b\\)"
+    r"|\x9b[0-;=?]*[ !#-%(-.]*[@-~]?"
+    r"|\x1b"
 )
 _CONTROLS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 (but \t \n), DEL, C1
@@ -40,6 +48,15 @@ def sanitize(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESC_SEQUENCE.sub("", text)
     return _CONTROLS.sub("", text)
+
+
+def sanitize_markup(html: str) -> str:
+    """Sanitise HTML source before it is parsed, without ever eating markup around a control."""
+    if html.isprintable():
+        return html
+    html = html.replace("\r\n", "\n").replace("\r", "\n")
+    html = _ESC_SEQUENCE_IN_MARKUP.sub("", html)
+    return _CONTROLS.sub("", html)
 
 
 def sanitize_line(text: str) -> str:
