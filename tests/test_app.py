@@ -758,6 +758,16 @@ async def test_a_long_article_is_laid_out_in_pieces_and_g_reaches_its_real_end()
         assert article.scroll_y == 0
 
 
+async def test_closing_while_a_long_article_is_still_being_laid_out_is_clean() -> None:
+    reading = make_reading(paragraphs=3000)
+    app, _ = app_for(reading)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        view(app).show(reading.article, app.palette())
+        assert not view(app).complete  # closing now, with the rest still to lay out
+    assert not app.is_running  # and run_test re-raised nothing that failed while closing
+
+
 async def test_a_restored_block_is_kept_by_the_cleaner_on_the_next_read(tmp_path: Path) -> None:
     from lire.config import Config
     from lire.learn import LearnStore

@@ -1,9 +1,10 @@
 """ArticleView: the article drawn through Textual's line API, laid out in pieces.
 
 Each block is wrapped once per width into strips and only the lines in view are painted, so a
-100,000-word article never mounts thousands of widgets. The first screens are wrapped at once;
-the rest is wrapped in chunks between frames (or at once when a jump needs it). Search hits and
-the brief highlight of a summary point restyle only the blocks they touch.
+100,000-word article never mounts thousands of widgets. Only the lines in view and a page more
+are wrapped before the first frame; the rest is wrapped in chunks between frames (or at once
+when a jump needs it). Search hits and the brief highlight of a summary point restyle only the
+blocks they touch.
 """
 
 from __future__ import annotations
@@ -184,16 +185,20 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         first = self._note if self._note is not None else header_text(self.article, self.palette)
         self._lines, self._starts, self._stale = [self._wrap(first)], [0], set()
         self._starts.append(len(self._lines[0]) + 1)
-        self._extend_to(self.block_at(round(self.scroll_y)) + 1 + max(24, self.size.height))
+        screens = 2 * max(1, self.size.height)  # what is in view and a page more, no further
+        self._extend_to(len(self.article.blocks) + 1, lines=round(self.scroll_y) + screens)
         self._resized()
         self.call_later(self._continue, self._generation)
 
-    def _extend_to(self, items: int) -> None:
-        """Lay out blocks until ``items`` items (header included) are done."""
+    def _extend_to(self, items: int, *, lines: int | None = None) -> None:
+        """Lay out blocks until ``items`` items (header included) are done, or until ``lines``
+        lines are."""
         target = min(items, len(self.article.blocks) + 1)
         if self._width == 0 or self._note is not None or len(self._lines) >= target:
             return
         for item in range(len(self._lines), target):
+            if lines is not None and self._starts[-1] >= lines:
+                break
             self._lines.append(self._wrap(self._styled(item - 1)))
             self._starts.append(self._starts[-1] + len(self._lines[-1]) + self._gap(item))
         self._resized()

@@ -264,7 +264,9 @@ class ReaderBase(App[int]):
 
     @on(ArticleScrolled)
     def _scrolled(self, message: ArticleScrolled) -> None:
-        status = self.query_one(StatusLine)
+        status = next(iter(self.query(StatusLine)), None)
+        if status is None:  # closing: the article view reported after the status line went
+            return
         status.percent = message.percent
         status.minutes_left = message.minutes_left
         if self.visit is not None and not self.query_one(ArticleView).loading:
