@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -43,7 +43,6 @@ _NEVER_DROPPED = frozenset({"html", "body", "main", "head"})
 _WORD_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+")
 _ADDRESS = re.compile(r"https?://|www\.|@\w|\.(?:com|org|net)\b")  # a URL shown as the link text
 _COMPONENT_ATTRIBUTES = ("data-component", "data-module")
-_READ_ATTRIBUTES = ("class", "id", "style", "hidden", "aria-hidden", "aria-label", "role")
 _HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 
 
@@ -108,12 +107,7 @@ def prune(root: HtmlElement, rules: DomRules | None = None) -> tuple[Removal, ..
     start = body if body is not None else root
     guard = _Guard.of(start)
     removals: list[Removal] = []
-    for element, rule in list(_matches(root, rules)):
-        if element.getparent() is None or _inside_dropped(element, root):
-            continue
-        text = _text(element)
-        if guard.protects(element, text):
-            continue
+    for element, rule, text in _dropped(root, rules, guard):
         element.drop_tree()
         if text:
             removals.append(Removal(rule=rule, text=_spaced_text(element)))
@@ -178,26 +172,27 @@ def _paragraph_chars(element: HtmlElement) -> int:
     return sum(len(_text(paragraph)) for paragraph in element.iter("p"))
 
 
-def _matches(root: HtmlElement, rules: DomRules) -> Iterator[tuple[HtmlElement, str]]:
-    found = _candidates(frozenset(rules.tags))(root)
-    assert isinstance(found, list)
+def _dropped(
+    root: HtmlElement, rules: DomRules, guard: _Guard
+) -> list[tuple[HtmlElement, str, str]]:
+    """The elements to drop, in document order, with their rule and text; nothing inside one
+    of them is looked at (the tree is read whole before anything is dropped)."""
     named: dict[str, str | None] = {}  # class/id names -> rule: pages repeat their classes
-    for element in found:
-        assert isinstance(element, HtmlElement)
+    dropped: list[tuple[HtmlElement, str, str]] = []
+    walk = etree.iterwalk(root, events=("start",))
+    for _event, element in walk:
         tag = element.tag
-        if tag not in _NEVER_DROPPED and (rule := _rule_for(element, tag, rules, named)):
-            yield element, rule
-
-
-@lru_cache(maxsize=8)
-def _candidates(tags: frozenset[str]) -> etree.XPath:
-    """The elements a rule could drop, in document order: those with an attribute the rules
-    read, paragraphs, articles and the rules' tags (found in C, not element by element)."""
-    names = (*_READ_ATTRIBUTES, *_COMPONENT_ATTRIBUTES)
-    tested = " or ".join(
-        [f"@{name}" for name in names] + [f"self::{tag}" for tag in sorted(tags | {"p", "article"})]
-    )
-    return etree.XPath(f"descendant-or-self::*[{tested}]")
+        if (
+            tag in _NEVER_DROPPED
+            or element is root
+            or not (rule := _rule_for(element, tag, rules, named))
+        ):
+            continue
+        text = _text(element)
+        if not guard.protects(element, text):
+            dropped.append((element, rule, text))
+            walk.skip_subtree()
+    return dropped
 
 
 def _rule_for(
@@ -245,11 +240,6 @@ def _token_rule(names: str, rules: DomRules) -> str | None:
                 if tuple(split[start : start + len(phrase)]) == phrase:
                     return f"{category}/dom-class-{'-'.join(phrase)}"
     return None
-
-
-def _inside_dropped(element: HtmlElement, root: HtmlElement) -> bool:
-    """True when an ancestor was dropped already (the element is no longer under ``root``)."""
-    return all(ancestor is not root for ancestor in element.iterancestors())
 
 
 def _text(element: HtmlElement) -> str:
