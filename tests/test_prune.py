@@ -203,3 +203,204 @@ def test_class_names_split_into_words(name: str, expected: tuple[str, ...]) -> N
 def test_a_removal_shows_the_pieces_of_its_element_spaced() -> None:
     _text, removals = pruned("<ul class='related'><li>First story</li><li>Second story</li></ul>")
     assert [removal.text for removal in removals] == ["First story Second story"]
+
+
+# --- prose pitches: small containers judged by the block cleaner's phrase rules ---------------
+
+STORY = {
+    "en": ARTICLE,
+    "fr": (
+        "<p>La mairie a annoncé mardi que le nouveau quai ouvrira au printemps prochain, après "
+        "trois années de travaux qui ont fermé l'ancienne criée et déplacé les ferries au nord.</p>"
+        "<p>Les passagers ont attendu dans des hangars provisoires pendant deux hivers, et la "
+        "compagnie a promis de les garder jusqu'à la fin des travaux sur la jetée.</p>"
+    ),
+    "de": (
+        "<p>Die Hafenbehörde teilte am Dienstag mit, dass der neue Kai im nächsten Frühjahr "
+        "öffnet, nach drei Jahren Bauzeit, in denen der alte Fischmarkt geschlossen wurde.</p>"
+        "<p>Die Fahrgäste warteten zwei Winter lang in provisorischen Hallen, und die Reederei "
+        "will die Hallen behalten, bis die Arbeiten an der Mole abgeschlossen sind.</p>"
+    ),
+    "nl": (
+        "<p>Het havenbedrijf heeft dinsdag laten weten dat de nieuwe kade volgend voorjaar "
+        "opengaat, na drie jaar werk waarvoor de oude vismarkt dicht moest en de veerboten "
+        "verhuisden.</p>"
+        "<p>Reizigers wachtten twee winters lang in tijdelijke loodsen, en de rederij houdt die "
+        "loodsen aan tot de laatste werkzaamheden aan de pier klaar zijn.</p>"
+    ),
+    "pt": (
+        "<p>A administração do porto anunciou na terça-feira que o novo cais abre na próxima "
+        "primavera, depois de três anos de obras que fecharam a antiga lota e mudaram os "
+        "barcos.</p>"
+        "<p>Os passageiros esperaram em pavilhões provisórios durante dois invernos, e a empresa "
+        "vai mantê-los até ao fim das obras no molhe, segundo o comunicado.</p>"
+    ),
+}
+PITCHES = [
+    (
+        "en",
+        "<p>Subscribe to The Harbour Times for unlimited access to every article. "
+        "Cancel anytime.</p><p>Already a subscriber? Sign in</p>",
+        "subscription/en-imperative",
+    ),
+    (
+        "en",
+        "<p>Support our journalism. Become a member today and help keep our reporting free "
+        "for everyone.</p>",
+        "donation/en-support-us",
+    ),
+    (
+        "fr",
+        "<p>Abonnez-vous pour lire la suite et accéder à tous nos articles en illimité.</p>"
+        "<p>Déjà abonné ? Se connecter</p>",
+        "paywall/fr-reserve",
+    ),
+    (
+        "de",
+        "<p>Jetzt abonnieren und alle Artikel unbegrenzt lesen. Die ersten vier Wochen "
+        "kostenlos.</p><p>Bereits Abonnent? Hier anmelden</p>",
+        "subscription/de-abonnieren",
+    ),
+    (
+        "nl",
+        "<p>Word abonnee van De Avondkrant en lees onbeperkt al onze artikelen. Nu het eerste "
+        "jaar 50% korting.</p><p>Al abonnee? Log in</p>",
+        "subscription/nl-word-abonnee",
+    ),
+    (
+        "pt",
+        "<p>Este artigo é exclusivo para assinantes. Assine o Jornal do Norte e apoie o "
+        "jornalismo regional: 1 € por mês durante três meses.</p>",
+        "paywall/pt-exclusivo",
+    ),
+]
+
+
+def page(lang: str | None, body: str) -> str:
+    declared = f" lang='{lang}'" if lang else ""
+    return f"<html{declared}><body>{body}</body></html>"
+
+
+def pruned_page(html: str) -> tuple[str, tuple[Removal, ...]]:
+    """Prune ``html``; return the text left, its pieces spaced, and the removals."""
+    root = parse_html(html, location="t")
+    removals = prune(root)
+    return " ".join(" ".join(root.itertext()).split()), removals
+
+
+def pruned_beside(extra: str) -> tuple[str, tuple[Removal, ...]]:
+    """Prune an English page holding the article and ``extra``."""
+    return pruned_page(page("en", f"<article>{ARTICLE}</article>{extra}"))
+
+
+def words_of(html: str) -> str:
+    """The text of ``html`` with its pieces spaced, as a removal records it."""
+    return " ".join(" ".join(parse_html(html, location="t").itertext()).split())
+
+
+@pytest.mark.parametrize(
+    ("lang", "box", "rule"), PITCHES, ids=[f"{lang}-{rule}" for lang, _b, rule in PITCHES]
+)
+def test_a_prose_pitch_in_a_neutral_div_is_removed_under_the_block_rule_that_names_it(
+    lang: str, box: str, rule: str
+) -> None:
+    html = page(lang, f"<div class='story'>{STORY[lang]}</div><div class='box-7'>{box}</div>")
+    text, removals = pruned_page(html)
+    assert [(r.rule, r.text, r.index) for r in removals] == [(rule, words_of(box), None)]
+    assert words_of(box)[:40] not in text
+    assert words_of(STORY[lang]) in text
+
+
+@pytest.mark.parametrize(("lang", "box", "rule"), PITCHES[2:], ids=["fr", "de", "nl", "pt"])
+def test_a_page_that_does_not_declare_its_language_is_judged_in_the_detected_one(
+    lang: str, box: str, rule: str
+) -> None:
+    text, removals = pruned_page(page(None, f"<section>{STORY[lang]}</section><div>{box}</div>"))
+    assert [r.rule for r in removals] == [rule]
+    assert words_of(STORY[lang]) in text
+
+
+def test_read_html_reports_the_prose_pitch_readability_would_drop_silently() -> None:
+    import lire
+
+    box = PITCHES[4][1]
+    html = page("nl", f"<div class='story'><h1>De kade</h1>{STORY['nl']}</div><div>{box}</div>")
+    article = lire.read_html(html).article
+    assert [(r.rule, r.text) for r in article.removed] == [
+        ("subscription/nl-word-abonnee", words_of(box))
+    ]
+    assert "abonnee" not in article.text.lower()
+    assert "Reizigers wachtten twee winters lang" in article.text
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        # mentions of subscribing, paywalls, newsletters, cookies and donations: news, no pitch
+        "<div class='note'><p>The newspaper said its subscriptions rose by four percent last "
+        "year, to 120,000 readers, and that the paywall would stay.</p></div>",
+        "<div><p>Readers who signed up for the port's newsletter were told about the delay "
+        "a week before the council.</p></div>",
+        "<div class='fact'><p>Cookies on the council's website track fewer visitors than "
+        "before, the regulator found.</p></div>",
+        "<div><p>Donations to the lifeboat charity doubled after the storm, its director "
+        "said.</p></div>",
+        # a pitch quoted by the article
+        "<div><p>The banner read “Subscribe now for unlimited access”, which the union called "
+        "misleading in a statement on Monday.</p></div>",
+    ],
+)
+def test_a_small_container_that_only_mentions_a_pitch_is_kept(extra: str) -> None:
+    text, removals = pruned_beside(extra)
+    assert removals == ()
+    assert words_of(extra) in text
+
+
+def test_a_container_holding_an_article_paragraph_keeps_it_and_loses_only_its_pitch() -> None:
+    pitch = "<p>Subscribe now for unlimited access.</p>"
+    paragraph = (
+        "<p>The quay's opening was delayed twice, first by a strike of the crane drivers and "
+        "then by a storm that flooded the new ticket hall in the last week of January.</p>"
+    )
+    text, removals = pruned_beside(f"<div class='col'>{pitch}{paragraph}</div>")
+    assert [(r.rule, r.text) for r in removals] == [("subscription/en-now", words_of(pitch))]
+    assert words_of(paragraph) in text
+
+
+def test_a_pitch_among_the_articles_paragraphs_is_left_to_the_block_cleaner() -> None:
+    pitch = "<p>Subscribe to The Harbour Times for unlimited access to every article.</p>"
+    html = page("en", f"<div class='story'>{ARTICLE}{pitch}</div>")
+    text, removals = pruned_page(html)
+    assert removals == ()
+    assert words_of(pitch) in text
+
+
+def test_a_pitch_inside_an_article_paragraph_is_not_cut_out_of_it() -> None:
+    paragraph = (
+        "<p>The ferries moved north in March. <span>Subscribe now for unlimited access.</span></p>"
+    )
+    html = page("en", f"<div class='story'>{paragraph}</div><div class='x'>{ARTICLE}</div>")
+    text, removals = pruned_page(html)
+    assert removals == ()
+    assert words_of(paragraph) in text
+
+
+def test_a_long_container_is_not_judged_as_a_whole() -> None:
+    long_pitch = " ".join(["Subscribe now for unlimited access to all our articles."] * 12)
+    text, removals = pruned_beside(f"<div class='x'>{long_pitch}</div>")
+    assert removals == ()
+    assert long_pitch in text
+
+
+def test_an_article_about_subscriptions_keeps_every_paragraph() -> None:
+    story = (
+        "<p>Subscribe, the union says, is the word readers hear most: the paper's new "
+        "offer costs 1 euro for three months, then 12 euros a month.</p>"
+        "<p>Already a subscriber? That question now greets readers on every page, and the "
+        "ombudsman received forty complaints about it in a single week.</p>"
+        "<p>The publisher said the offer would end in June, when prices rise for everyone who "
+        "joined before the summer.</p>"
+    )
+    text, removals = pruned_page(page("en", f"<div class='story'>{story}</div>"))
+    assert removals == ()
+    assert words_of(story) in text
