@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lire.clean import clean
+from lire.clean import clean, site_key
 from lire.learn import LearnStore
 from lire.model import Article, Block, BlockKind, Link, Removal
 from lire.rules import load_rules
@@ -853,3 +853,18 @@ def test_every_block_is_either_kept_or_recorded_as_removed(texts: list[str]) -> 
             head = next(kept).text
             assert " ".join(f"{head} {whole}".split()) == " ".join(block.text.split())
     assert next(kept, None) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "site", "key"),
+    [
+        ("https://www.numerama.com/tech/1.html", "Numerama", "numerama.com"),
+        ("https://blog.example.org/a", None, "blog.example.org"),
+        (None, "  De Avondkrant ", "de avondkrant"),
+        (None, None, None),
+    ],
+)
+def test_site_key_is_the_host_without_www_else_the_site_name_in_lower_case(
+    url: str | None, site: str | None, key: str | None
+) -> None:
+    assert site_key(Article(blocks=(), url=url, site=site)) == key
