@@ -10,7 +10,6 @@ cleaner (``lire.clean``) and the DOM pass (``lire.prune``).
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -18,15 +17,15 @@ from dataclasses import dataclass
 
 from lire.model import Block, BlockKind
 from lire.rules import Position, Rule, Strength
+from lire.screen import Screen
 from lire.sentences import split_sentences
 
-__all__ = ["ARTICLE_WORDS", "LONG_WORDS", "Screen", "Verdict", "judge", "pitch_rule", "screen_for"]
+__all__ = ["ARTICLE_WORDS", "LONG_WORDS", "Verdict", "judge", "pitch_rule"]
 
 ARTICLE_WORDS = 25  # a block this long without any signal reads as article
 LONG_WORDS = 30  # weak signals do not count in a block this long
 PROSE_WORDS = 12  # nor in a longer one with a sentence that has no signal at all
 CUT_MAX_WORDS = 60  # a pitch tail cut off an article paragraph is at most this long
-GRAM = 3  # needles are indexed by their first GRAM characters
 SHAPE_MAX_WORDS = 30  # longer blocks have no shape signal
 LONG_BLOCK_WORDS = 100  # beyond this, only the tail of a block is searched for a pitch
 LOOSE_WORDS = 20  # a strong block is removed whole when at most this many words carry no signal
@@ -131,54 +130,6 @@ def _parts(text: str, screen: Screen, edge: bool, words: int) -> Iterator[_Part]
             None if weak else _shape(Block(BlockKind.PARAGRAPH, sentence), len(sentence.split()))
         )
         yield _Part(start, strong and strong[1], weak or shape, weak is not None)
-
-
-class Screen:
-    """Which rules could match a sentence, from the literal strings their patterns require.
-
-    A rule runs only when one of its needles is in the (casefolded) sentence; needles are
-    indexed by their first three characters, so a sentence is scanned once, not once per rule.
-    """
-
-    def __init__(self, rules: tuple[Rule, ...]) -> None:
-        self.rules = rules
-        self.always = [n for n, rule in enumerate(rules) if not rule.needles]
-        self.rules_of: dict[str, list[int]] = {}
-        for n, rule in enumerate(rules):
-            for needle in rule.needles:
-                self.rules_of.setdefault(needle, []).append(n)
-        self.by_gram: dict[str, list[str]] = {}
-        self.short = [needle for needle in self.rules_of if len(needle) < GRAM]
-        for needle in self.rules_of:
-            if len(needle) >= GRAM:
-                self.by_gram.setdefault(needle[:GRAM], []).append(needle)
-        strong = {n for n, rule in enumerate(rules) if rule.strength is Strength.STRONG}
-        self.strong_always = bool(strong.intersection(self.always))
-        # needle -> the most words a block may have for a strong rule of that needle to match
-        self.strong_reach = {
-            needle: max(rules[n].max_words for n in found)
-            for needle, numbers in self.rules_of.items()
-            if (found := strong.intersection(numbers))
-        }
-
-    def needles_in(self, folded: str) -> list[str]:
-        """The needles in ``folded`` (a casefolded text)."""
-        grams = {folded[i : i + GRAM] for i in range(len(folded) - GRAM + 1)}
-        found = [needle for needle in self.short if needle in folded]
-        for gram in grams.intersection(self.by_gram):
-            found.extend(needle for needle in self.by_gram[gram] if needle in folded)
-        return found
-
-    def candidates(self, folded: str) -> list[Rule]:
-        chosen = {n for needle in self.needles_in(folded) for n in self.rules_of[needle]}
-        chosen.update(self.always)
-        return [self.rules[n] for n in sorted(chosen)]
-
-
-@functools.lru_cache(maxsize=32)
-def screen_for(rules: tuple[Rule, ...]) -> Screen:
-    """The screen of ``rules`` (built once per rule selection)."""
-    return Screen(rules)
 
 
 def _tail_chars(text: str, words: int) -> int:

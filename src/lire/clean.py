@@ -15,12 +15,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from urllib.parse import urlsplit
 
-from lire.classify import LONG_WORDS, Screen, Verdict, judge, screen_for
+from lire.classify import LONG_WORDS, Verdict, judge
 from lire.clusters import mark_clusters, zones
 from lire.language import detect_language
 from lire.learn import LearnStore, fingerprint
 from lire.model import Article, Block, BlockKind, Link, Removal
 from lire.rules import RuleSet, default_rules
+from lire.screen import Screen, screen_for
 
 __all__ = ["clean", "site_key"]
 

@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
-from lire.classify import ARTICLE_WORDS, Screen, judge, pitch_rule, screen_for
+from lire.classify import ARTICLE_WORDS, judge, pitch_rule
 from lire.language import detect_language
 from lire.model import Block, BlockKind
 from lire.rules import RuleSet, default_rules
+from lire.screen import Screen, screen_for
 
 __all__ = ["MAX_WORDS", "MIN_WORDS", "find_pitches", "page_screen"]
 
