@@ -43,6 +43,11 @@ _BLOCK_TAGS = frozenset(
         "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
     }
 )  # fmt: skip
+# Inline elements are not visited: a container inside one is a card (a linked teaser, a label).
+_INLINE_TAGS = frozenset(
+    {"a", "abbr", "b", "button", "cite", "code", "em", "font", "i", "label", "small", "span",
+     "strong", "sub", "sup", "time", "u"}
+)  # fmt: skip
 _DECLARED_LANG = etree.XPath(
     "string(@lang | head/meta[@property='og:locale']/@content"
     " | head/meta[@http-equiv='content-language']/@content)"
@@ -147,12 +152,13 @@ def _strong_needles(folded: str, screen: Screen, known: tuple[str, ...] | None) 
 
 
 def _children(element: HtmlElement, needles: tuple[str, ...]) -> Iterator[_Visit]:
-    """The children worth visiting (containers, or elements holding some), in reverse order,
-    each with the words of the paragraphs beside it."""
+    """The children worth visiting (containers, or block elements holding some), in reverse
+    order, each with the words of the paragraphs beside it."""
     children = [
         (child, child.text_content())
         for child in element
-        if isinstance(child.tag, str) and (child.tag in CONTAINERS or len(child))
+        if isinstance(child.tag, str)
+        and (child.tag in CONTAINERS or (len(child) and child.tag not in _INLINE_TAGS))
     ]
     words = [len(text.split()) if child.tag == "p" else 0 for child, text in children]
     beside = sum(words)
