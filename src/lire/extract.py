@@ -71,7 +71,8 @@ def extract(page: Page, *, prune: bool = True) -> Article:
     """The article of ``page``: HTML through readability, plain text split into blocks."""
     if page.media_type == "text/plain":
         return extract_text(page.text)
-    return _extract_html(page.text, url=page.url, location=page.location, prune=prune)
+    where = "standard input" if page.location == "-" else page.location
+    return _extract_html(page.text, url=page.url, location=where, prune=prune)
 
 
 def extract_html(html: str, *, url: str | None = None, prune: bool = True) -> Article:

@@ -43,7 +43,8 @@ def read_html(
         html, encoding = decode(html, media_type="text/html")
     else:
         encoding = None
-    page = Page(text=html, media_type="text/html", location=url or "-", url=url, encoding=encoding)
+    location = url or "the page"
+    page = Page(text=html, media_type="text/html", location=location, url=url, encoding=encoding)
     return read_page(page, config=config)
 
 
