@@ -28,7 +28,6 @@ def test_shipped_pattern_has_no_nested_unbounded_repeat(rule: Rule) -> None:
 CHILD = textwrap.dedent(
     r"""
     import re, sys
-    from lire import clean as clean_module
     from lire.clean import clean
     from lire.model import Article, Block, BlockKind
     from lire.rules import default_rules
@@ -52,11 +51,14 @@ CHILD = textwrap.dedent(
         yield fill("+ " + words[0] + ", ")
 
     patterns = [(rule.name, rule.pattern) for rule in default_rules().rules]
-    patterns += [
-        (f"clean.{name}", value)
-        for name, value in vars(clean_module).items()
-        if isinstance(value, re.Pattern)
-    ]
+    import importlib
+    for module_name in ("clean", "classify", "clusters", "screen", "pitches", "sentences"):
+        module = importlib.import_module(f"lire.{module_name}")
+        patterns += [
+            (f"{module_name}.{name}", value)
+            for name, value in vars(module).items()
+            if isinstance(value, re.Pattern)
+        ]
     for name, pattern in patterns:
         print("pattern", name, flush=True)
         for text in hostile(pattern.pattern):
