@@ -12,6 +12,9 @@ from __future__ import annotations
 import copy
 import logging
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 from readability import Document
@@ -21,8 +24,9 @@ from lire.errors import ExtractionError
 from lire.htmlblocks import element_blocks
 from lire.htmltree import parse_html
 from lire.metadata import read_metadata
-from lire.model import Article, Block, BlockKind, Page
+from lire.model import Article, Block, BlockKind, Page, Removal
 from lire.prune import prune as prune_tree
+from lire.rules import RuleSet
 from lire.sanitize import sanitize_line
 from lire.textblocks import text_blocks
 
@@ -67,17 +71,35 @@ class _PrunedDocument(Document):  # type: ignore[misc]
         return html
 
 
-def extract(page: Page, *, prune: bool = True) -> Article:
-    """The article of ``page``: HTML through readability, plain text split into blocks."""
+def extract(
+    page: Page,
+    *,
+    prune: bool = True,
+    rules: RuleSet | None = None,
+    keep: Callable[[str], bool] | None = None,
+) -> Article:
+    """The article of ``page``: HTML through readability, plain text split into blocks.
+
+    ``prune`` runs the DOM pass first, judging prose with ``rules`` (default: the shipped packs)
+    and sparing what ``keep`` accepts (text the user restored).
+    """
     if page.media_type == "text/plain":
         return extract_text(page.text)
     where = "standard input" if page.location == "-" else page.location
-    return _extract_html(page.text, url=page.url, location=where, prune=prune)
+    dom = _DomPass(rules, keep) if prune else None
+    return _extract_html(page.text, url=page.url, location=where, dom=dom)
 
 
 def extract_html(html: str, *, url: str | None = None, prune: bool = True) -> Article:
     """The article of an HTML document; ``url`` resolves its links."""
-    return _extract_html(html, url=url, location=url or "the page", prune=prune)
+    dom = _DomPass() if prune else None
+    return _extract_html(html, url=url, location=url or "the page", dom=dom)
+
+
+@dataclass(frozen=True, slots=True)
+class _DomPass:
+    rules: RuleSet | None = None
+    keep: Callable[[str], bool] | None = None
 
 
 def extract_text(text: str) -> Article:
@@ -86,10 +108,18 @@ def extract_text(text: str) -> Article:
     return Article(blocks=blocks, title=title, media_type="text/plain")
 
 
-def _extract_html(html: str, *, url: str | None, location: str, prune: bool) -> Article:
+def _extract_html(html: str, *, url: str | None, location: str, dom: _DomPass | None) -> Article:
     root = parse_html(html, location=location)
     metadata = read_metadata(root, url=url)
-    removed = prune_tree(root) if prune else ()
+    removed: tuple[Removal, ...] = ()
+    if dom is not None:
+        host = urlsplit(url).hostname if url else None
+        removed = prune_tree(
+            root,
+            block_rules=dom.rules,
+            host=host.removeprefix("www.") if host else None,
+            keep=dom.keep,
+        )
     # No url: readability would rewrite every link of the page; htmlblocks resolves the kept ones.
     document = _PrunedDocument(root)
     try:

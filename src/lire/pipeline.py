@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import replace
 from importlib import resources
 from typing import BinaryIO
 
-from lire.clean import clean
+from lire.clean import clean, site_key
 from lire.config import Config, default_data_dir
 from lire.decode import decode
 from lire.extract import extract
@@ -59,12 +61,21 @@ def read_page(
 ) -> Reading:
     """Extract, clean and summarize a page that has already been read."""
     config = config or Config()
-    article = extract(page, prune=config.clean.enabled)
+    learning = store if config.clean.enabled and config.clean.learn else None
+    keep = _restored_on(page, learning)
+    article = extract(page, prune=config.clean.enabled, rules=config.clean.rules, keep=keep)
     if config.clean.enabled:
-        learning = store if config.clean.learn else None
         article = clean(_with_url(article, page), rules=config.clean.rules, store=learning)
     summary = summarize(article, points=config.summary.points)
     return Reading(article=_with_url(article, page), summary=summary, page=page)
+
+
+def _restored_on(page: Page, store: LearnStore | None) -> Callable[[str], bool] | None:
+    """What the user restored on this page's site, for the DOM pass to spare."""
+    site = site_key(Article(blocks=(), url=page.url))
+    if store is None or site is None:
+        return None
+    return functools.partial(store.is_kept, site)
 
 
 def _with_url(article: Article, page: Page) -> Article:

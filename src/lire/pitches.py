@@ -55,12 +55,13 @@ _DECLARED_LANG = etree.XPath(
 Protects = Callable[[HtmlElement, str], bool]
 
 
-def page_screen(root: HtmlElement, rules: RuleSet | None = None) -> Screen:
-    """The block rules for the page's language: declared by the page, else detected."""
+def page_screen(root: HtmlElement, rules: RuleSet | None = None, host: str | None = None) -> Screen:
+    """The block rules for the page's language (declared by the page, else detected) and for
+    its site (``host``)."""
     lang: str | None = str(_DECLARED_LANG(root)).strip() or None
     if lang is None:
         lang = detect_language(_sample(root))
-    return screen_for((rules or default_rules()).select(lang, None))
+    return screen_for((rules or default_rules()).select(lang, host))
 
 
 def _sample(root: HtmlElement) -> str:

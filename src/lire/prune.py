@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -26,6 +26,7 @@ from lxml.html import HtmlElement
 
 from lire.model import Removal
 from lire.pitches import find_pitches, page_screen
+from lire.rules import RuleSet
 from lire.sanitize import sanitize_line
 
 __all__ = ["DomRules", "load_dom_rules", "prune", "words"]
@@ -97,9 +98,21 @@ def parse_dom_rules(data: Mapping[str, Any]) -> DomRules:
     return DomRules(frozenset(silent), tags, roles, labels, single, phrases, embeds)
 
 
-def prune(root: HtmlElement, rules: DomRules | None = None) -> tuple[Removal, ...]:
-    """Drop the boilerplate elements of ``root`` (a tree the caller owns) and say what went."""
+def prune(
+    root: HtmlElement,
+    rules: DomRules | None = None,
+    *,
+    block_rules: RuleSet | None = None,
+    host: str | None = None,
+    keep: Callable[[str], bool] | None = None,
+) -> tuple[Removal, ...]:
+    """Drop the boilerplate elements of ``root`` (a tree the caller owns) and say what went.
+
+    ``block_rules`` (default: the shipped packs) judge prose pitches, with the site rules of
+    ``host``; an element whose text ``keep`` accepts (the user restored it) stays.
+    """
     rules = rules or load_dom_rules()
+    kept = keep or _nothing_kept
     for element in list(root.iter(*rules.silent_tags)):
         element.drop_tree()
     _keep_embeds(root, rules.embeds)
@@ -108,13 +121,24 @@ def prune(root: HtmlElement, rules: DomRules | None = None) -> tuple[Removal, ..
     guard = _Guard.of(start)
     removals: list[Removal] = []
     for element, rule, text in _dropped(root, rules, guard):
+        spaced = _spaced_text(element) if text else ""
+        if spaced and kept(spaced):
+            continue
         element.drop_tree()
-        if text:
-            removals.append(Removal(rule=rule, text=_spaced_text(element)))
-    for element, rule in list(find_pitches(start, page_screen(root), guard.protects)):
+        if spaced:
+            removals.append(Removal(rule=rule, text=spaced))
+    screen = page_screen(root, block_rules, host)
+    for element, rule in list(find_pitches(start, screen, guard.protects)):
+        spaced = _spaced_text(element)
+        if kept(spaced):
+            continue
         element.drop_tree()
-        removals.append(Removal(rule=rule, text=_spaced_text(element)))
+        removals.append(Removal(rule=rule, text=spaced))
     return tuple(removals)
+
+
+def _nothing_kept(text: str) -> bool:
+    return False
 
 
 @dataclass(frozen=True, slots=True)
