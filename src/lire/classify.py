@@ -31,6 +31,7 @@ LONG_BLOCK_WORDS = 100  # beyond this, only the tail of a block is searched for 
 LOOSE_WORDS = 20  # a strong block is removed whole when at most this many words carry no signal
 QUOTE_SHARE = 0.7  # a quote longer than this share of its sentence is not masked
 _QUOTED = re.compile(r"«[^«»]{1,300}»|“[^“”]{1,300}”|„[^„“”]{1,300}[“”]|\"[^\"]{1,300}\"")
+_QUOTE_MARKS = '«“„"'  # the opening marks of _QUOTED: without one, no quote to mask
 _PRICE = re.compile(r"\d\s?(?:[€$£]|eur\b|euros?\b|usd\b)|[€$£]\s?\d", re.IGNORECASE)
 _ENUMERATED = re.compile(r"^[-–•*]?\s*\d{1,2}[.)]?\s+\S")
 
@@ -109,11 +110,18 @@ def _parts(text: str, screen: Screen, edge: bool, words: int) -> Iterator[_Part]
     skip_before = len(text) - _tail_chars(text, CUT_MAX_WORDS) if words > LONG_BLOCK_WORDS else 0
     spans = [(sentence.start, sentence.end) for sentence in split_sentences(text)]
     tail_words = list(itertools.accumulate(len(text[a:b].split()) for a, b in reversed(spans)))
+    # The needles are found once in the searched text; each sentence tests only those.
+    needles = screen.needles_in(text[skip_before:].casefold())
+    screened = bool(needles or screen.always or screen.underscored)
+    quoted = any(mark in text for mark in _QUOTE_MARKS)
     for (start, end), tail in zip(spans, reversed(tail_words), strict=True):
-        sentence = _mask_quotes(text[start:end].strip())
+        sentence = text[start:end].strip()
+        if quoted:
+            sentence = _mask_quotes(sentence)
         strong: tuple[int, Rule] | None = None
         weak: str | None = None
-        for rule in screen.candidates(sentence.casefold()) if start >= skip_before else ():
+        searched = screened and start >= skip_before
+        for rule in screen.candidates(sentence.casefold(), needles) if searched else ():
             if (
                 (rule.position is Position.EDGE and not edge)
                 or (rule.strength is Strength.WEAK and words > rule.max_words)

@@ -1,26 +1,32 @@
 """Which rules could match a sentence, found from the literal strings their patterns require.
 
-A ``Screen`` indexes the needles of a selection of rules (``lire.rules.Rule.needles``) by their
-first characters, so that a sentence is scanned once, not once per rule. Shared by the block
-classification (``lire.classify``) and the DOM pass's prose layer (``lire.pitches``).
+A ``Screen`` compiles the needles of a selection of rules (``lire.rules.Rule.needles``) into
+one trie-shaped pattern, so that a text is scanned once, not once per rule or per needle.
+Shared by the block classification (``lire.classify``) and the DOM pass's prose layer
+(``lire.pitches``).
 """
 
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Iterable, Sequence
 
 from lire.rules import Rule, Strength
 
 __all__ = ["Screen", "screen_for"]
 
-GRAM = 3  # needles are indexed by their first GRAM characters
+_Trie = dict[str, "_Trie"]
+_END = ""  # the key that marks the end of a needle in a trie node
 
 
 class Screen:
     """Which rules could match a sentence, from the literal strings their patterns require.
 
-    A rule runs only when one of its needles is in the (casefolded) sentence; needles are
-    indexed by their first three characters, so a sentence is scanned once, not once per rule.
+    A rule runs only when one of its needles is in the (casefolded) sentence. The needles make
+    one pattern that finds, at each position of a text, the longest needle starting there; the
+    shorter needles starting there are its prefixes, known in advance. So a text is scanned
+    once by the regular expression engine, not once per rule.
     """
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
@@ -30,11 +36,16 @@ class Screen:
         for n, rule in enumerate(rules):
             for needle in rule.needles:
                 self.rules_of.setdefault(needle, []).append(n)
-        self.by_gram: dict[str, list[str]] = {}
-        self.short = [needle for needle in self.rules_of if len(needle) < GRAM]
-        for needle in self.rules_of:
-            if len(needle) >= GRAM:
-                self.by_gram.setdefault(needle[:GRAM], []).append(needle)
+        self.longest = _longest_needle(self.rules_of)
+        # needles a masked quote ("«____»") could bring into a sentence: ever tested directly
+        self.underscored = tuple(needle for needle in self.rules_of if "_" in needle)
+        # needle -> the needles that are its prefixes (itself included)
+        self.prefixes = {
+            needle: tuple(
+                needle[:k] for k in range(1, len(needle) + 1) if needle[:k] in self.rules_of
+            )
+            for needle in self.rules_of
+        }
         strong = {n for n, rule in enumerate(rules) if rule.strength is Strength.STRONG}
         self.strong_always = bool(strong.intersection(self.always))
         # needle -> the most words a block may have for a strong rule of that needle to match
@@ -45,17 +56,56 @@ class Screen:
         }
 
     def needles_in(self, folded: str) -> list[str]:
-        """The needles in ``folded`` (a casefolded text)."""
-        grams = {folded[i : i + GRAM] for i in range(len(folded) - GRAM + 1)}
-        found = [needle for needle in self.short if needle in folded]
-        for gram in grams.intersection(self.by_gram):
-            found.extend(needle for needle in self.by_gram[gram] if needle in folded)
-        return found
+        """The needles in ``folded`` (a casefolded text), each once."""
+        if self.longest is None:
+            return []
+        found: dict[str, None] = {}
+        for longest in set(self.longest.findall(folded)):
+            found.update(dict.fromkeys(self.prefixes[longest]))
+        return list(found)
 
-    def candidates(self, folded: str) -> list[Rule]:
-        chosen = {n for needle in self.needles_in(folded) for n in self.rules_of[needle]}
+    def candidates(self, folded: str, among: Sequence[str] | None = None) -> list[Rule]:
+        """The rules that could match ``folded`` (a casefolded text), in their order.
+
+        ``among``: the needles of a text that ``folded`` is part of (its quotes perhaps masked
+        with underscores), when known; only those, and needles with an underscore, are tested.
+        """
+        if among is None:
+            needles = self.needles_in(folded)
+        else:
+            needles = [n for n in (*among, *self.underscored) if n in folded]
+        chosen = {n for needle in needles for n in self.rules_of[needle]}
         chosen.update(self.always)
         return [self.rules[n] for n in sorted(chosen)]
+
+
+def _longest_needle(needles: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern whose group finds, at each position, the longest needle that starts there.
+
+    The needles make a trie; each node tries its longer continuations before it ends a needle,
+    so the first match at a position is the longest. A lookahead matches at every position, and
+    as its match is empty the next search starts one character on: needles may overlap. The
+    engine backtracks at most the length of a needle per position.
+    """
+    trie: _Trie = {}
+    for needle in needles:
+        node = trie
+        for char in needle:
+            node = node.setdefault(char, {})
+        node[_END] = {}
+    if not trie:
+        return None
+    return re.compile(f"(?=({_trie_source(trie)}))")
+
+
+def _trie_source(node: _Trie) -> str:
+    branches = [re.escape(char) + _trie_source(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if _END in node:  # a needle ends here: after its longer continuations, accept the end
+        body = f"(?:{body})?"
+    return body
 
 
 @functools.lru_cache(maxsize=32)
