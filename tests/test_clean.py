@@ -665,7 +665,7 @@ def test_glued_pitch_is_cut_at_the_sentence_and_recorded() -> None:
     pitch = "Lesen mit BILDplus, was die Versicherung für Hausbesitzer konkret kosten würde."
     cleaned = clean(article(ARTICLE["de"][0], f"{body} {pitch}", ARTICLE["de"][1]))
     assert kept_texts(cleaned) == [ARTICLE["de"][0], body, ARTICLE["de"][1]]
-    assert cleaned.removed == (Removal("subscription/de-abonnieren", pitch, 1),)
+    assert cleaned.removed == (Removal("subscription/de-abonnieren", pitch, 1, cut=True),)
 
 
 def test_quoted_pitch_inside_an_article_sentence_is_not_a_pitch() -> None:

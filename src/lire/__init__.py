@@ -10,6 +10,8 @@ reading.summary.points
 
 __version__ = "0.1.0"
 
+from typing import TYPE_CHECKING, Any
+
 from lire.config import Config, load_config
 from lire.errors import ConfigError, ExtractionError, FetchError, LireError
 from lire.model import (
@@ -23,8 +25,30 @@ from lire.model import (
     Removal,
     Summary,
 )
-from lire.pipeline import read, read_html, read_page, read_text
-from lire.summarize import summarize_text
+
+if TYPE_CHECKING:
+    from lire.pipeline import read, read_html, read_page, read_text
+    from lire.summarize import summarize_text
+
+_LAZY = {
+    "read": "lire.pipeline",
+    "read_html": "lire.pipeline",
+    "read_page": "lire.pipeline",
+    "read_text": "lire.pipeline",
+    "summarize_text": "lire.summarize",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The pipeline (lxml, readability, httpx) is imported on first use, not with the package."""
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'lire' has no attribute {name!r}")
+
 
 __all__ = [
     "Article",

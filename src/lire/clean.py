@@ -121,7 +121,7 @@ def _apply(article: Article, verdicts: Sequence[Verdict], marks: dict[int, str])
         elif verdict.cut is not None and verdict.cut_rule is not None:
             head, tail = block.text[: verdict.cut].rstrip(), block.text[verdict.cut :].strip()
             kept.append(replace(block, text=head, links=_links_in(block, head)))
-            removed.append(Removal(verdict.cut_rule, tail, i, block.kind))
+            removed.append(Removal(verdict.cut_rule, tail, i, block.kind, cut=True))
         else:
             kept.append(block)
     return replace(article, blocks=tuple(kept), removed=(*article.removed, *removed))

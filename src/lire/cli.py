@@ -20,8 +20,8 @@ from lire.config import Config, load_config
 from lire.errors import ConfigError, LireError
 from lire.fetch import fetch
 from lire.model import Reading
-from lire.pipeline import open_learn_store, read_page, sample_path
 from lire.render import Format, render, render_explain, render_summary
+from lire.samples import sample_path
 from lire.sanitize import sanitize_line
 
 __all__ = ["main"]
@@ -93,6 +93,8 @@ def _run(args: argparse.Namespace) -> int:
         return _print(reading, args)
     page = fetch("-", config=config.fetch) if source == "-" else None
     if page is not None and not _attach_terminal():
+        from lire.pipeline import read_page
+
         return _print(read_page(page, config=config), args)
     from lire.ui import run_app  # only now: printing must never import Textual
 
@@ -122,6 +124,9 @@ def _configure(args: argparse.Namespace) -> Config:
 
 
 def _read(source: str, config: Config) -> Reading:
+    # The pipeline (lxml, readability) is imported here, never before the app's first frame.
+    from lire.pipeline import open_learn_store, read_page
+
     page = fetch(source, config=config.fetch)
     store = open_learn_store(config)
     try:

@@ -84,13 +84,15 @@ class Removal:
 
     ``index`` is the position the block had in the article before cleaning, so a removal can be
     put back where it was; ``kind`` is the removed block's kind. A removal made on the DOM before
-    extraction has ``index`` ``None``.
+    extraction has ``index`` ``None``. ``cut`` marks the tail of a block that is still in the
+    article (a pitch glued to an article paragraph): it goes back at the end of that block.
     """
 
     rule: str
     text: str
     index: int | None = None
     kind: BlockKind = BlockKind.PARAGRAPH
+    cut: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import replace
-from importlib import resources
 from typing import BinaryIO
 
 from lire.clean import clean, site_key
@@ -18,7 +17,7 @@ from lire.model import Article, Page, Reading
 from lire.sanitize import sanitize
 from lire.summarize import summarize
 
-__all__ = ["open_learn_store", "read", "read_html", "read_page", "read_text", "sample_path"]
+__all__ = ["open_learn_store", "read", "read_html", "read_page", "read_text"]
 
 
 def read(
@@ -93,8 +92,3 @@ def open_learn_store(config: Config) -> LearnStore | None:
     if not (config.clean.enabled and config.clean.learn):
         return None
     return LearnStore(default_data_dir() / "learned.sqlite3")
-
-
-def sample_path() -> str:
-    """The path of the sample article shipped with lire (offered when there is no source)."""
-    return str(resources.files("lire").joinpath("samples", "heatwave.html"))

@@ -32,12 +32,8 @@ class Restored:
 
 
 def is_cut_tail(removal: Removal) -> bool:
-    """Whether ``removal`` is the tail of a block the cleaner kept (shortened).
-
-    Read with ``getattr`` until ``Removal`` carries the ``cut`` flag (asked of the model's owner);
-    without it every indexed removal is taken for a whole block.
-    """
-    return getattr(removal, "cut", False) is True
+    """Whether ``removal`` is the tail of a block the cleaner kept (shortened)."""
+    return removal.cut
 
 
 def restore_removals(article: Article, restored: Collection[int]) -> Article:
