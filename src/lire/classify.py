@@ -111,8 +111,10 @@ def _parts(text: str, screen: Screen, edge: bool, words: int) -> Iterator[_Part]
     spans = [(sentence.start, sentence.end) for sentence in split_sentences(text)]
     tail_words = list(itertools.accumulate(len(text[a:b].split()) for a, b in reversed(spans)))
     # The needles are found once in the searched text; each sentence tests only those.
+    # A rule allows at most ``max_words`` from its sentence on: needles whose rules all allow
+    # fewer than the words left need not be tested.
     needles = screen.needles_in(text[skip_before:].casefold())
-    screened = bool(needles or screen.always or screen.underscored)
+    unscreened = bool(screen.always or screen.underscored)
     quoted = any(mark in text for mark in _QUOTE_MARKS)
     for (start, end), tail in zip(spans, reversed(tail_words), strict=True):
         sentence = text[start:end].strip()
@@ -120,8 +122,9 @@ def _parts(text: str, screen: Screen, edge: bool, words: int) -> Iterator[_Part]
             sentence = _mask_quotes(sentence)
         strong: tuple[int, Rule] | None = None
         weak: str | None = None
-        searched = screened and start >= skip_before
-        for rule in screen.candidates(sentence.casefold(), needles) if searched else ():
+        live = [needle for needle in needles if screen.reach[needle] >= tail]
+        searched = (live or unscreened) and start >= skip_before
+        for rule in screen.candidates(sentence.casefold(), live) if searched else ():
             if (
                 (rule.position is Position.EDGE and not edge)
                 or (rule.strength is Strength.WEAK and words > rule.max_words)

@@ -46,6 +46,11 @@ class Screen:
             )
             for needle in self.rules_of
         }
+        # needle -> the most words any of its rules allows (a block, or a pitch tail)
+        self.reach = {
+            needle: max(rules[n].max_words for n in numbers)
+            for needle, numbers in self.rules_of.items()
+        }
         strong = {n for n, rule in enumerate(rules) if rule.strength is Strength.STRONG}
         self.strong_always = bool(strong.intersection(self.always))
         # needle -> the most words a block may have for a strong rule of that needle to match
