@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from loopback import Loopback, Reply, loopback_server  # noqa: F401  (the fixture "loopback")
+
 pytestmark = pytest.mark.tmux
 
 LIRE = Path(sys.executable).parent / "lire"
@@ -140,5 +142,62 @@ def test_no_source_offers_the_history_and_a_prompt(terminal: Terminal, tmp_path:
     terminal.wait_for("https://")  # the prompt's placeholder
     terminal.keys("article.txt", "Enter")
     terminal.wait_for("The harbour reopens")
+    terminal.keys("q")
+    terminal.wait_for("lire exited 0")
+
+
+def article_page(title: str, paragraphs: list[str]) -> bytes:
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+        f"</head><body><article><h1>{title}</h1>{body}</article></body></html>"
+    ).encode()
+
+
+def test_following_a_link_reads_it_cleaned_and_h_comes_back(
+    terminal: Terminal, tmp_path: Path, loopback: Loopback
+) -> None:
+    second = loopback.serve(
+        "/dredging",
+        Reply(
+            article_page(
+                "Dredging the northern channel",
+                [
+                    "Two dredgers worked through the winter to deepen the northern channel by "
+                    "three metres, removing enough silt to fill the harbour basin twice over.",
+                    "The silt was taken to a licensed site offshore, the port authority said, "
+                    "after tests showed it held no more pollution than the open sea around it.",
+                ],
+            )
+        ),
+    )
+    first = loopback.serve(
+        "/harbour",
+        Reply(
+            article_page(
+                "The harbour reopens",
+                [
+                    "The port authority said on Tuesday that the northern harbour would reopen "
+                    "to cargo ships next month, after two years of work on the channel.",
+                    f'The work is described in <a href="{second}">our report on the dredging</a>'
+                    ", which followed the boats through the winter months on the estuary.",
+                    "Local businesses expect more traffic along the quay once the works are "
+                    "complete, and the council has set aside money for new roads.",
+                ],
+            )
+        ),
+    )
+    terminal.start(f"{shlex.quote(str(LIRE))} {shlex.quote(first)}", tmp_path)
+    terminal.wait_for("The harbour reopens")
+    terminal.keys("l")
+    screen = terminal.wait_for("Links (enter")
+    assert "our report on the dredging" in screen
+    assert second in screen, "the link's real target is shown"
+    terminal.keys("Enter")
+    terminal.wait_for("Two dredgers worked through the winter")
+    terminal.keys("h")
+    terminal.wait_for("The port authority said on Tuesday")
+    terminal.keys("L")
+    terminal.wait_for("Two dredgers worked through the winter")
     terminal.keys("q")
     terminal.wait_for("lire exited 0")
