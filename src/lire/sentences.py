@@ -48,6 +48,7 @@ _END = re.compile(
     r"(?:[»”“’‘\"')\]]|[ \u00a0\u202f]»)*"  # closing quotes and brackets ("Bonjour. »")
     r"(?=\s|$)"
 )
+_BEFORE_CHARS = 40  # the word before a point is looked for in this many characters
 _TOKEN_BEFORE = re.compile(r"[\w.º°ª'’-]*$")
 _LINE = re.compile(r"[^\n]+")
 _ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
@@ -81,7 +82,8 @@ def _boundaries(line: str, lang: str | None) -> list[int]:
         following = line[match.end() : match.end() + 12].lstrip()
         if not following or _starts_lower(following):
             continue
-        if match.group().startswith(".") and _abbreviated(line[: match.start()], following, lang):
+        before = line[max(0, match.start() - _BEFORE_CHARS) : match.start()]  # not the whole line
+        if match.group().startswith(".") and _abbreviated(before, following, lang):
             continue
         ends.append(match.end())
     return ends
@@ -97,7 +99,7 @@ def _starts_lower(following: str) -> bool:
 
 def _abbreviated(before: str, following: str, lang: str | None) -> bool:
     """Whether the point that ends ``before`` belongs to a word rather than ending a sentence."""
-    token = _TOKEN_BEFORE.search(before[-40:])
+    token = _TOKEN_BEFORE.search(before[-_BEFORE_CHARS:])
     word = token.group().lstrip("'’-").lower() if token else ""
     if not word:
         return False
