@@ -55,16 +55,25 @@ def _judge_all(blocks: Sequence[Block], screen: Screen, kept: set[int]) -> list[
         for i, b in enumerate(blocks)
     ]
     head, tail = zones(plain)
+    edged: set[int] = set()  # blocks whose verdict in ``plain`` is already their edge verdict
     while tail > head and tail - 1 not in kept:  # an author box is not the article's last block
         edge = judge(blocks[tail - 1], screen, edge=True)
         if edge.article:
             break
         plain[tail - 1] = edge
-        head, tail = zones(plain)
+        edged.add(tail - 1)
+        head, tail = _without_last(plain, head, tail)
     return [
-        plain[i] if i in kept or head <= i < tail else judge(b, screen, edge=True)
+        plain[i] if i in kept or i in edged or head <= i < tail else judge(b, screen, edge=True)
         for i, b in enumerate(blocks)
     ]
+
+
+def _without_last(verdicts: Sequence[Verdict], head: int, tail: int) -> tuple[int, int]:
+    """``zones(verdicts)`` once the block at ``tail - 1``, the last article one, no longer reads
+    as article: the last article block before it ends the span (found without rescanning all)."""
+    last = next((i for i in range(tail - 2, head - 1, -1) if verdicts[i].article), None)
+    return (0, 0) if last is None else (head, last + 1)
 
 
 def _with_repeats(
