@@ -121,7 +121,7 @@ def _sentences(article: Article, lang: str | None, *, stem: bool = True) -> list
 
 
 def _stemmed(words: list[str], stems: dict[str, str]) -> tuple[str, ...]:
-    return tuple(stems.get(word, word) for word in words)
+    return tuple(map(stems.get, words, words))  # a word without a stem stands for itself
 
 
 def _texts(block: Block, lang: str | None) -> list[str]:
@@ -154,7 +154,7 @@ def _coverage(found: tuple[str, ...], whole: Vector) -> float:
     distinct = set(found)
     if not distinct:
         return 0.0
-    return sum(whole[term] for term in distinct) / math.sqrt(len(distinct))
+    return sum(map(whole.__getitem__, distinct)) / math.sqrt(len(distinct))
 
 
 def _position_bonus(position: int, points: int) -> float:
