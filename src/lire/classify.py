@@ -109,20 +109,24 @@ def _parts(text: str, screen: Screen, edge: bool, words: int) -> Iterator[_Part]
     # In a long block only a pitch tail can go: the sentences before it are not searched.
     skip_before = len(text) - _tail_chars(text, CUT_MAX_WORDS) if words > LONG_BLOCK_WORDS else 0
     spans = [(sentence.start, sentence.end) for sentence in split_sentences(text)]
-    tail_words = list(itertools.accumulate(len(text[a:b].split()) for a, b in reversed(spans)))
-    # The needles are found once in the searched text; each sentence tests only those.
-    # A rule allows at most ``max_words`` from its sentence on: needles whose rules all allow
-    # fewer than the words left need not be tested.
-    needles = screen.needles_in(text[skip_before:].casefold())
+    counts = [len(text[a:b].split()) for a, b in spans]
+    tails = list(itertools.accumulate(reversed(counts)))[::-1]  # words from each sentence on
+    # A rule allows at most ``max_words`` from its sentence on: a sentence tests only the
+    # needles whose rules allow the words left, and the needles are found once, in the text
+    # from the first sentence that some rule allows.
+    reached = next((k for k, tail in enumerate(tails) if tail <= screen.max_reach), None)
+    searched_from = max(skip_before, len(text) if reached is None else spans[reached][0])
+    needles = screen.needles_in(text[searched_from:].casefold())
     unscreened = bool(screen.always or screen.underscored)
     quoted = any(mark in text for mark in _QUOTE_MARKS)
-    for (start, end), tail in zip(spans, reversed(tail_words), strict=True):
+    for (start, end), tail, count in zip(spans, tails, counts, strict=True):
         sentence = text[start:end].strip()
         if quoted:
             sentence = _mask_quotes(sentence)
+            count = len(sentence.split())
         strong: tuple[int, Rule] | None = None
         weak: str | None = None
-        live = [needle for needle in needles if screen.reach[needle] >= tail]
+        live = [needle for needle in needles if screen.reach[needle] >= tail] if needles else []
         searched = (live or unscreened) and start >= skip_before
         for rule in screen.candidates(sentence.casefold(), live) if searched else ():
             if (
@@ -137,9 +141,8 @@ def _parts(text: str, screen: Screen, edge: bool, words: int) -> Iterator[_Part]
                     weak = weak or rule.name
                 elif strong is None or span > strong[0]:
                     strong = (span, rule)
-        shape = (
-            None if weak else _shape(Block(BlockKind.PARAGRAPH, sentence), len(sentence.split()))
-        )
+        unshaped = weak or count > SHAPE_MAX_WORDS  # _shape says None: no Block to build
+        shape = None if unshaped else _shape(Block(BlockKind.PARAGRAPH, sentence), count)
         yield _Part(start, strong and strong[1], weak or shape, weak is not None)
 
 

@@ -51,6 +51,7 @@ class Screen:
             needle: max(rules[n].max_words for n in numbers)
             for needle, numbers in self.rules_of.items()
         }
+        self.max_reach = max(self.reach.values(), default=0)
         strong = {n for n, rule in enumerate(rules) if rule.strength is Strength.STRONG}
         self.strong_always = bool(strong.intersection(self.always))
         # needle -> the most words a block may have for a strong rule of that needle to match
