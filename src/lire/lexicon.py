@@ -13,7 +13,7 @@ from functools import cache
 
 __all__ = ["SNOWBALL", "STOP_WORDS", "content_words", "stem_map", "stop_words", "terms"]
 
-_WORD = re.compile(r"\w+")
+_LONG_WORD = re.compile(r"\w{2,}")  # the words longer than one letter
 
 STOP_WORDS: dict[str, str] = {
     "en": """
@@ -138,7 +138,7 @@ def terms(text: str, lang: str | None) -> tuple[str, ...]:
 def content_words(text: str, lang: str | None) -> list[str]:
     """The words of ``text``, lower-cased, without stop words and one-letter words."""
     stops = stop_words(lang)
-    return [word for word in _WORD.findall(text.lower()) if len(word) > 1 and word not in stops]
+    return [word for word in _LONG_WORD.findall(text.lower()) if word not in stops]
 
 
 def stem_map(words: set[str], lang: str | None) -> dict[str, str]:
