@@ -120,15 +120,21 @@ def _inline_children(element: HtmlElement, builder: _Builder) -> None:
     if element.text:
         builder.pieces.append(element.text)
     for child in element:
-        if isinstance(child.tag, str) and child.tag == "br":
-            builder.pieces.append(_BREAK)
-        elif isinstance(child.tag, str) and child.tag not in _SKIPPED:
-            if child.tag == "a":
-                builder.link(child)
-            _inline_children(child, builder)
-            builder.pieces.append(" " if child.tag in _CONTAINERS else "")
+        if isinstance(child.tag, str) and child.tag not in _SKIPPED:
+            _inline_child(child, builder)
         if child.tail:
             builder.pieces.append(child.tail)
+
+
+def _inline_child(child: HtmlElement, builder: _Builder) -> None:
+    """One element inside running text: a line break, a link, or its text."""
+    if child.tag == "br":
+        builder.pieces.append(_BREAK)
+        return
+    if child.tag == "a":
+        builder.link(child)
+    _inline_children(child, builder)
+    builder.pieces.append(" " if child.tag in _CONTAINERS else "")
 
 
 def _list(element: HtmlElement, builder: _Builder, context: _Context) -> None:
@@ -155,13 +161,7 @@ def _item(item: HtmlElement, builder: _Builder, depth: int, ordinal: int | None)
         if isinstance(child.tag, str) and child.tag in _LISTS:
             nested.append(child)
         elif isinstance(child.tag, str) and child.tag not in _SKIPPED:
-            if child.tag == "br":
-                builder.pieces.append(_BREAK)
-            else:
-                if child.tag == "a":
-                    builder.link(child)
-                _inline_children(child, builder)
-                builder.pieces.append(" " if child.tag in _CONTAINERS else "")
+            _inline_child(child, builder)
         if child.tail:
             builder.pieces.append(child.tail)
     builder.flush(BlockKind.LIST_ITEM, level=depth, ordinal=ordinal)
