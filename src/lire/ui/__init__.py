@@ -44,6 +44,8 @@ def create_app(
         learn=learn,
         sample=sample,
         opener=opener,
+        llm=config.llm if config.summary.summarizer == "llm" else None,
+        points=config.summary.points,
     )
 
 

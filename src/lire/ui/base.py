@@ -18,6 +18,7 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import OptionList
 
+from lire.config import LLMConfig
 from lire.errors import LireError
 from lire.history import History
 from lire.model import Article, Reading
@@ -46,12 +47,14 @@ class KeepStore(Protocol):
 
 @dataclass(slots=True)
 class Visit:
-    """One stop on the reading trail; ``restored`` numbers the removals put back."""
+    """One stop on the reading trail; ``restored`` numbers the removals put back;
+    ``llm_tried`` says the model was asked for its summary and answered or failed."""
 
     source: str
     reading: Reading
     top_block: int = 0
     restored: frozenset[int] = frozenset()
+    llm_tried: bool = False
 
 
 class ReaderBase(App[int]):
@@ -77,8 +80,12 @@ class ReaderBase(App[int]):
         learn: KeepStore | None = None,
         sample: str | None = None,
         opener: Opener | None = None,
+        llm: LLMConfig | None = None,
+        points: int = 3,
     ) -> None:
         super().__init__()
+        self.llm = llm  # None: the offline summary only
+        self.points = points
         self.source = source
         self.loader = loader
         self.history = history
@@ -97,7 +104,7 @@ class ReaderBase(App[int]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             yield ArticleView(id="article")
-            yield SummaryPane(id="summary")
+            yield SummaryPane(id="summary", model=self.llm.model if self.llm else "")
         yield StatusLine(id="status")
         yield KeyBar(id="keys")
 

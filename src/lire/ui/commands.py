@@ -14,15 +14,15 @@ from urllib.parse import urlsplit
 from lire.clean import site_key
 from lire.sanitize import sanitize_line
 from lire.ui.article import ArticleView
-from lire.ui.base import ReaderBase
 from lire.ui.dialogs import ConfirmScreen, PromptScreen
 from lire.ui.export import export_markdown, quote_markdown, suggested_name
 from lire.ui.lists import HistoryScreen, LinkChoice, LinksScreen, RemovedScreen
+from lire.ui.streaming import SummaryStreaming
 
 __all__ = ["ReaderCommands"]
 
 
-class ReaderCommands(ReaderBase):
+class ReaderCommands(SummaryStreaming):
     """The actions that open dialogs, walk the trail or write something out."""
 
     def _view(self) -> ArticleView:

@@ -6,9 +6,16 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from lire.model import Reading
+from lire.model import Reading, Summary
 
-__all__ = ["ArticleScrolled", "LoadFailed", "ReadingLoaded"]
+__all__ = [
+    "ArticleScrolled",
+    "LoadFailed",
+    "ReadingLoaded",
+    "SummaryChunk",
+    "SummaryFailed",
+    "SummaryStreamed",
+]
 
 
 @dataclass
@@ -36,3 +43,27 @@ class ArticleScrolled(Message):
     percent: int
     minutes_left: int
     top_block: int
+
+
+@dataclass
+class SummaryChunk(Message):
+    """The model sent more of its summary (sanitised text); ``token`` names the stream."""
+
+    token: int
+    text: str
+
+
+@dataclass
+class SummaryStreamed(Message):
+    """The model's summary is complete: its key points, each linked to a block."""
+
+    token: int
+    summary: Summary
+
+
+@dataclass
+class SummaryFailed(Message):
+    """The model's summary could not be had; ``error`` is the user's sentence."""
+
+    token: int
+    error: str

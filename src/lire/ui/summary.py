@@ -15,9 +15,10 @@ __all__ = ["SummaryPane"]
 class SummaryPane(OptionList):
     """One option per key point, as plain Text (never markup); its id is the block index."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, model: str = "") -> None:
         super().__init__(id=id, markup=False)  # prompts are Text; strings stay plain too
         self.border_title = "Summary"
+        self.model = model  # the summary model's name, shown under its points
 
     def show(self, summary: Summary) -> None:
         self.clear_options()
@@ -29,8 +30,17 @@ class SummaryPane(OptionList):
             prompt = Text(f"{number + 1}. ", style="bold")
             prompt.append(sanitize_line(point.text))
             self.add_option(Option(prompt, id=f"point-{number}"))
-        self.add_option(Option(Text(f"({summary.method})", style="dim"), disabled=True))
+        method = summary.method
+        if method == "llm" and self.model:
+            method = f"llm: {sanitize_line(self.model)}"
+        self.add_option(Option(Text(f"({method})", style="dim"), disabled=True))
         self.highlighted = 0
+
+    def show_stream(self, text: str) -> None:
+        """The model's answer so far (sanitised by ``lire.llm``), shown as plain Text."""
+        self.clear_options()
+        self.add_option(Option(Text(text.strip() or "…"), id="streaming"))
+        self.add_option(Option(Text("(llm, streaming…)", style="dim"), disabled=True))
 
     def point_index(self, option: Option) -> int | None:
         """The summary point an option stands for."""
