@@ -227,3 +227,22 @@ async def test_loading_another_article_cancels_the_stream_and_ignores_its_late_c
         assert not first.llm_tried
         assert second.reading.summary.method == "llm"
     assert len(script.requests) == 2
+
+
+async def test_going_back_shows_the_model_summary_again_without_asking_twice(
+    endpoint: tuple[str, Script],
+) -> None:
+    base_url, script = endpoint
+    readings = {"a": make_reading("First"), "b": make_reading("Second")}
+    app = app_with("llm", base_url, readings)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: "(llm: test-model)" in pane_lines(app))
+        script.parts = ["- Trains return in spring.\n", "- The festival moves.\n"]
+        app.load("b")
+        await wait_for(pilot, lambda: "1. Trains return in spring." in pane_lines(app))
+        await pilot.press("h")
+        await pilot.pause()
+        assert app.visit is not None and app.visit.source == "a"
+        assert pane_lines(app)[0] == "1. The harbour reopened after storm repairs to the quay."
+        assert pane_lines(app)[-1] == "(llm: test-model)"
+    assert len(script.requests) == 2
