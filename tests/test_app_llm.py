@@ -15,6 +15,7 @@ import pytest
 from textual.pilot import Pilot
 
 from lire.config import Config, LLMConfig, SummaryConfig
+from lire.errors import FetchError
 from lire.model import Article, Block, BlockKind, KeyPoint, Reading, Summary
 from lire.ui import LireApp, create_app
 from lire.ui.article import ArticleView
@@ -117,7 +118,13 @@ def app_with(summarizer: str, base_url: str, readings: dict[str, Reading] | None
         llm=LLMConfig(base_url=base_url, model="test-model", timeout=5.0),
     )
     shelf = readings or {"a": make_reading()}
-    return create_app(source="a", config=config, loader=shelf.__getitem__)
+
+    def load(source: str) -> Reading:
+        if source not in shelf:
+            raise FetchError(f"{source} could not be read")
+        return shelf[source]
+
+    return create_app(source="a", config=config, loader=load)
 
 
 def pane_lines(app: LireApp) -> list[str]:
@@ -246,3 +253,19 @@ async def test_going_back_shows_the_model_summary_again_without_asking_twice(
         assert pane_lines(app)[0] == "1. The harbour reopened after storm repairs to the quay."
         assert pane_lines(app)[-1] == "(llm: test-model)"
     assert len(script.requests) == 2
+
+
+async def test_a_failed_load_mid_stream_leaves_the_offline_summary_not_a_stuck_stream(
+    endpoint: tuple[str, Script],
+) -> None:
+    base_url, script = endpoint
+    script.hold = threading.Event()
+    app = app_with("llm", base_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: "Here are the key points:" in " ".join(pane_lines(app)))
+        app.load("missing")
+        await wait_for(pilot, lambda: not app.query_one(ArticleView).loading)
+        assert pane_lines(app)[-1] == "(offline)"
+        script.hold.set()
+        await pilot.pause(0.2)
+        assert pane_lines(app)[-1] == "(offline)"  # the cancelled stream's end is ignored

@@ -65,11 +65,16 @@ class SummaryStreaming(ReaderBase):
         self._summarize(self._stream_token, visit.reading.article, self.llm, self.points)
 
     def cancel_stream(self) -> None:
-        """Stop the stream in flight, if any; its late messages are ignored."""
-        if self.llm_stream is not None:
-            self.llm_stream = None
-            self._stream_token += 1
-            self.workers.cancel_group(self, "llm")
+        """Stop the stream in flight, if any (its late messages are ignored); its article, if
+        still shown (the load may fail or be cancelled), shows its summary as it was."""
+        stream = self.llm_stream
+        if stream is None:
+            return
+        self.llm_stream = None
+        self._stream_token += 1
+        self.workers.cancel_group(self, "llm")
+        if self.visit is stream.visit:
+            self.query_one(SummaryPane).show(stream.visit.reading.summary)
 
     def _wants_model(self, visit: Visit) -> bool:
         if self.llm is None or visit.llm_tried or visit.reading.summary.method == "llm":
