@@ -70,7 +70,7 @@ class ReaderCommands(SummaryStreaming):
         visit = self.visit
         url = visit.reading.article.url if visit else None
         if url is None or not _is_web(url):
-            self.notify("this article has no web address to open", severity="warning")
+            self.notify("this article has no web address to open", severity="warning", markup=False)
             return
         self._confirm_open(url)
 
