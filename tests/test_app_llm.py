@@ -3,13 +3,8 @@
 
 from __future__ import annotations
 
-import contextlib
-import json
 import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from collections.abc import Callable
 
 import pytest
 from textual.pilot import Pilot
@@ -20,6 +15,7 @@ from lire.model import Article, Block, BlockKind, KeyPoint, Reading, Summary
 from lire.ui import LireApp, create_app
 from lire.ui.article import ArticleView
 from lire.ui.summary import SummaryPane
+from llm_endpoint import Script, events_for, llm_endpoint_server  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.anyio
 
@@ -39,62 +35,23 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
-@dataclass
-class Script:
-    """What the fake endpoint answers, and what it was sent."""
-
-    status: int = 200
-    parts: list[str] = field(default_factory=lambda: list(ANSWER))
-    hold: threading.Event | None = None  # when set: wait for it after the first part
-    requests: list[dict[str, Any]] = field(default_factory=list)
-
-
-def _data(content: str) -> bytes:
-    chunk = {"choices": [{"index": 0, "delta": {"content": content}}]}
-    return f"data: {json.dumps(chunk)}\n\n".encode()
-
-
 @pytest.fixture
-def endpoint() -> Iterator[tuple[str, Script]]:
-    script = Script()
+def endpoint(llm_endpoint: tuple[str, Script]) -> tuple[str, Script]:
+    """The model endpoint, answering ANSWER unless a test says otherwise."""
+    llm_endpoint[1].events = events_for(ANSWER)
+    return llm_endpoint
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                self._answer()  # the app may hang up first (a cancelled stream)
 
-        def _answer(self) -> None:
-            length = int(self.headers.get("Content-Length", "0"))
-            script.requests.append(json.loads(self.rfile.read(length)))
-            self.send_response(script.status)
-            if script.status != 200:
-                self.send_header("Content-Type", "application/json")
-                self.end_headers()
-                self.wfile.write(b'{"error": {"message": "invalid api key"}}')
-                return
-            self.send_header("Content-Type", "text/event-stream")
-            self.end_headers()
-            for index, part in enumerate(script.parts):
-                self.wfile.write(_data(part))
-                self.wfile.flush()
-                if index == 0 and script.hold is not None:
-                    script.hold.wait(10)  # bounded, whatever the test does
-            self.wfile.write(b"data: [DONE]\n\n")
+def hold_after_first_part(script: Script) -> threading.Event:
+    """Make the endpoint wait after its first part until the returned event is set (bounded)."""
+    hold = threading.Event()
 
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
+    def wait(index: int) -> None:
+        if index >= 2:  # event 0 is the role, 1 the first part
+            hold.wait(10)
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/v1", script
-    finally:
-        if script.hold is not None:
-            script.hold.set()
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    script.before_each = wait
+    return hold
 
 
 def filler(number: int) -> Block:
@@ -144,13 +101,13 @@ async def test_a_streamed_model_summary_replaces_the_offline_points_with_linked_
     endpoint: tuple[str, Script],
 ) -> None:
     base_url, script = endpoint
-    script.hold = threading.Event()
+    hold = hold_after_first_part(script)
     app = app_with("llm", base_url)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: "(llm, streaming…)" in pane_lines(app))
         await wait_for(pilot, lambda: "Here are the key points:" in " ".join(pane_lines(app)))
         assert pane_lines(app)[1] == "(llm, streaming…)"
-        script.hold.set()
+        hold.set()
         await wait_for(pilot, lambda: "(llm: test-model)" in pane_lines(app))
         assert pane_lines(app) == [
             "1. The harbour reopened after storm repairs to the quay.",
@@ -217,15 +174,17 @@ async def test_loading_another_article_cancels_the_stream_and_ignores_its_late_c
     endpoint: tuple[str, Script],
 ) -> None:
     base_url, script = endpoint
-    script.hold = threading.Event()
+    hold = hold_after_first_part(script)
     readings = {"a": make_reading("First"), "b": make_reading("Second")}
     app = app_with("llm", base_url, readings)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: "Here are the key points:" in " ".join(pane_lines(app)))
-        script.parts = ["- The harbour reopened.\n", "- Trains return.\n", "- Festival moves."]
+        script.events = events_for(
+            ["- The harbour reopened.\n", "- Trains return.\n", "- Festival moves."]
+        )
         app.load("b")
         await wait_for(pilot, lambda: app.visit is not None and app.visit.source == "b")
-        script.hold.set()
+        hold.set()
         await wait_for(pilot, lambda: "(llm: test-model)" in pane_lines(app))
         assert pane_lines(app)[0] == "1. The harbour reopened."
         assert len(app.trail) == 2
@@ -244,7 +203,7 @@ async def test_going_back_shows_the_model_summary_again_without_asking_twice(
     app = app_with("llm", base_url, readings)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: "(llm: test-model)" in pane_lines(app))
-        script.parts = ["- Trains return in spring.\n", "- The festival moves.\n"]
+        script.events = events_for(["- Trains return in spring.\n", "- The festival moves.\n"])
         app.load("b")
         await wait_for(pilot, lambda: "1. Trains return in spring." in pane_lines(app))
         await pilot.press("h")
@@ -259,13 +218,13 @@ async def test_a_failed_load_mid_stream_leaves_the_offline_summary_not_a_stuck_s
     endpoint: tuple[str, Script],
 ) -> None:
     base_url, script = endpoint
-    script.hold = threading.Event()
+    hold = hold_after_first_part(script)
     app = app_with("llm", base_url)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: "Here are the key points:" in " ".join(pane_lines(app)))
         app.load("missing")
         await wait_for(pilot, lambda: not app.query_one(ArticleView).loading)
         assert pane_lines(app)[-1] == "(offline)"
-        script.hold.set()
+        hold.set()
         await pilot.pause(0.2)
         assert pane_lines(app)[-1] == "(offline)"  # the cancelled stream's end is ignored

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import httpx
@@ -19,6 +15,12 @@ from lire.config import LLMConfig
 from lire.errors import ConfigError, FetchError
 from lire.llm import llm_summary, parse_points, stream_summary
 from lire.model import Article, Block, BlockKind
+from llm_endpoint import (  # noqa: F401  (the fixture llm_endpoint)
+    Script,
+    chunk,
+    events_for,
+    llm_endpoint_server,
+)
 
 ARTICLE = Article(
     blocks=(
@@ -43,92 +45,20 @@ ANSWER = [
 ]
 
 
-@dataclass
-class Script:
-    """What the fake endpoint answers, and what it saw."""
-
-    status: int = 200
-    events: list[str] = field(default_factory=list)  # raw SSE "data:" payloads
-    body: bytes = b""  # the body of a non-200 answer
-    before_each: Callable[[int], None] = lambda index: None  # runs before event ``index``
-    delay: float = 0.0  # seconds before answering at all
-    keep_alive: threading.Event | None = None  # after the events, ping until this is set
-    requests: list[dict[str, Any]] = field(default_factory=list)
-    headers: list[dict[str, str]] = field(default_factory=list)
-    paths: list[str] = field(default_factory=list)
-
-
-def chunk(content: str | None) -> str:
-    return json.dumps({"choices": [{"index": 0, "delta": {"content": content}}]})
-
-
-def events_for(parts: list[str]) -> list[str]:
-    role = json.dumps({"choices": [{"index": 0, "delta": {"role": "assistant"}}]})
-    return [role, *(chunk(part) for part in parts), "[DONE]"]
-
-
-@pytest.fixture
-def endpoint() -> Iterator[tuple[str, Script]]:
-    script = Script()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                self._answer()  # the client may give up first (the timeout test)
-
-        def _answer(self) -> None:
-            length = int(self.headers.get("Content-Length", "0"))
-            script.requests.append(json.loads(self.rfile.read(length)))
-            script.headers.append({k.lower(): v for k, v in self.headers.items()})
-            script.paths.append(self.path)
-            time.sleep(script.delay)
-            self.send_response(script.status)
-            if script.status != 200:
-                self.send_header("Content-Type", "application/json")
-                self.end_headers()
-                self.wfile.write(script.body)
-                return
-            self.send_header("Content-Type", "text/event-stream")
-            self.end_headers()
-            self.wfile.write(b": keep-alive comment\n\n")
-            for index, data in enumerate(script.events):
-                script.before_each(index)
-                self.wfile.write(f"data: {data}\n\n".encode())
-                self.wfile.flush()
-            if script.keep_alive is not None:
-                ends = time.monotonic() + 10  # bounded, whatever the client does
-                while not script.keep_alive.wait(0.02) and time.monotonic() < ends:
-                    self.wfile.write(b": ping\n\n")
-                    self.wfile.flush()
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/v1", script
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 def config_for(base_url: str, **changes: Any) -> LLMConfig:
     settings: dict[str, Any] = {"model": "test-model", "timeout": 5.0, **changes}
     return LLMConfig(base_url=base_url, **settings)
 
 
-def test_normal_stream_yields_the_chunks_in_order(endpoint: tuple[str, Script]) -> None:
-    url, script = endpoint
+def test_normal_stream_yields_the_chunks_in_order(llm_endpoint: tuple[str, Script]) -> None:
+    url, script = llm_endpoint
     script.events = events_for(ANSWER)
     assert list(stream_summary(ARTICLE, config=config_for(url))) == ANSWER
     assert script.paths == ["/v1/chat/completions"]
 
 
-def test_a_given_client_is_used_and_left_open(endpoint: tuple[str, Script]) -> None:
-    url, script = endpoint
+def test_a_given_client_is_used_and_left_open(llm_endpoint: tuple[str, Script]) -> None:
+    url, script = llm_endpoint
     script.events = events_for(ANSWER)
     with httpx.Client(headers={"X-Caller": "app"}) as client:
         summary = llm_summary(ARTICLE, config=config_for(url), client=client)
@@ -137,8 +67,8 @@ def test_a_given_client_is_used_and_left_open(endpoint: tuple[str, Script]) -> N
     assert script.headers[0]["x-caller"] == "app"
 
 
-def test_request_asks_for_points_in_the_article_language(endpoint: tuple[str, Script]) -> None:
-    url, script = endpoint
+def test_request_asks_for_points_in_the_article_language(llm_endpoint: tuple[str, Script]) -> None:
+    url, script = llm_endpoint
     script.events = events_for(ANSWER)
     list(stream_summary(ARTICLE, config=config_for(url), points=4))
     request = script.requests[0]
@@ -150,8 +80,10 @@ def test_request_asks_for_points_in_the_article_language(endpoint: tuple[str, Sc
     assert "projet de loi sur l'énergie" in user["content"]
 
 
-def test_llm_summary_links_each_point_to_the_closest_block(endpoint: tuple[str, Script]) -> None:
-    url, script = endpoint
+def test_llm_summary_links_each_point_to_the_closest_block(
+    llm_endpoint: tuple[str, Script],
+) -> None:
+    url, script = llm_endpoint
     script.events = events_for(ANSWER)
     seen: list[str] = []
     summary = llm_summary(ARTICLE, config=config_for(url), on_chunk=seen.append)
@@ -166,8 +98,8 @@ def test_llm_summary_links_each_point_to_the_closest_block(endpoint: tuple[str, 
     assert [point.block for point in summary.points] == [1, 2, 3]
 
 
-def test_slow_stream_reaches_the_caller_chunk_by_chunk(endpoint: tuple[str, Script]) -> None:
-    url, script = endpoint
+def test_slow_stream_reaches_the_caller_chunk_by_chunk(llm_endpoint: tuple[str, Script]) -> None:
+    url, script = llm_endpoint
     script.events = events_for(["one ", "two ", "three"])
     received: list[str] = []
     arrived = threading.Event()
@@ -192,9 +124,9 @@ def test_slow_stream_reaches_the_caller_chunk_by_chunk(endpoint: tuple[str, Scri
 
 
 def test_api_key_is_sent_from_the_named_environment_variable(
-    endpoint: tuple[str, Script], monkeypatch: pytest.MonkeyPatch
+    llm_endpoint: tuple[str, Script], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    url, script = endpoint
+    url, script = llm_endpoint
     script.events = events_for(ANSWER)
     monkeypatch.setenv("LIRE_TEST_KEY", "sk-secret")
     list(stream_summary(ARTICLE, config=config_for(url, api_key_env="LIRE_TEST_KEY")))
@@ -202,17 +134,17 @@ def test_api_key_is_sent_from_the_named_environment_variable(
 
 
 def test_no_authorization_header_without_a_key(
-    endpoint: tuple[str, Script], monkeypatch: pytest.MonkeyPatch
+    llm_endpoint: tuple[str, Script], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    url, script = endpoint
+    url, script = llm_endpoint
     script.events = events_for(ANSWER)
     monkeypatch.delenv("LIRE_TEST_KEY", raising=False)
     list(stream_summary(ARTICLE, config=config_for(url, api_key_env="LIRE_TEST_KEY")))
     assert "authorization" not in script.headers[0]
 
 
-def test_401_names_the_endpoint_and_the_key_variable(endpoint: tuple[str, Script]) -> None:
-    url, script = endpoint
+def test_401_names_the_endpoint_and_the_key_variable(llm_endpoint: tuple[str, Script]) -> None:
+    url, script = llm_endpoint
     script.status = 401
     script.body = b'{"error": {"message": "invalid api key"}}'
     with pytest.raises(FetchError) as caught:
@@ -223,8 +155,8 @@ def test_401_names_the_endpoint_and_the_key_variable(endpoint: tuple[str, Script
     )
 
 
-def test_500_reports_the_status_and_the_server_reason(endpoint: tuple[str, Script]) -> None:
-    url, script = endpoint
+def test_500_reports_the_status_and_the_server_reason(llm_endpoint: tuple[str, Script]) -> None:
+    url, script = llm_endpoint
     script.status = 500
     script.body = b'{"error": {"message": "model \\u001b[31mcrashed"}}'
     with pytest.raises(FetchError) as caught:
@@ -235,37 +167,37 @@ def test_500_reports_the_status_and_the_server_reason(endpoint: tuple[str, Scrip
     assert "\x1b" not in message
 
 
-def test_malformed_chunk_is_a_fetch_error(endpoint: tuple[str, Script]) -> None:
-    url, script = endpoint
+def test_malformed_chunk_is_a_fetch_error(llm_endpoint: tuple[str, Script]) -> None:
+    url, script = llm_endpoint
     script.events = [chunk("fine so far"), '{"choices": [{"delta": ', "[DONE]"]
     with pytest.raises(FetchError, match="sent a malformed chunk"):
         llm_summary(ARTICLE, config=config_for(url))
 
 
-def test_error_event_in_the_stream_is_reported(endpoint: tuple[str, Script]) -> None:
-    url, script = endpoint
+def test_error_event_in_the_stream_is_reported(llm_endpoint: tuple[str, Script]) -> None:
+    url, script = llm_endpoint
     script.events = [json.dumps({"error": {"message": "context too long"}})]
     with pytest.raises(FetchError, match="reported an error: context too long"):
         list(stream_summary(ARTICLE, config=config_for(url)))
 
 
-def test_empty_answer_is_a_fetch_error(endpoint: tuple[str, Script]) -> None:
-    url, script = endpoint
+def test_empty_answer_is_a_fetch_error(llm_endpoint: tuple[str, Script]) -> None:
+    url, script = llm_endpoint
     script.events = events_for([])
     with pytest.raises(FetchError, match="sent an empty answer"):
         llm_summary(ARTICLE, config=config_for(url))
 
 
-def test_timeout_names_the_endpoint(endpoint: tuple[str, Script]) -> None:
-    url, script = endpoint
+def test_timeout_names_the_endpoint(llm_endpoint: tuple[str, Script]) -> None:
+    url, script = llm_endpoint
     script.events = events_for(ANSWER)
     script.delay = 1.0
     with pytest.raises(FetchError, match=r"did not answer within 0\.2 s"):
         llm_summary(ARTICLE, config=config_for(url, timeout=0.2))
 
 
-def test_endless_keep_alives_hit_the_deadline(endpoint: tuple[str, Script]) -> None:
-    url, script = endpoint
+def test_endless_keep_alives_hit_the_deadline(llm_endpoint: tuple[str, Script]) -> None:
+    url, script = llm_endpoint
     script.events = [chunk("- a point that never ends")]
     stop = threading.Event()
     script.keep_alive = stop
@@ -285,8 +217,8 @@ def test_refused_connection_is_a_fetch_error() -> None:
         llm_summary(ARTICLE, config=config_for(url))
 
 
-def test_model_output_is_sanitised(endpoint: tuple[str, Script]) -> None:
-    url, script = endpoint
+def test_model_output_is_sanitised(llm_endpoint: tuple[str, Script]) -> None:
+    url, script = llm_endpoint
     script.events = events_for(
         ["- red \x1b[31malert\x1b[0m\u202e here\n", "- [b]markup[/b] stays text"]
     )
