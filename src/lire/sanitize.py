@@ -43,20 +43,19 @@ def sanitize(text: str) -> str:
 
     Newlines and tabs are kept; a carriage return becomes a newline (``\\r\\n`` one newline).
     """
-    if text.isprintable():
-        return text
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ESC_SEQUENCE.sub("", text)
-    return _CONTROLS.sub("", text)
+    return _strip(text, _ESC_SEQUENCE)
 
 
 def sanitize_markup(html: str) -> str:
     """Sanitise HTML source before it is parsed, without ever eating markup around a control."""
-    if html.isprintable():
-        return html
-    html = html.replace("\r\n", "\n").replace("\r", "\n")
-    html = _ESC_SEQUENCE_IN_MARKUP.sub("", html)
-    return _CONTROLS.sub("", html)
+    return _strip(html, _ESC_SEQUENCE_IN_MARKUP)
+
+
+def _strip(text: str, sequences: re.Pattern[str]) -> str:
+    if text.isprintable():
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROLS.sub("", sequences.sub("", text))
 
 
 def sanitize_line(text: str) -> str:
