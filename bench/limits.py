@@ -383,8 +383,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print_table(rows, sizes, built)
     cpu = {row["case"]: row.get("cpu") for row in rows}
-    if cpu.get("html-10mb") and cpu.get(PEER):
-        ratio = cpu["html-10mb"] / cpu[PEER]
+    ours, peer = cpu.get("html-10mb"), cpu.get(PEER)
+    if ours and peer:
+        ratio = ours / peer
         print(f"html-10mb CPU time, lire.read / trafilatura.extract: {ratio:.2f}")
     return 0
 

@@ -24,10 +24,10 @@ from typing import Any
 
 from rouge_score import rouge_scorer
 
-import lire.summarize as summarize_module
+import lire.summarize.offline as summarize_module
 from lire.model import Article
-from lire.sentences import split_sentences
-from lire.summarize import article_from_text, lead, summarize
+from lire.summarize.offline import article_from_text, lead, summarize
+from lire.text.sentences import split_sentences
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "summaries"
 SETS = {"en_xsum.jsonl": "en", "fr_orangesum_dev.jsonl": "fr"}
@@ -75,7 +75,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _settings() -> str:
-    names = ("MIN_WORDS", "MAX_WORDS", "POSITION_WEIGHT", "POSITION_POWER", "POSITION_DECAY")
+    names: tuple[str, ...] = (
+        "MIN_WORDS",
+        "MAX_WORDS",
+        "POSITION_WEIGHT",
+        "POSITION_POWER",
+        "POSITION_DECAY",
+    )
     names += ("DUPLICATE_OVERLAP",)
     return ", ".join(f"{name}={getattr(summarize_module, name)}" for name in names)
 

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "fixtures"
-SHARED = ROOT.parent / "shared"
+from paths import SHARED
 
 
 @pytest.fixture

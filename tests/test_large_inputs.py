@@ -17,15 +17,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import lire.clean
-from lire.classify import Verdict, judge
-from lire.clean import clean
+import lire.clean.blocks
+from lire.clean.blocks import clean
+from lire.clean.classify import Verdict, judge
+from lire.clean.clusters import zones
+from lire.clean.prefilter import Prefilter
+from lire.clean.rules import default_rules
 from lire.model import Article, Block, BlockKind
-from lire.rules import default_rules
-from lire.screen import Screen
-from lire.sentences import split_sentences
+from lire.text.sentences import split_sentences
 
-SCREENS = {lang: Screen(default_rules().select(lang, None)) for lang in ("en", "fr", None)}
+SCREENS = {lang: Prefilter(default_rules().select(lang, None)) for lang in ("en", "fr", None)}
 ALL_NEEDLES = sorted(SCREENS[None].rules_of)
 WORDS = [
     "the",
@@ -77,7 +78,7 @@ def test_a_sentence_among_its_blocks_needles_gets_its_own_candidates(pieces: lis
 
 
 def test_the_screen_of_no_needles_finds_none() -> None:
-    screen = Screen(())
+    screen = Prefilter(())
     assert screen.needles_in("anything at all") == []
     assert screen.candidates("anything at all") == []
 
@@ -115,14 +116,14 @@ def test_many_trailing_author_boxes_all_go_and_the_span_is_not_rescanned(
 ) -> None:
     article = _author_boxes(300)
     calls: list[int] = []
-    real = lire.clean.zones
+    real = zones
 
     def counted(verdicts: list[Verdict]) -> tuple[int, int]:
         calls.append(len(verdicts))
         return real(verdicts)
 
-    monkeypatch.setattr(lire.clean, "zones", counted)
-    cleaned = clean(article)
+    monkeypatch.setattr(lire.clean.blocks, "zones", counted)
+    cleaned = clean(article).article
     assert [block.text for block in cleaned.blocks] == [b.text for b in article.blocks[:300]]
     assert {removal.rule for removal in cleaned.removed} == {"author/en-box"}
     assert len(cleaned.removed) == 300
@@ -133,11 +134,11 @@ def test_each_trailing_box_is_judged_at_the_edge_once(monkeypatch: pytest.Monkey
     article = _author_boxes(50)
     judged: list[tuple[str, bool]] = []
 
-    def counted(block: Block, screen: Screen, *, edge: bool) -> Verdict:
+    def counted(block: Block, screen: Prefilter, *, edge: bool) -> Verdict:
         judged.append((block.text, edge))
         return judge(block, screen, edge=edge)
 
-    monkeypatch.setattr(lire.clean, "judge", counted)
+    monkeypatch.setattr(lire.clean.blocks, "judge", counted)
     clean(article)
     at_edge = [text for text, edge in judged if edge]
     assert len(at_edge) == len(set(at_edge))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from lire.config import load_config
-from lire.learn import LearnStore
 from lire.model import Page
 from lire.pipeline import read_page
+from lire.store import SiteMemoryStore
 
 PARAGRAPHS = "".join(
     f"<p>{text}</p>"
@@ -56,9 +56,9 @@ def test_a_block_the_user_restored_is_spared_by_the_dom_pass_on_that_site(tmp_pa
     config = load_config(tmp_path / "absent.toml")
     removed = read_page(page(SUBSCRIBE), config=config).article.removed
     assert any("Subscribe now" in r.text for r in removed), "the pitch goes by default"
-    with LearnStore(tmp_path / "learned.sqlite3") as store:
+    with SiteMemoryStore(tmp_path / "learned.sqlite3") as store:
         store.keep("riverside.example", SUBSCRIBE)
-        kept = read_page(page(SUBSCRIBE), config=config, store=store).article
+        kept = read_page(page(SUBSCRIBE), config=config, memory=store).article
         assert not any("Subscribe now" in r.text for r in kept.removed)
         assert SUBSCRIBE in kept.text
         other = Page(
@@ -67,5 +67,5 @@ def test_a_block_the_user_restored_is_spared_by_the_dom_pass_on_that_site(tmp_pa
             location="https://elsewhere.example/a",
             url="https://elsewhere.example/a",
         )
-        elsewhere = read_page(other, config=config, store=store).article
+        elsewhere = read_page(other, config=config, memory=store).article
         assert any("Subscribe now" in r.text for r in elsewhere.removed), "only on that site"

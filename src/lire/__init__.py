@@ -6,14 +6,19 @@ reading = lire.read("https://example.org/article")   # or a path, or "-"
 reading.article.title, reading.article.blocks, reading.article.removed
 reading.summary.points
 ```
+
+The public surface is exactly ``__all__``. Everything else (the stage packages ``lire.fetch``,
+``lire.extract``, ``lire.clean``, ``lire.summarize``, ``lire.text``, ``lire.store``, the app in
+``lire.ui``) is internal: importable, typed, but free to change between versions.
 """
 
-__version__ = "0.1.0"
+from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING as _TYPE_CHECKING
 
 from lire.config import Config, load_config
 from lire.errors import ConfigError, ExtractionError, FetchError, LireError
+from lire.exports import lazy_exports as _lazy_exports
 from lire.model import (
     Article,
     Block,
@@ -25,30 +30,11 @@ from lire.model import (
     Removal,
     Summary,
 )
+from lire.version import __version__
 
-if TYPE_CHECKING:
+if _TYPE_CHECKING:
     from lire.pipeline import read, read_html, read_page, read_text
-    from lire.summarize import summarize_text
-
-_LAZY = {
-    "read": "lire.pipeline",
-    "read_html": "lire.pipeline",
-    "read_page": "lire.pipeline",
-    "read_text": "lire.pipeline",
-    "summarize_text": "lire.summarize",
-}
-
-
-def __getattr__(name: str) -> Any:
-    """The pipeline (lxml, readability, httpx) is imported on first use, not with the package."""
-    if name in _LAZY:
-        from importlib import import_module
-
-        value = getattr(import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'lire' has no attribute {name!r}")
-
+    from lire.summarize.offline import summarize_text
 
 __all__ = [
     "Article",
@@ -73,3 +59,15 @@ __all__ = [
     "read_text",
     "summarize_text",
 ]
+
+# The pipeline (lxml, readability, httpx) is imported on first use, not with the package.
+__getattr__ = _lazy_exports(
+    __name__,
+    {
+        "read": "lire.pipeline",
+        "read_html": "lire.pipeline",
+        "read_page": "lire.pipeline",
+        "read_text": "lire.pipeline",
+        "summarize_text": "lire.summarize.offline",
+    },
+)

@@ -15,14 +15,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from lire import __version__
 from lire.config import Config, load_config
 from lire.errors import ConfigError, LireError
-from lire.fetch import fetch
+from lire.fetch.sources import fetch
 from lire.model import Reading
 from lire.render import Format, render, render_explain, render_summary
 from lire.samples import sample_path
 from lire.sanitize import sanitize_line
+from lire.version import __version__
 
 __all__ = ["main"]
 
@@ -125,23 +125,25 @@ def _configure(args: argparse.Namespace) -> Config:
 
 def _read(source: str, config: Config) -> Reading:
     # The pipeline (lxml, readability) is imported here, never before the app's first frame.
-    from lire.pipeline import open_learn_store, read_page
+    from lire.pipeline import open_stores, read_page
 
     page = fetch(source, config=config.fetch)
-    store = open_learn_store(config)
-    try:
-        return read_page(page, config=config, store=store)
-    finally:
-        if store is not None:
-            store.close()
+    with open_stores(config) as stores:
+        return read_page(page, config=config, memory=stores.memory)
 
 
 def with_llm_summary(reading: Reading, config: Config) -> Reading:
     """The reading with the configured model's summary, or as it was (with a warning)."""
-    from lire.llm import llm_summary  # httpx streaming client: only loaded when asked for
+    from lire.fetch.stream import stream_lines  # httpx streaming: only loaded when asked for
+    from lire.summarize.llm import llm_summary
 
     try:
-        summary = llm_summary(reading.article, config=config.llm, points=config.summary.points)
+        summary = llm_summary(
+            reading.article,
+            config=config.llm,
+            points=config.summary.points,
+            transport=stream_lines,
+        )
     except LireError as error:
         _error(f"{error}; using the offline summary")
         return reading

@@ -47,9 +47,10 @@ from typing import Any, NoReturn
 
 import platformdirs
 
-from lire import __version__
+from lire.clean.rules import RuleSet, load_rules
 from lire.errors import ConfigError
-from lire.rules import RuleSet, load_rules
+from lire.fetch.options import FetchConfig
+from lire.summarize.options import LLMConfig
 
 __all__ = [
     "AppConfig",
@@ -67,15 +68,6 @@ APP_NAME = "lire"
 
 
 @dataclass(frozen=True, slots=True)
-class FetchConfig:
-    timeout: float = 10.0
-    deadline: float = 30.0
-    max_bytes: int = 15_000_000
-    max_decompressed_bytes: int = 60_000_000
-    user_agent: str = f"lire/{__version__} (terminal article reader)"
-
-
-@dataclass(frozen=True, slots=True)
 class AppConfig:
     theme: str = "textual-dark"
     show_summary: bool = True
@@ -85,16 +77,6 @@ class AppConfig:
 class SummaryConfig:
     points: int = 3
     summarizer: str = "offline"  # "offline", or "llm" to use the [llm] endpoint
-
-
-@dataclass(frozen=True, slots=True)
-class LLMConfig:
-    """An OpenAI-compatible chat-completions endpoint; unused unless ``base_url`` is set."""
-
-    base_url: str = ""  # e.g. "http://127.0.0.1:11434/v1" for a local Ollama
-    model: str = ""
-    api_key_env: str = ""  # name of the environment variable holding the API key, if any
-    timeout: float = 60.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
+from urllib.parse import urlsplit
+
+from lire.markdown import blocks_markdown
 
 __all__ = [
     "Article",
@@ -17,10 +20,14 @@ __all__ = [
     "KeyPoint",
     "Link",
     "MediaType",
+    "Observation",
     "Page",
     "Reading",
     "Removal",
+    "SiteMemory",
     "Summary",
+    "host_of",
+    "site_key",
 ]
 
 MediaType = Literal["text/html", "text/plain"]
@@ -118,8 +125,6 @@ class Article:
     @property
     def markdown(self) -> str:
         """The article body as Markdown (no metadata header)."""
-        from lire.render import blocks_markdown  # render imports model: import lazily
-
         return blocks_markdown(self.blocks)
 
     @property
@@ -163,3 +168,44 @@ class Reading:
     article: Article
     summary: Summary = field(default_factory=Summary)
     page: Page | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SiteMemory:
+    """What the site memory knows that concerns one article: a frozen snapshot for the cleaner.
+
+    ``kept`` are the fingerprints (``lire.text.fingerprint``) of the text the user restored on
+    the site; ``seen`` those of this article's blocks that two or more *other* articles of the
+    site also had (the site's boilerplate). ``article`` is the key the article is filed under.
+    """
+
+    site: str
+    article: str
+    kept: frozenset[str] = frozenset()
+    seen: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """What the cleaner asks to be remembered: the fingerprints of one article's blocks."""
+
+    site: str
+    article: str
+    fingerprints: frozenset[str]
+
+
+def host_of(url: str | None) -> str | None:
+    """The host of ``url`` in lower case without ``www.``; None when there is none."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:  # a malformed address ("http://[::1")
+        return None
+    return host.removeprefix("www.") if host else None
+
+
+def site_key(url: str | None, *, site: str | None = None) -> str | None:
+    """The key a site's learned and restored blocks are filed under: the host of ``url``
+    without ``www.``, else the site name in lower case; None when there is neither."""
+    return host_of(url) or (site.strip().lower() if site and site.strip() else None)

@@ -1,23 +1,30 @@
-"""The whole pipeline as plain functions: source -> Page -> Article -> clean Article -> Summary."""
+"""The whole pipeline as plain functions: source -> Page -> Article -> clean Article -> Summary.
+
+The one place the stages meet: it hands extraction the cleaner's DOM pass, reads the site
+memory into a snapshot for the cleaner and writes down what the cleaner observed, and opens the
+stores (``open_stores``) for the CLI and the app.
+"""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
+import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import BinaryIO
 
-from lire.clean import clean, site_key
+from lire.clean import clean, dom_pass
 from lire.config import Config, default_data_dir
-from lire.decode import decode
 from lire.extract import extract
 from lire.fetch import fetch
-from lire.learn import LearnStore
-from lire.model import Article, Page, Reading
+from lire.fetch.decode import decode
+from lire.model import Article, Page, Reading, SiteMemory, site_key
 from lire.sanitize import sanitize
+from lire.store import SiteMemoryStore, Stores
+from lire.store import open_stores as open_store_files
 from lire.summarize import summarize
 
-__all__ = ["open_learn_store", "read", "read_html", "read_page", "read_text"]
+__all__ = ["open_stores", "read", "read_html", "read_page", "read_text"]
 
 
 def read(
@@ -25,15 +32,15 @@ def read(
     *,
     config: Config | None = None,
     stdin: BinaryIO | None = None,
-    store: LearnStore | None = None,
+    memory: SiteMemoryStore | None = None,
 ) -> Reading:
     """Read ``source`` (an http(s) URL, a path, or ``"-"`` for stdin) into a clean Reading.
 
-    ``store`` lets the cleaner learn boilerplate across articles of one site (off when None).
+    ``memory`` lets the cleaner learn boilerplate across articles of one site (off when None).
     """
     config = config or Config()
     page = fetch(source, config=config.fetch, stdin=stdin)
-    return read_page(page, config=config, store=store)
+    return read_page(page, config=config, memory=memory)
 
 
 def read_html(
@@ -56,25 +63,41 @@ def read_text(text: str, *, config: Config | None = None) -> Reading:
 
 
 def read_page(
-    page: Page, *, config: Config | None = None, store: LearnStore | None = None
+    page: Page, *, config: Config | None = None, memory: SiteMemoryStore | None = None
 ) -> Reading:
     """Extract, clean and summarize a page that has already been read."""
     config = config or Config()
-    learning = store if config.clean.enabled and config.clean.learn else None
-    keep = _restored_on(page, learning)
-    article = extract(page, prune=config.clean.enabled, rules=config.clean.rules, keep=keep)
-    if config.clean.enabled:
-        article = clean(_with_url(article, page), rules=config.clean.rules, store=learning)
+    if not config.clean.enabled:
+        article = _with_url(extract(page), page)
+        summary = summarize(article, points=config.summary.points)
+        return Reading(article=article, summary=summary, page=page)
+    learning = memory if config.clean.learn else None
+    site = site_key(page.url)
+    kept = learning.kept(site) if learning is not None and site is not None else frozenset()
+    article = _with_url(extract(page, dom_pass=dom_pass(config.clean.rules, kept)), page)
+    cleaning = clean(article, rules=config.clean.rules, memory=_recall(learning, article))
+    if learning is not None and cleaning.observation is not None:
+        learning.remember(cleaning.observation)
+    article = cleaning.article
     summary = summarize(article, points=config.summary.points)
-    return Reading(article=_with_url(article, page), summary=summary, page=page)
+    return Reading(article=article, summary=summary, page=page)
 
 
-def _restored_on(page: Page, store: LearnStore | None) -> Callable[[str], bool] | None:
-    """What the user restored on this page's site, for the DOM pass to spare."""
-    site = site_key(Article(blocks=(), url=page.url))
-    if store is None or site is None:
+def _recall(memory: SiteMemoryStore | None, article: Article) -> SiteMemory | None:
+    """What the site memory knows of ``article``'s site, for the cleaner (None: no learning)."""
+    site = site_key(article.url, site=article.site)
+    if memory is None or site is None:
         return None
-    return functools.partial(store.is_kept, site)
+    key = article.url or _text_key(article)
+    return memory.recall(site, key, (block.text for block in article.blocks))
+
+
+def _text_key(article: Article) -> str:
+    """The key of an article without an address: a digest of its text."""
+    digest = hashlib.blake2b(digest_size=16)
+    for block in article.blocks:
+        digest.update(block.text.encode("utf-8", "surrogatepass"))
+    return "text:" + digest.hexdigest()
 
 
 def _with_url(article: Article, page: Page) -> Article:
@@ -83,12 +106,10 @@ def _with_url(article: Article, page: Page) -> Article:
     return article
 
 
-def open_learn_store(config: Config) -> LearnStore | None:
-    """The user's store of boilerplate learned per site, when learning is on.
-
-    Opening never fails: an unwritable store learns nothing. An SQLite connection belongs to the
-    thread that opened it, so open one per thread.
-    """
-    if not (config.clean.enabled and config.clean.learn):
-        return None
-    return LearnStore(default_data_dir() / "learned.sqlite3")
+@contextmanager
+def open_stores(config: Config, *, history: bool = False) -> Iterator[Stores]:
+    """The user's stores in the data directory: the history when asked for, the site memory
+    when cleaning learns. Opening never fails: an unwritable store remembers nothing."""
+    learning = config.clean.enabled and config.clean.learn
+    with open_store_files(default_data_dir(), history=history, memory=learning) as stores:
+        yield stores

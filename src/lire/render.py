@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any, Literal
 
+from lire.markdown import blocks_markdown, escape_inline, join_blocks, list_indent, list_marker
 from lire.model import Article, Block, BlockKind, Reading
 from lire.sanitize import sanitize, sanitize_line
 
@@ -17,21 +19,20 @@ __all__ = [
     "Format",
     "blocks_markdown",
     "blocks_text",
+    "export_markdown",
+    "quote_markdown",
     "render",
     "render_explain",
     "render_json",
     "render_markdown",
     "render_summary",
     "render_text",
+    "suggested_name",
 ]
 
 Format = Literal["text", "markdown", "json"]
 
-# What may open a Markdown structure at the start of a line: headings, quotes, list markers,
-# setext underlines and thematic breaks (= - _ *), fences (~ and `), ordered list numbers.
-_MD_LINE_START = re.compile(r"^(\s{0,3})([#>+=~_*`-]|\d{1,9}(?=[.)](?:\s|$)))")
-_MD_INLINE = re.compile(r"([\\`*_\[\]<])")
-_BACKTICKS = re.compile(r"`+")
+_SLUG_BREAK = re.compile(r"[^\w]+")
 
 
 def render(reading: Reading, fmt: Format) -> str:
@@ -64,9 +65,9 @@ def render_markdown(reading: Reading) -> str:
     article = reading.article
     parts: list[str] = []
     if article.title:
-        parts.append("# " + _escape_inline(sanitize_line(article.title)))
+        parts.append("# " + escape_inline(sanitize_line(article.title)))
     if meta := _meta_line(article):
-        parts.append("*" + _escape_inline(meta) + "*")
+        parts.append("*" + escape_inline(meta) + "*")
     if article.url:
         parts.append("<" + sanitize_line(article.url).replace(">", "%3E") + ">")
     parts.append(blocks_markdown(article.blocks))
@@ -111,7 +112,7 @@ def render_summary(reading: Reading, fmt: Format) -> str:
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if not points:
         return sanitize_line(summary.note or "No summary for this article.") + "\n"
-    escape = _escape_inline if fmt == "markdown" else _identity
+    escape = escape_inline if fmt == "markdown" else _identity
     return "".join(f"- {escape(text)}\n" for text in points)
 
 
@@ -131,104 +132,42 @@ def render_explain(reading: Reading) -> str:
 
 def blocks_text(blocks: Sequence[Block]) -> str:
     """Blocks as plain text; list items get a bullet or their number, quotes a bar."""
-    return _join(blocks, _block_text)
-
-
-def blocks_markdown(blocks: Sequence[Block]) -> str:
-    """Blocks as CommonMark; page text is escaped so it cannot become Markdown structure."""
-    return _join(blocks, _block_markdown)
-
-
-def _join(blocks: Sequence[Block], render_one: Callable[[Block], str]) -> str:
-    out: list[str] = []
-    previous: Block | None = None
-    for block in blocks:
-        tight = previous is not None and previous.kind is block.kind is BlockKind.LIST_ITEM
-        tight = tight or (
-            previous is not None and previous.kind is block.kind is BlockKind.TABLE_ROW
-        )
-        if out:
-            out.append("\n" if tight else "\n\n")
-        out.append(render_one(block))
-        previous = block
-    return "".join(out)
+    return join_blocks(blocks, _block_text)
 
 
 def _block_text(block: Block) -> str:
     text = sanitize(block.text)
     match block.kind:
         case BlockKind.LIST_ITEM:
-            return _indent(block) + _marker(block) + text
+            return list_indent(block) + list_marker(block) + text
         case BlockKind.QUOTE:
             return "\n".join("| " + line for line in text.splitlines() or [""])
         case _:
             return text
 
 
-def _block_markdown(block: Block) -> str:
-    text = sanitize(block.text)
-    match block.kind:
-        case BlockKind.HEADING:
-            level = min(max(block.level, 1), 6)
-            return "#" * level + " " + _escape_inline(" ".join(text.split()))
-        case BlockKind.LIST_ITEM:
-            return _indent(block) + _marker(block) + _inline(text, block)
-        case BlockKind.QUOTE:
-            lines = _inline(text, block).splitlines() or [""]
-            return "\n".join("> " + line for line in lines)
-        case BlockKind.CODE | BlockKind.PREFORMATTED:
-            fence = "`" * max(3, _longest_backticks(text) + 1)
-            return f"{fence}\n{text}\n{fence}"
-        case BlockKind.TABLE_ROW:
-            return _escape_line_start(_escape_inline(text))
-        case _:
-            return _inline(text, block)
+def quote_markdown(text: str, article: Article) -> str:
+    """``text`` as a Markdown quote followed by its source: title, site and URL."""
+    lines = sanitize(text).strip().splitlines() or [""]
+    quote = "\n".join(f"> {line}".rstrip() for line in lines)
+    source = [sanitize_line(part) for part in (article.title, article.site) if part]
+    credit = ", ".join(source) or "Untitled"
+    if article.url:
+        credit = f"[{credit}]({sanitize_line(article.url)})"
+    return f"{quote}\n\n— {credit}\n"
 
 
-def _inline(text: str, block: Block) -> str:
-    """Escape ``text`` and turn the block's links into Markdown links, in order."""
-    out: list[str] = []
-    position = 0
-    for link in block.links:
-        label = sanitize_line(link.text)
-        target = sanitize_line(link.url)
-        if not label or not target.startswith(("http://", "https://")):
-            continue
-        found = text.find(label, position)
-        if found < 0:
-            continue
-        out.append(_escape_inline(text[position:found]))
-        out.append(f"[{_escape_inline(label)}](<{target.replace('>', '%3E')}>)")
-        position = found + len(label)
-    out.append(_escape_inline(text[position:]))
-    return "\n".join(_escape_line_start(line) for line in "".join(out).split("\n"))
+def suggested_name(article: Article) -> str:
+    """A file name for the article: its title as a slug, ``.md``."""
+    slug = _SLUG_BREAK.sub("-", sanitize_line(article.title or "article").lower()).strip("-")
+    return f"{slug[:60] or 'article'}.md"
 
 
-def _escape_inline(text: str) -> str:
-    return _MD_INLINE.sub(r"\\\1", text)
-
-
-def _escape_line_start(line: str) -> str:
-    match = _MD_LINE_START.match(line)
-    if match is None:
-        return line
-    indent, marker = match.groups()
-    if marker[0].isdigit():  # "1." -> "1\.": escape the delimiter, not the number
-        end = match.end()
-        return f"{indent}{marker}\\{line[end:]}"
-    return f"{indent}\\{line[len(indent) :]}"
-
-
-def _longest_backticks(text: str) -> int:
-    return max((len(run) for run in _BACKTICKS.findall(text)), default=0)
-
-
-def _indent(block: Block) -> str:
-    return "  " * max(block.level - 1, 0)
-
-
-def _marker(block: Block) -> str:
-    return f"{block.ordinal}. " if block.ordinal is not None else "- "
+def export_markdown(reading: Reading, path: Path) -> Path:
+    """Write the reading as Markdown to ``path``, never over an existing file."""
+    with path.open("x", encoding="utf-8") as file:
+        file.write(render_markdown(reading))
+    return path
 
 
 def _meta_line(article: Article) -> str:

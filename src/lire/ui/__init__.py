@@ -9,9 +9,9 @@ thread, so the app shell and its loading state are painted before that import st
 
 from __future__ import annotations
 
-from lire.config import Config, default_data_dir
-from lire.history import History
+from lire.config import Config
 from lire.model import Page, Reading
+from lire.store import History
 from lire.ui.app import LireApp
 from lire.ui.base import KeepStore, Loader, Opener
 
@@ -55,16 +55,12 @@ def pipeline_loader(config: Config, page: Page | None = None) -> Loader:
     (an SQLite connection stays in the thread that made it)."""
 
     def load(location: str) -> Reading:
-        from lire.pipeline import open_learn_store, read, read_page  # heavy: off the main thread
+        from lire.pipeline import open_stores, read, read_page  # heavy: off the main thread
 
-        store = open_learn_store(config)
-        try:
+        with open_stores(config) as stores:
             if page is not None and location == page.location:
-                return read_page(page, config=config, store=store)
-            return read(location, config=config, store=store)
-        finally:
-            if store is not None:
-                store.close()
+                return read_page(page, config=config, memory=stores.memory)
+            return read(location, config=config, memory=stores.memory)
 
     return load
 
@@ -73,23 +69,17 @@ def run_app(
     *, source: str | None, config: Config, page: Page | None = None, sample: str | None = None
 ) -> int:
     """Run the reader in the terminal; ``page`` is stdin already read by the CLI."""
-    from lire.pipeline import open_learn_store  # the CLI has imported the pipeline already
+    from lire.pipeline import open_stores  # the CLI has imported the pipeline already
 
-    history = History(default_data_dir() / "history.sqlite3")
-    learn = open_learn_store(config)
     if page is not None and source is None:
         source = page.location
-    app = create_app(
-        source=source,
-        config=config,
-        loader=pipeline_loader(config, page),
-        history=history,
-        learn=learn,
-        sample=sample,
-    )
-    try:
+    with open_stores(config, history=True) as stores:
+        app = create_app(
+            source=source,
+            config=config,
+            loader=pipeline_loader(config, page),
+            history=stores.history,
+            learn=stores.memory,
+            sample=sample,
+        )
         return app.run() or 0
-    finally:
-        history.close()
-        if learn is not None:
-            learn.close()

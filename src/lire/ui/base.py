@@ -18,16 +18,16 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import OptionList
 
-from lire.config import LLMConfig
+from lire.clean.restore import restore, restore_removals
 from lire.errors import LireError
-from lire.history import History
 from lire.model import Article, Reading
 from lire.sanitize import sanitize_line
+from lire.store.history import History
+from lire.summarize.options import LLMConfig
 from lire.ui.article import ArticleView
 from lire.ui.document import Match, Palette
 from lire.ui.keybar import KeyBar
 from lire.ui.messages import ArticleScrolled, LoadFailed, ReadingLoaded
-from lire.ui.restore import restore, restore_removals
 from lire.ui.status import StatusLine
 from lire.ui.summary import SummaryPane
 
@@ -38,7 +38,7 @@ Opener = Callable[[str], object]
 
 
 class KeepStore(Protocol):
-    """Where a restored removal is remembered for its site (``lire.learn.LearnStore``)."""
+    """Where a restored removal is remembered for its site (``lire.store.SiteMemoryStore``)."""
 
     def keep(self, site: str, text: str) -> None: ...
 

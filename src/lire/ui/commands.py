@@ -11,11 +11,11 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from lire.clean import site_key
+from lire.model import site_key
+from lire.render import export_markdown, quote_markdown, suggested_name
 from lire.sanitize import sanitize_line
 from lire.ui.article import ArticleView
 from lire.ui.dialogs import ConfirmScreen, PromptScreen
-from lire.ui.export import export_markdown, quote_markdown, suggested_name
 from lire.ui.lists import HistoryScreen, LinkChoice, LinksScreen, RemovedScreen
 from lire.ui.streaming import SummaryStreaming
 
@@ -41,7 +41,8 @@ class ReaderCommands(SummaryStreaming):
         visit.top_block = self._view().top_block
         visit.restored = visit.restored | {number}
         removal = visit.reading.article.removed[number]
-        site = site_key(visit.reading.article)
+        article = visit.reading.article
+        site = site_key(article.url, site=article.site)
         if self.learn is not None and site:
             self.learn.keep(site, removal.text)
         self.present(visit)

@@ -12,10 +12,10 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from lire.history import Visit
+from lire.clean.restore import is_cut_tail
 from lire.model import Link, Removal
 from lire.sanitize import sanitize_line
-from lire.ui.restore import is_cut_tail
+from lire.store.history import Visit
 
 __all__ = ["HistoryScreen", "LinkChoice", "LinksScreen", "RemovedScreen"]
 

@@ -1,7 +1,7 @@
 """SummaryStreaming: the opt-in model summary, streamed into the summary pane.
 
-Only when the app was given an ``[llm]`` config (``summarizer = "llm"``) with a ``base_url``:
-the offline summary shows first, then a thread worker asks the model (``lire.llm``) and posts
+Only when the app was given an ``[llm]`` config (``summarizer = "llm"``) with a ``base_url``: the
+offline summary shows first, then a thread worker asks the model (``lire.summarize.llm``) and posts
 each chunk as a message; the pane shows the text as it comes, then the model's key points. On
 failure the offline summary stays and a warning says why. Loading or reloading cancels a stream.
 """
@@ -13,10 +13,10 @@ from dataclasses import dataclass, replace
 from textual import on, work
 from textual.worker import get_current_worker
 
-from lire.config import LLMConfig
 from lire.errors import LireError
 from lire.model import Article
 from lire.sanitize import sanitize_line
+from lire.summarize.options import LLMConfig
 from lire.ui.base import ReaderBase, Visit
 from lire.ui.messages import SummaryChunk, SummaryFailed, SummaryStreamed
 from lire.ui.summary import SummaryPane
@@ -90,7 +90,8 @@ class SummaryStreaming(ReaderBase):
 
     @work(thread=True, exclusive=True, group="llm")
     def _summarize(self, token: int, article: Article, llm: LLMConfig, points: int) -> None:
-        from lire.llm import llm_summary  # httpx streaming: only loaded when a model is asked
+        from lire.fetch.stream import stream_lines  # httpx: only loaded when a model is asked
+        from lire.summarize.llm import llm_summary
 
         worker = get_current_worker()
 
@@ -100,7 +101,9 @@ class SummaryStreaming(ReaderBase):
             self.post_message(SummaryChunk(token, text))
 
         try:
-            summary = llm_summary(article, config=llm, points=points, on_chunk=chunk)
+            summary = llm_summary(
+                article, config=llm, points=points, transport=stream_lines, on_chunk=chunk
+            )
         except _Abandoned:
             return
         except LireError as error:

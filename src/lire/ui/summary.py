@@ -37,7 +37,7 @@ class SummaryPane(OptionList):
         self.highlighted = 0
 
     def show_stream(self, text: str) -> None:
-        """The model's answer so far (sanitised by ``lire.llm``), shown as plain Text."""
+        """The model's answer so far (sanitised by ``lire.summarize.llm``), shown as plain Text."""
         self.clear_options()
         self.add_option(Option(Text(text.strip() or "…"), id="streaming"))
         self.add_option(Option(Text("(llm, streaming…)", style="dim"), disabled=True))

@@ -1,0 +1,181 @@
+"""The block cleaner: Article -> Article without pitches, teasers, share bars and other boilerplate.
+
+Each block gets a ``Verdict`` from the rules (matched sentence by sentence, quoted words
+masked) and from its shape (``lire.clean.classify``). A strong rule removes its block, or cuts it at
+the sentence where the pitch begins when article sentences come first. Around strong blocks,
+runs of weak blocks go too (``lire.clean.clusters``); a block repeated in the article is a weak
+signal. Blocks the site memory has seen in two other articles of the same site go as well. A
+block the user restored is never removed. When unsure, keep.
+
+The cleaner is pure: what the site memory knows comes in as a frozen ``SiteMemory`` snapshot,
+and what it should remember goes out as an ``Observation`` beside the clean article; the
+pipeline reads and writes the store. The article's language is ``Article.lang`` (extraction
+detects it when the page does not say); without one, every language's rules apply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from lire.clean.classify import LONG_WORDS, Verdict, judge
+from lire.clean.clusters import mark_clusters, zones
+from lire.clean.prefilter import Prefilter, prefilter_for
+from lire.clean.rules import RuleSet, default_rules
+from lire.model import Article, Block, BlockKind, Link, Observation, Removal, SiteMemory, host_of
+from lire.text.fingerprint import fingerprint
+
+__all__ = ["Cleaning", "clean"]
+
+REPEAT_MIN_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaning:
+    """The clean article, and what the site memory should remember of it (None without one)."""
+
+    article: Article
+    observation: Observation | None = None
+
+
+def clean(
+    article: Article, *, rules: RuleSet | None = None, memory: SiteMemory | None = None
+) -> Cleaning:
+    """Drop the boilerplate blocks of ``article``, recording each as a Removal.
+
+    ``memory`` is what the site memory knows of the article's site (None: nothing is learned).
+    """
+    blocks = article.blocks
+    kept = _user_kept(blocks, memory)
+    screen = prefilter_for((rules or default_rules()).select(article.lang, host_of(article.url)))
+    verdicts = _judge_all(blocks, screen, kept)
+    _keep_restored_parts(blocks, verdicts, kept, memory)
+    verdicts = _with_repeats(blocks, verdicts, kept)
+    marks = mark_clusters(blocks, verdicts, article.media_type)
+    marks = {i: rule for i, rule in marks.items() if i not in kept}
+    observation = None
+    if memory is not None:
+        _mark_learned(blocks, marks, kept, memory)
+        prints = {fingerprint(b.text) for i, b in enumerate(blocks) if i not in kept}
+        observation = Observation(memory.site, memory.article, frozenset(prints - {""}))
+    return Cleaning(_apply(article, verdicts, marks), observation)
+
+
+def _judge_all(blocks: Sequence[Block], screen: Prefilter, kept: set[int]) -> list[Verdict]:
+    plain = [
+        Verdict(len(b.text.split())) if i in kept else judge(b, screen, edge=False)
+        for i, b in enumerate(blocks)
+    ]
+    head, tail = zones(plain)
+    edged: set[int] = set()  # blocks whose verdict in ``plain`` is already their edge verdict
+    while tail > head and tail - 1 not in kept:  # an author box is not the article's last block
+        edge = judge(blocks[tail - 1], screen, edge=True)
+        if edge.article:
+            break
+        plain[tail - 1] = edge
+        edged.add(tail - 1)
+        head, tail = _without_last(plain, head, tail)
+    return [
+        plain[i] if i in kept or i in edged or head <= i < tail else judge(b, screen, edge=True)
+        for i, b in enumerate(blocks)
+    ]
+
+
+def _without_last(verdicts: Sequence[Verdict], head: int, tail: int) -> tuple[int, int]:
+    """``zones(verdicts)`` once the block at ``tail - 1``, the last article one, no longer reads
+    as article: the last article block before it ends the span (found without rescanning all)."""
+    last = next((i for i in range(tail - 2, head - 1, -1) if verdicts[i].article), None)
+    return (0, 0) if last is None else (head, last + 1)
+
+
+def _with_repeats(
+    blocks: Sequence[Block], verdicts: list[Verdict], kept: set[int]
+) -> list[Verdict]:
+    """A block seen earlier in the article carries a weak signal: it joins a neighbouring cluster.
+
+    Alone it stays: articles repeat their own lines (interview questions, product features).
+    """
+    seen: set[str] = set()
+    for i, block in enumerate(blocks):
+        key = fingerprint(block.text)
+        verdict = verdicts[i]
+        repeated = key in seen and i not in kept and verdict.weak is None
+        if repeated and REPEAT_MIN_WORDS <= verdict.words <= LONG_WORDS:
+            verdicts[i] = replace(verdict, weak="repeat/in-article", named=True)
+        seen.add(key)
+    return verdicts
+
+
+def _mark_learned(
+    blocks: Sequence[Block], marks: dict[int, str], kept: set[int], memory: SiteMemory
+) -> None:
+    """Mark the blocks seen in two other articles of the site.
+
+    Not headings nor one- or two-word lines: a site's articles share them as structure
+    ("Conclusion", "Key facts").
+    """
+    for i, block in enumerate(blocks):
+        if (
+            i not in marks
+            and i not in kept
+            and block.kind is not BlockKind.HEADING
+            and len(block.text.split()) >= REPEAT_MIN_WORDS
+            and fingerprint(block.text) in memory.seen
+        ):
+            marks[i] = "learned/site-repeat"
+
+
+def _apply(article: Article, verdicts: Sequence[Verdict], marks: dict[int, str]) -> Article:
+    kept: list[Block] = []
+    removed: list[Removal] = []
+    for i, (block, verdict) in enumerate(zip(article.blocks, verdicts, strict=True)):
+        if i in marks and verdict.strong == marks[i] and len(verdict.parts) > 1:
+            for rule, text in _segment_texts(block.text, verdict):
+                removed.append(Removal(rule, text, i, block.kind))
+        elif i in marks:
+            removed.append(Removal(marks[i], block.text, i, block.kind))
+        elif verdict.cut is not None and verdict.cut_rule is not None:
+            head, tail = block.text[: verdict.cut].rstrip(), block.text[verdict.cut :].strip()
+            kept.append(replace(block, text=head, links=_links_in(block, head)))
+            removed.append(Removal(verdict.cut_rule, tail, i, block.kind, cut=True))
+        else:
+            kept.append(block)
+    return replace(article, blocks=tuple(kept), removed=(*article.removed, *removed))
+
+
+def _segment_texts(text: str, verdict: Verdict) -> list[tuple[str, str]]:
+    """(rule, text) of each part of a block removed in parts of different categories."""
+    ends = [start for start, _ in verdict.parts[1:]] + [len(text)]
+    return [
+        (rule, text[start:end].strip())
+        for (start, rule), end in zip(verdict.parts, ends, strict=True)
+    ]
+
+
+def _keep_restored_parts(
+    blocks: Sequence[Block],
+    verdicts: list[Verdict],
+    kept: set[int],
+    memory: SiteMemory | None,
+) -> None:
+    """A block keeps all its text when the user restored a piece of it (a cut tail, a part)."""
+    if memory is None or not memory.kept:
+        return
+    for i, verdict in enumerate(verdicts):
+        text = blocks[i].text
+        pieces = [piece for _, piece in _segment_texts(text, verdict)] if verdict.parts else []
+        if verdict.cut is not None:
+            pieces.append(text[verdict.cut :].strip())
+        if any(fingerprint(piece) in memory.kept for piece in pieces):
+            kept.add(i)
+            verdicts[i] = Verdict(verdict.words)
+
+
+def _links_in(block: Block, text: str) -> tuple[Link, ...]:
+    return tuple(link for link in block.links if link.text in text)
+
+
+def _user_kept(blocks: Sequence[Block], memory: SiteMemory | None) -> set[int]:
+    if memory is None or not memory.kept:
+        return set()
+    return {i for i, block in enumerate(blocks) if fingerprint(block.text) in memory.kept}

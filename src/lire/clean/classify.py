@@ -1,0 +1,234 @@
+"""Block classification: what the phrase rules and the shape say about one block.
+
+A block is split into sentences; each sentence, with its quoted words masked, is matched
+against the rules a ``Prefilter`` picks for it (by the literal strings their patterns require).
+``judge`` turns the sentences' signals into a ``Verdict``: a strong rule that removes the whole
+block, a cut where a pitch tail begins, a weak signal (a named weak rule, or a shape: link-only,
+all caps, a price, an enumerated perk, a connective line), or nothing. Shared by the block
+cleaner (``lire.clean.blocks``) and the DOM pass (``lire.clean.dom``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from lire.clean.prefilter import Prefilter
+from lire.clean.rules import Position, Rule, Strength
+from lire.model import Block, BlockKind
+from lire.text.sentences import split_sentences
+
+__all__ = ["ARTICLE_WORDS", "LONG_WORDS", "Verdict", "judge", "pitch_rule"]
+
+ARTICLE_WORDS = 25  # a block this long without any signal reads as article
+LONG_WORDS = 30  # weak signals do not count in a block this long
+PROSE_WORDS = 12  # nor in a longer one with a sentence that has no signal at all
+CUT_MAX_WORDS = 60  # a pitch tail cut off an article paragraph is at most this long
+SHAPE_MAX_WORDS = 30  # longer blocks have no shape signal
+LONG_BLOCK_WORDS = 100  # beyond this, only the tail of a block is searched for a pitch
+LOOSE_WORDS = 20  # a strong block is removed whole when at most this many words carry no signal
+QUOTE_SHARE = 0.7  # a quote longer than this share of its sentence is not masked
+_QUOTED = re.compile(r"«[^«»]{1,300}»|“[^“”]{1,300}”|„[^„“”]{1,300}[“”]|\"[^\"]{1,300}\"")
+_QUOTE_MARKS = '«“„"'  # the opening marks of _QUOTED: without one, no quote to mask
+_PRICE = re.compile(r"\d\s?(?:[€$£]|eur\b|euros?\b|usd\b)|[€$£]\s?\d", re.IGNORECASE)
+_ENUMERATED = re.compile(r"^[-–•*]?\s*\d{1,2}[.)]?\s+\S")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What the rules and the shape say about one block.
+
+    ``strong`` names the strong rule that removes the whole block, and ``parts`` the offsets and
+    rules of its sentences when their categories differ; ``cut`` is the character offset where a
+    pitch tail begins (with ``cut_rule``); ``weak`` names a weak signal, ``named`` when it comes
+    from a rule of the packs rather than the block's shape.
+    """
+
+    words: int
+    strong: str | None = None
+    parts: tuple[tuple[int, str], ...] = ()
+    cut: int | None = None
+    cut_rule: str | None = None
+    weak: str | None = None
+    named: bool = False
+
+    @property
+    def article(self) -> bool:
+        return self.strong is None and self.weak is None and self.words >= ARTICLE_WORDS
+
+
+def judge(block: Block, screen: Prefilter, *, edge: bool) -> Verdict:
+    """The verdict of the rules and of the shape on one block (``edge``: head or tail zone)."""
+    words = len(block.text.split())
+    return _verdict(block, words, _analyse(block.text, screen, edge, words))
+
+
+def _verdict(block: Block, words: int, parts: Sequence[_Part]) -> Verdict:
+    text = block.text
+    first = next((k for k, part in enumerate(parts) if part.strong), None)
+    weak = next((part.weak for part in parts if part.weak and part.named), None)
+    shape = None if weak else _shape(block, words)
+    signalled = [bool(part.strong or part.weak) for part in parts]
+    if first is not None:
+        rule = parts[first].strong
+        assert rule is not None
+        tail_words = len(text[parts[first].start :].split())
+        if first == 0 and words <= rule.max_words and _unsignalled(text, parts) <= LOOSE_WORDS:
+            return Verdict(words, strong=rule.name, parts=_segments(parts))
+        if (
+            first > 0
+            and tail_words <= min(rule.max_words, CUT_MAX_WORDS)
+            and all(signalled[first:])
+        ):
+            if all(signalled[:first]):
+                return Verdict(words, strong=rule.name, parts=_segments(parts))
+            return Verdict(words, cut=parts[first].start, cut_rule=rule.name)
+    if words > LONG_WORDS or (words > PROSE_WORDS and not all(signalled)):
+        return Verdict(words)  # prose: a topic word in it is no pitch
+    return Verdict(words, weak=weak or shape, named=weak is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One sentence of a block: where it starts, its strongest rule, its weak signal."""
+
+    start: int
+    strong: Rule | None
+    weak: str | None
+    named: bool  # the weak signal is a rule of the packs, not a shape
+
+
+def _analyse(text: str, screen: Prefilter, edge: bool, words: int) -> list[_Part]:
+    return list(_parts(text, screen, edge, words))
+
+
+def _parts(text: str, screen: Prefilter, edge: bool, words: int) -> Iterator[_Part]:
+    """The sentences of ``text`` with their signals, one by one."""
+    # In a long block only a pitch tail can go: the sentences before it are not searched.
+    skip_before = len(text) - _tail_chars(text, CUT_MAX_WORDS) if words > LONG_BLOCK_WORDS else 0
+    spans = [(sentence.start, sentence.end) for sentence in split_sentences(text)]
+    counts = [len(text[a:b].split()) for a, b in spans]
+    tails = list(itertools.accumulate(reversed(counts)))[::-1]  # words from each sentence on
+    # A rule allows at most ``max_words`` from its sentence on: a sentence tests only the
+    # needles whose rules allow the words left, and the needles are found once, in the text
+    # from the first sentence that some rule allows.
+    reached = next((k for k, tail in enumerate(tails) if tail <= screen.max_reach), None)
+    searched_from = max(skip_before, len(text) if reached is None else spans[reached][0])
+    needles = screen.needles_in(text[searched_from:].casefold())
+    unscreened = bool(screen.always or screen.underscored)
+    quoted = any(mark in text for mark in _QUOTE_MARKS)
+    for (start, end), tail, count in zip(spans, tails, counts, strict=True):
+        sentence = text[start:end].strip()
+        if quoted:
+            sentence = _mask_quotes(sentence)
+            count = len(sentence.split())
+        strong: tuple[int, Rule] | None = None
+        weak: str | None = None
+        live = [needle for needle in needles if screen.reach[needle] >= tail] if needles else []
+        searched = (live or unscreened) and start >= skip_before
+        for rule in screen.candidates(sentence.casefold(), live) if searched else ():
+            if (
+                (rule.position is Position.EDGE and not edge)
+                or (rule.strength is Strength.WEAK and words > rule.max_words)
+                or tail > rule.max_words
+            ):
+                continue
+            if match := rule.pattern.search(sentence):
+                span = match.end() - match.start()
+                if rule.strength is Strength.WEAK:
+                    weak = weak or rule.name
+                elif strong is None or span > strong[0]:
+                    strong = (span, rule)
+        unshaped = weak or count > SHAPE_MAX_WORDS  # _shape says None: no Block to build
+        shape = None if unshaped else _shape(Block(BlockKind.PARAGRAPH, sentence), count)
+        yield _Part(start, strong and strong[1], weak or shape, weak is not None)
+
+
+def _tail_chars(text: str, words: int) -> int:
+    """The length of the shortest tail of ``text`` that holds ``words`` words."""
+    count = 0
+    for position in range(len(text) - 1, 0, -1):
+        if text[position].isspace() and not text[position - 1].isspace():
+            count += 1
+            if count == words:
+                return len(text) - position
+    return len(text)
+
+
+def _unsignalled(text: str, parts: Sequence[_Part]) -> int:
+    """How many words of ``text`` are in sentences without any signal."""
+    ends = [part.start for part in parts[1:]] + [len(text)]
+    return sum(
+        len(text[part.start : end].split())
+        for part, end in zip(parts, ends, strict=True)
+        if not (part.strong or part.weak)
+    )
+
+
+def _mask_quotes(sentence: str) -> str:
+    """Hide quoted words: an article that quotes a pitch ("« Abonnez-vous »") is not one."""
+
+    def mask(match: re.Match[str]) -> str:
+        quote = match.group()
+        if len(quote) > QUOTE_SHARE * len(sentence):
+            return quote
+        return quote[0] + "_" * (len(quote) - 2) + quote[-1]
+
+    return _QUOTED.sub(mask, sentence)
+
+
+def _segments(parts: Sequence[_Part]) -> tuple[tuple[int, str], ...]:
+    """Split a removed block where the category of its strong sentences changes."""
+    segments: list[tuple[int, str]] = []
+    for part in parts:
+        if part.strong is None:
+            continue
+        if not segments or segments[-1][1].partition("/")[0] != part.strong.category:
+            segments.append((part.start, part.strong.name))
+    return ((0, segments[0][1]), *segments[1:])
+
+
+def _shape(block: Block, words: int) -> str | None:
+    """A weak signal from the block's form alone, named like a rule."""
+    text = block.text.strip()
+    if not text or words > SHAPE_MAX_WORDS or (block.kind is BlockKind.HEADING and words > 3):
+        return None
+    if block.links and words <= 20:
+        letters = sum(c.isalpha() for c in text)
+        linked = sum(sum(c.isalpha() for c in link.text) for link in block.links)
+        if letters and linked >= 0.8 * letters:
+            return "nav/link-only"
+    if words <= 8 and text.upper() == text and sum(c.isalpha() for c in text) >= 4:
+        return "nav/all-caps"
+    if _PRICE.search(text):
+        return "subscription/price"
+    if _ENUMERATED.match(text):
+        return "subscription/enumerated-perk"
+    if words <= 12 and text[-1] in ",:":
+        return "nav/connective"
+    if words <= 2:
+        return "nav/short"
+    return None
+
+
+def pitch_rule(text: str, screen: Prefilter) -> str | None:
+    """The strong rule that names ``text`` a pitch through and through, else None.
+
+    The block cleaner would remove ``text`` whole as one block (its edge-only rules aside), the
+    whole text is no longer than the matching rule allows a block to be, and its first sentence,
+    or most of its sentences, match strong rules: a text that only mentions subscribing, or
+    quotes a pitch, has no strong sentence at all.
+    """
+    words = len(text.split())
+    sentences = _parts(text, screen, False, words)
+    first = next(sentences, None)
+    if first is None or not (first.strong or first.weak):
+        return None  # a block the cleaner removes whole opens with a signal
+    parts = [first, *sentences]
+    verdict = _verdict(Block(BlockKind.PARAGRAPH, text), words, parts)
+    rules = [part.strong for part in parts if part.strong is not None]
+    if verdict.strong is None or words > rules[0].max_words:
+        return None
+    return verdict.strong if parts[0].strong is not None or 2 * len(rules) > len(parts) else None

@@ -1,0 +1,151 @@
+"""Clusters: the blocks removed whole around the strong ones.
+
+Around strong blocks, runs of weak blocks (connective lines, enumerated perks, prices,
+link-only lines, lines repeated in the article) go too; in the head and the tail of the article
+short lines between two strong blocks are bridged, a related header takes the teaser titles
+under it, and a cut block inside a cluster goes whole when only a lead-in precedes its pitch.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from lire.clean.classify import Verdict
+from lire.model import Block, BlockKind
+
+__all__ = ["mark_clusters", "zones"]
+
+BRIDGE_MAX = 3  # at most this many short signal-less blocks are bridged between two pitches
+BRIDGE_WORDS = 20
+TEASER_HEADER_WORDS = 5  # "Lire aussi", "Mehr zum Thema": a related header alone on its line
+TEASER_WORDS = 20
+TEASER_RUN = 8  # teaser titles taken after one related header at most
+LEAD_IN_WORDS = 12  # a pitch block may open with this many words without a signal
+
+
+def zones(verdicts: Sequence[Verdict]) -> tuple[int, int]:
+    """[head, tail): the span from the first to the last block that reads as article."""
+    article = [i for i, v in enumerate(verdicts) if v.article]
+    if not article:
+        return 0, 0
+    return article[0], article[-1] + 1
+
+
+def mark_clusters(
+    blocks: Sequence[Block], verdicts: Sequence[Verdict], media_type: str
+) -> dict[int, str]:
+    """Index -> rule name of every block removed whole: strong blocks and their clusters."""
+    marks = {i: v.strong for i, v in enumerate(verdicts) if v.strong}
+    head, tail = zones(verdicts)
+    seeds = set(marks) | {i for i, v in enumerate(verdicts) if v.cut is not None}
+    _mark_teasers(blocks, verdicts, marks, plain=media_type == "text/plain")
+    before = -1
+    while len(marks) != before:
+        before = len(marks)
+        for i in sorted(seeds | set(marks)):
+            _extend(i, blocks, verdicts, marks, range(head, tail))
+        _bridge(blocks, verdicts, marks, head, tail)
+        _mark_lead_ins(blocks, verdicts, marks)
+    return marks
+
+
+def _mark_lead_ins(
+    blocks: Sequence[Block], verdicts: Sequence[Verdict], marks: dict[int, str]
+) -> None:
+    """A cut block inside a cluster goes whole when what precedes its pitch is only a lead-in."""
+    for i, verdict in enumerate(verdicts):
+        if verdict.cut is None or verdict.cut_rule is None or i in marks:
+            continue
+        lead_in = len(blocks[i].text[: verdict.cut].split()) <= LEAD_IN_WORDS
+        if lead_in and (i - 1 in marks or i + 1 in marks):
+            marks[i] = verdict.cut_rule
+
+
+def _extend(
+    i: int,
+    blocks: Sequence[Block],
+    verdicts: Sequence[Verdict],
+    marks: dict[int, str],
+    zone: range,
+) -> None:
+    """Take the weak blocks next to block ``i`` (after it only, when ``i`` was cut).
+
+    A block a weak *rule* names joins at once. Lines with only a weak *shape* (a perk in a
+    list, a price, a short line) join when the run of them is closed by another member of the
+    cluster, when it follows a member that announces it (ends with ":"), or, before the
+    cluster, when they are all connectives ("Mais si vous le pouvez,"); between article blocks
+    only connectives do.
+    """
+    name = marks.get(i) or verdicts[i].cut_rule or ""
+    for step in (1, -1) if verdicts[i].cut is None else (1,):
+        last, j = i, i + step
+        run: list[int] = []
+        while 0 <= j < len(verdicts) and j not in marks:
+            verdict = verdicts[j]
+            if verdict.weak is None or verdict.cut is not None:
+                break
+            connective = verdict.weak.startswith("nav/connective")
+            if not verdict.named and j in zone and not connective:
+                break
+            if verdict.named:
+                marks.update(dict.fromkeys(run, name))
+                marks[j], last, run = verdict.weak, j, []
+            else:
+                run.append(j)
+            j += step
+        closed = 0 <= j < len(verdicts) and j in marks
+        announced = step == 1 and blocks[last].text.rstrip().endswith(":")
+        lead_in = step == -1 and all(verdicts[k].weak == "nav/connective" for k in run)
+        if closed or announced or lead_in:
+            marks.update(dict.fromkeys(run, name))
+
+
+def _mark_teasers(
+    blocks: Sequence[Block], verdicts: Sequence[Verdict], marks: dict[int, str], *, plain: bool
+) -> None:
+    """A bare "Read also" / "Mehr zum Thema" line takes the teaser titles that follow it.
+
+    From HTML a teaser title is a link; pasted text has lost its links.
+    """
+    for i, name in list(marks.items()):
+        if not name.startswith("related/") or verdicts[i].words > TEASER_HEADER_WORDS:
+            continue
+        for j in range(i + 1, min(i + 1 + TEASER_RUN, len(blocks))):
+            if j in marks or not _teaser(blocks[j], verdicts[j], plain=plain):
+                break
+            marks[j] = name
+
+
+def _teaser(block: Block, verdict: Verdict, *, plain: bool) -> bool:
+    """A headline: short, linked (unless pasted), and not ending like a sentence of prose."""
+    text = block.text.rstrip()
+    return (
+        verdict.words <= TEASER_WORDS
+        and verdict.cut is None
+        and block.kind is not BlockKind.HEADING
+        and (plain or bool(block.links))
+        and not text.endswith((".", ":"))
+    )
+
+
+def _bridge(
+    blocks: Sequence[Block],
+    verdicts: Sequence[Verdict],
+    marks: dict[int, str],
+    head: int,
+    tail: int,
+) -> None:
+    """In the head and the tail, short lines between two strong blocks go with them."""
+    strong = sorted(i for i, v in enumerate(verdicts) if v.strong)
+    for left, right in itertools.pairwise(strong):
+        gap = range(left + 1, right)
+        if 0 < len(gap) <= BRIDGE_MAX and all(
+            not head <= j < tail
+            and blocks[j].kind is not BlockKind.HEADING
+            and verdicts[j].words <= BRIDGE_WORDS
+            and verdicts[j].cut is None
+            for j in gap
+        ):
+            for j in gap:
+                marks.setdefault(j, marks[left])

@@ -1,0 +1,278 @@
+"""The DOM pass: the cleaner's first layer, run on the parsed page before readability.
+
+It drops elements whose role is plain from the markup alone (hidden elements, dialogs, forms,
+navigation, consent banners, share bars, newsletter and paywall boxes, related lists, comments,
+ads, author boxes), by tag, ARIA role, ``aria-label`` and whole class/id words. The words are
+data, grouped by concept, in ``packs/dom.toml``. An element that holds most of the page's text,
+or the page's ``<main>``, is never dropped, and neither is ``<html>`` or ``<body>``.
+
+Each dropped element that had text becomes ``Removal("<category>/dom-<how>", text)``. Then small
+containers whose prose is a pitch by the block cleaner's own phrase rules go too
+(``lire.clean.prose``), each recorded under the name of the rule that matched it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from lire.clean.prose import find_pitches, page_prefilter
+from lire.clean.rules import RuleSet
+from lire.model import Removal
+from lire.sanitize import sanitize_line
+from lire.text.fingerprint import fingerprint
+
+__all__ = ["DomRules", "load_dom_rules", "prune", "words"]
+
+# An element holding more than these shares of the page's text, or of the text of its
+# paragraphs, is the content, whatever its name.
+TEXT_SHARE = 0.4
+PARAGRAPH_SHARE = 0.3
+# An article holding this many articles lists teasers (related posts, comments), one per article.
+MIN_TEASERS = 2
+EMBED_CLASS = "lire-embedded-post"
+_WRAPPER_SLACK = 20  # characters a wrapper may add around an embedded post (a label, a link)
+_EMBEDDED_POST = etree.XPath(f"boolean(.//*[@class='{EMBED_CLASS}'])")
+_NEVER_DROPPED = frozenset({"html", "body", "main", "head"})
+_WORD_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+")
+_ADDRESS = re.compile(r"https?://|www\.|@\w|\.(?:com|org|net)\b")  # a URL shown as the link text
+_COMPONENT_ATTRIBUTES = ("data-component", "data-module")
+_HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class DomRules:
+    """The DOM pass's rules: for each tag, role, label word or class word, its category."""
+
+    silent_tags: frozenset[str]
+    tags: Mapping[str, str]
+    roles: Mapping[str, str]
+    labels: Mapping[str, str]
+    words: Mapping[str, str]
+    phrases: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]  # by first word
+    embeds: frozenset[str]
+
+
+@lru_cache(maxsize=8192)
+def words(name: str) -> tuple[str, ...]:
+    """Split a class, id or label into lower-case words ("shareBar_top" -> share, bar, top)."""
+    return tuple(word.lower() for word in _WORD_BREAK.split(name) if word)
+
+
+@cache
+def load_dom_rules() -> DomRules:
+    """The rules shipped in ``lire/clean/packs/dom.toml`` (read once)."""
+    text = (Path(__file__).parent / "packs" / "dom.toml").read_text(encoding="utf-8")
+    return parse_dom_rules(tomllib.loads(text))
+
+
+def parse_dom_rules(data: Mapping[str, Any]) -> DomRules:
+    """Build ``DomRules`` from the TOML: one table per category, plus ``keep_embeds``."""
+    silent: set[str] = set()
+    tags: dict[str, str] = {}
+    roles: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    single: dict[str, str] = {}
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
+    embeds = frozenset(str(name).lower() for name in data.get("keep_embeds", ()))
+    for category, table in data.items():
+        if not isinstance(table, Mapping):
+            continue
+        silent.update(table.get("silent_tags", ()))
+        tags.update(dict.fromkeys(table.get("tags", ()), category))
+        roles.update(dict.fromkeys(table.get("roles", ()), category))
+        labels.update(dict.fromkeys(table.get("labels", ()), category))
+        for token in table.get("tokens", ()):
+            split = tuple(words(token))
+            if len(split) == 1:
+                single[split[0]] = category
+            else:
+                phrases[split[0]] = (*phrases.get(split[0], ()), (split, category))
+    return DomRules(frozenset(silent), tags, roles, labels, single, phrases, embeds)
+
+
+def prune(
+    root: HtmlElement,
+    rules: DomRules | None = None,
+    *,
+    block_rules: RuleSet | None = None,
+    lang: str | None = None,
+    host: str | None = None,
+    kept: frozenset[str] = frozenset(),
+) -> tuple[Removal, ...]:
+    """Drop the boilerplate elements of ``root`` (a tree the caller owns) and say what went.
+
+    ``block_rules`` (default: the shipped packs) judge prose pitches, with the rules of the
+    page's language ``lang`` and the site rules of ``host``; an element whose text has a
+    fingerprint in ``kept`` (the user restored it on this site) stays.
+    """
+    rules = rules or load_dom_rules()
+
+    def restored(text: str) -> bool:
+        return bool(kept) and fingerprint(text) in kept
+
+    for element in list(root.iter(*rules.silent_tags)):
+        element.drop_tree()
+    _keep_embeds(root, rules.embeds)
+    body = root.find("body")
+    start = body if body is not None else root
+    guard = _Guard.of(start)
+    removals: list[Removal] = []
+    for element, rule, text in _dropped(root, rules, guard):
+        spaced = _spaced_text(element) if text else ""
+        if spaced and restored(spaced):
+            continue
+        element.drop_tree()
+        if spaced:
+            removals.append(Removal(rule=rule, text=spaced))
+    screen = page_prefilter(block_rules, lang, host)
+    for element, rule in list(find_pitches(start, screen, guard.protects)):
+        spaced = _spaced_text(element)
+        if restored(spaced):
+            continue
+        element.drop_tree()
+        removals.append(Removal(rule=rule, text=spaced))
+    return tuple(removals)
+
+
+@dataclass(frozen=True, slots=True)
+class _Guard:
+    """What makes an element the content: a large share of the page's text or paragraphs."""
+
+    text_limit: float
+    paragraph_limit: float
+
+    @classmethod
+    def of(cls, body: HtmlElement) -> _Guard:
+        text, paragraphs = len(_text(body)), _paragraph_chars(body)
+        return cls(max(TEXT_SHARE * text, 1.0), max(PARAGRAPH_SHARE * paragraphs, 1.0))
+
+    def protects(self, element: HtmlElement, text: str) -> bool:
+        size = len(text)  # paragraphs' text is part of it: no need to count them when small
+        return (
+            size > self.text_limit
+            or (size > self.paragraph_limit and _paragraph_chars(element) > self.paragraph_limit)
+            or element.find(".//main") is not None
+            or bool(_EMBEDDED_POST(element))
+        )
+
+
+def _is_teaser(article: HtmlElement) -> bool:
+    """An ``<article>`` among several inside another article: a teaser for other posts."""
+    outer = next(article.iterancestors("article"), None)
+    return outer is not None and len(outer.findall(".//article")) >= MIN_TEASERS
+
+
+def _is_link_only(paragraph: HtmlElement) -> bool:
+    """A paragraph that is nothing but a link (a teaser or a call to action), not a bare URL."""
+    links = paragraph.findall(".//a")
+    if not links:
+        return False
+    text = _text(paragraph)
+    linked = sum(len(_text(link)) for link in links)
+    return bool(text) and linked >= len(text) - 1 and not _ADDRESS.search(text)
+
+
+def _keep_embeds(root: HtmlElement, embeds: frozenset[str]) -> None:
+    """Give embedded posts, and wrappers holding nothing else, a neutral class: readability
+    drops "twitter-tweet" or "social-media-embed" by its name alone."""
+    for element in root.iter("blockquote", "div"):
+        if embeds.intersection((element.get("class") or "").lower().split()):
+            element.set("class", EMBED_CLASS)
+            size = len(_text(element))
+            wrapper = element.getparent()
+            while wrapper is not None and len(_text(wrapper)) <= size + _WRAPPER_SLACK:
+                wrapper.set("class", EMBED_CLASS)
+                wrapper = wrapper.getparent()
+
+
+def _paragraph_chars(element: HtmlElement) -> int:
+    return sum(len(_text(paragraph)) for paragraph in element.iter("p"))
+
+
+def _dropped(
+    root: HtmlElement, rules: DomRules, guard: _Guard
+) -> list[tuple[HtmlElement, str, str]]:
+    """The elements to drop, in document order, with their rule and text; nothing inside one
+    of them is looked at (the tree is read whole before anything is dropped)."""
+    named: dict[str, str | None] = {}  # class/id names -> rule: pages repeat their classes
+    dropped: list[tuple[HtmlElement, str, str]] = []
+    walk = etree.iterwalk(root, events=("start",))
+    for _event, element in walk:
+        tag = element.tag
+        if (
+            tag in _NEVER_DROPPED
+            or element is root
+            or not (rule := _rule_for(element, tag, rules, named))
+        ):
+            continue
+        text = _text(element)
+        if not guard.protects(element, text):
+            dropped.append((element, rule, text))
+            walk.skip_subtree()
+    return dropped
+
+
+def _rule_for(
+    element: HtmlElement, tag: str, rules: DomRules, named: dict[str, str | None]
+) -> str | None:
+    """The most specific rule that drops ``element``: what it says it is before what it is."""
+    attrib = element.attrib
+    if tag == "article" and _is_teaser(element):
+        return "related/dom-nested-article"
+    if tag == "p" and _is_link_only(element):
+        return "related/dom-link-paragraph"
+    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
+        return "hidden/dom-attribute"
+    if (style := attrib.get("style")) and _HIDING_STYLE.search(style):
+        return "hidden/dom-style"
+    names = " ".join((attrib.get("class", ""), attrib.get("id", ""), *_component_names(attrib)))
+    if names not in named:
+        named[names] = _token_rule(names, rules)
+    if rule := named[names]:
+        return rule
+    if label := attrib.get("aria-label"):
+        for word in words(label):
+            if category := rules.labels.get(word):
+                return f"{category}/dom-label-{word}"
+    if (role := attrib.get("role")) and (category := rules.roles.get(role.strip().lower())):
+        return f"{category}/dom-role-{role.strip().lower()}"
+    if category := rules.tags.get(tag):
+        return f"{category}/dom-{tag}"
+    return None
+
+
+def _component_names(attrib: Mapping[str, str]) -> tuple[str, ...]:
+    return tuple(attrib[key] for key in _COMPONENT_ATTRIBUTES if key in attrib)
+
+
+def _token_rule(names: str, rules: DomRules) -> str | None:
+    """The rule of the first class, id or component word that names a concept."""
+    for name in names.split():
+        split = words(name)
+        for word in split:
+            if category := rules.words.get(word):
+                return f"{category}/dom-class-{word}"
+        for start, word in enumerate(split):
+            for phrase, category in rules.phrases.get(word, ()):
+                if tuple(split[start : start + len(phrase)]) == phrase:
+                    return f"{category}/dom-class-{'-'.join(phrase)}"
+    return None
+
+
+def _text(element: HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
+def _spaced_text(element: HtmlElement) -> str:
+    """The element's text with its pieces spaced ("Sur le même sujet Lithium..." rather than
+    "sujetLithium"), as shown in a removal record."""
+    return sanitize_line(" ".join(element.itertext()))

@@ -1,0 +1,101 @@
+"""What a rule's pattern requires and what it risks, read from its parse tree (re's own parser).
+
+``required_literals`` gives the strings one of which every match contains: the rule prefilter
+(``lire.clean.prefilter``) skips a sentence that holds none. ``backtracking_risk`` says why a
+pattern could take more than linear time (an unbounded repeat nested in another, a
+backreference); user rules with such a pattern are refused.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+from typing import Any
+
+__all__ = ["backtracking_risk", "required_literals"]
+
+
+def _parse(pattern: str) -> tuple[Any, Any]:
+    """The parse tree of ``pattern`` and the constants naming its nodes (re's own parser)."""
+    parser: Any = importlib.import_module("re._parser")
+    constants: Any = importlib.import_module("re._constants")
+    return parser.parse(pattern, re.IGNORECASE), constants
+
+
+def backtracking_risk(pattern: str) -> str | None:
+    """Why ``pattern`` could take more than linear time, or None when it looks safe."""
+    tree, constants = _parse(pattern)
+    return _risk(tree, constants, inside_repeat=False)
+
+
+@functools.cache
+def required_literals(pattern: str) -> tuple[str, ...]:
+    """Casefolded strings of which every match of ``pattern`` contains one; () when unknown.
+
+    A cheap prefilter: a sentence that contains none of them cannot match, so the (slower,
+    case-insensitive) regex is not run on it.
+    """
+    tree, constants = _parse(pattern)
+    return tuple(sorted(_required(tree, constants) or ()))
+
+
+def _required(tree: Any, constants: Any) -> set[str] | None:
+    """For a sequence of nodes: the most selective set of strings one of which must occur."""
+    choices: list[set[str]] = []
+    run: list[str] = []
+    for op, value in tree:
+        if op is constants.LITERAL:
+            run.append(chr(value))
+            continue
+        if run:
+            choices.append({"".join(run).casefold()})
+            run = []
+        if found := _required_of(op, value, constants):
+            choices.append(found)
+    if run:
+        choices.append({"".join(run).casefold()})
+    usable = [choice for choice in choices if all(needle.strip() for needle in choice)]
+    return max(usable, key=lambda choice: min(map(len, choice)), default=None)
+
+
+def _required_of(op: Any, value: Any, constants: Any) -> set[str] | None:
+    if op is constants.SUBPATTERN:
+        return _required(value[-1], constants)
+    if op is constants.ATOMIC_GROUP:
+        return _required(value, constants)
+    if op is constants.BRANCH:
+        branches = [_required(branch, constants) for branch in value[1]]
+        if any(branch is None for branch in branches):
+            return None
+        return set().union(*(branch for branch in branches if branch is not None))
+    if op in (constants.MAX_REPEAT, constants.MIN_REPEAT, constants.POSSESSIVE_REPEAT):
+        low, _high, body = value
+        return _required(body, constants) if low >= 1 else None
+    return None
+
+
+def _risk(tree: Any, constants: Any, *, inside_repeat: bool) -> str | None:
+    for op, value in tree:
+        found: str | None = None
+        if op is constants.GROUPREF or op is constants.GROUPREF_EXISTS:
+            found = "uses a backreference"
+        elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT):
+            _low, high, body = value
+            unbounded = high is constants.MAXREPEAT or high > 100
+            if unbounded and inside_repeat:
+                found = "nests an unbounded repeat inside another repeat"
+            else:
+                found = _risk(body, constants, inside_repeat=inside_repeat or unbounded)
+        elif op is constants.BRANCH:
+            found = next(
+                (r for b in value[1] if (r := _risk(b, constants, inside_repeat=inside_repeat))),
+                None,
+            )
+        elif op is constants.SUBPATTERN:
+            found = _risk(value[-1], constants, inside_repeat=inside_repeat)
+        elif op is constants.ASSERT or op is constants.ASSERT_NOT:
+            found = _risk(value[1], constants, inside_repeat=inside_repeat)
+        if found:
+            return found
+    return None

@@ -1,0 +1,202 @@
+"""An HTML element (readability's chosen content) -> typed ``Block`` values.
+
+Headings keep their level, list items their depth and number, quotes, code and preformatted
+text their kind, table rows become " | "-joined text. Links keep their text and their target
+resolved against the page URL. Whitespace is normalised except inside ``<pre>``; a ``<br>``
+becomes a line break. Every string goes through ``lire.sanitize`` (lxml has decoded entities).
+Recursion follows the DOM, whose depth ``lire.extract.tree`` bounds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+
+from lire.model import Block, BlockKind, Link
+from lire.sanitize import sanitize, sanitize_line
+
+__all__ = ["element_blocks"]
+
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_LISTS = frozenset({"ul", "ol", "menu"})
+_CONTAINERS = frozenset(
+    {
+        "address", "article", "aside", "body", "center", "dd", "details", "dialog", "div", "dl",
+        "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "html",
+        "main", "nav", "p", "section", "summary", "tbody", "td", "th", "thead", "tfoot", "tr",
+    }
+)  # fmt: skip
+_SKIPPED = frozenset({"script", "style", "noscript", "template", "head", "title", "img", "svg"})
+_LAYOUT_INSIDE_TABLE = "boolean(.//td//*[self::p or self::div or self::table or self::ul])"
+_BREAK = "\u2028"  # LINE SEPARATOR marks a <br> until the text is normalised
+_SPACES = re.compile(r"[^\S\n]+")
+_SKIPPED_SCHEMES = ("javascript:", "data:", "vbscript:")
+
+
+@dataclass(slots=True)
+class _Builder:
+    """Collects inline text until a block boundary, then emits one block."""
+
+    base: str | None
+    blocks: list[Block] = field(default_factory=list)
+    pieces: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+
+    def flush(self, kind: BlockKind, *, level: int = 0, ordinal: int | None = None) -> None:
+        text = _normalise("".join(self.pieces))
+        if text:
+            self.blocks.append(Block(kind, text, level, tuple(self.links), ordinal))
+        self.pieces.clear()
+        self.links.clear()
+
+    def link(self, element: HtmlElement) -> None:
+        href = (element.get("href") or "").strip()
+        text = sanitize_line(element.text_content())
+        if not href or not text or href.lower().startswith(_SKIPPED_SCHEMES):
+            return
+        url = sanitize_line(urljoin(self.base, href) if self.base else href)
+        self.links.append(Link(text, url))
+
+
+def element_blocks(element: HtmlElement, *, base_url: str | None = None) -> tuple[Block, ...]:
+    """The blocks of ``element``, in document order."""
+    builder = _Builder(base_url)
+    _walk(element, builder, _Context())
+    builder.flush(BlockKind.PARAGRAPH)
+    return tuple(builder.blocks)
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    kind: BlockKind = BlockKind.PARAGRAPH
+    list_depth: int = 0
+
+
+def _walk(element: HtmlElement, builder: _Builder, context: _Context) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in _HEADINGS and context.kind is BlockKind.PARAGRAPH:
+        builder.flush(context.kind)
+        _inline_children(element, builder)
+        builder.flush(BlockKind.HEADING, level=_HEADINGS[tag])
+    elif tag == "pre":
+        builder.flush(context.kind)
+        _preformatted(element, builder)
+    elif tag in _LISTS:
+        builder.flush(context.kind)
+        _list(element, builder, context)
+    elif tag == "table" and not element.xpath(_LAYOUT_INSIDE_TABLE):
+        builder.flush(context.kind)
+        _table(element, builder)
+    elif tag == "blockquote":
+        builder.flush(context.kind)
+        _children(element, builder, _Context(BlockKind.QUOTE, context.list_depth))
+        builder.flush(BlockKind.QUOTE)
+    elif tag in _CONTAINERS or tag == "table" or tag in _HEADINGS:
+        builder.flush(context.kind)
+        _children(element, builder, context)
+        builder.flush(context.kind)
+    elif tag == "br":
+        builder.pieces.append(_BREAK)
+    elif tag not in _SKIPPED:
+        if tag == "a":
+            builder.link(element)
+        _children(element, builder, context)
+
+
+def _children(element: HtmlElement, builder: _Builder, context: _Context) -> None:
+    if element.text:
+        builder.pieces.append(element.text)
+    for child in element:
+        _walk(child, builder, context)
+        if child.tail:
+            builder.pieces.append(child.tail)
+
+
+def _inline_children(element: HtmlElement, builder: _Builder) -> None:
+    """Everything inside ``element`` as inline text (block children become spaces)."""
+    if element.text:
+        builder.pieces.append(element.text)
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in _SKIPPED:
+            _inline_child(child, builder)
+        if child.tail:
+            builder.pieces.append(child.tail)
+
+
+def _inline_child(child: HtmlElement, builder: _Builder) -> None:
+    """One element inside running text: a line break, a link, or its text."""
+    if child.tag == "br":
+        builder.pieces.append(_BREAK)
+        return
+    if child.tag == "a":
+        builder.link(child)
+    _inline_children(child, builder)
+    builder.pieces.append(" " if child.tag in _CONTAINERS else "")
+
+
+def _list(element: HtmlElement, builder: _Builder, context: _Context) -> None:
+    depth = context.list_depth + 1
+    number = _start(element) if element.tag == "ol" else None
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag != "li":
+            _walk(child, builder, _Context(context.kind, depth - 1))
+            continue
+        _item(child, builder, depth, number)
+        if number is not None:
+            number += 1
+    builder.flush(context.kind)
+
+
+def _item(item: HtmlElement, builder: _Builder, depth: int, ordinal: int | None) -> None:
+    """One ``<li>``: its own text is one list item; nested lists follow it, one level deeper."""
+    nested: list[HtmlElement] = []
+    if item.text:
+        builder.pieces.append(item.text)
+    for child in item:
+        if isinstance(child.tag, str) and child.tag in _LISTS:
+            nested.append(child)
+        elif isinstance(child.tag, str) and child.tag not in _SKIPPED:
+            _inline_child(child, builder)
+        if child.tail:
+            builder.pieces.append(child.tail)
+    builder.flush(BlockKind.LIST_ITEM, level=depth, ordinal=ordinal)
+    for sublist in nested:
+        _list(sublist, builder, _Context(BlockKind.PARAGRAPH, depth))
+
+
+def _start(element: HtmlElement) -> int:
+    start = (element.get("start") or "1").strip()
+    return int(start) if start.isdigit() else 1
+
+
+def _preformatted(element: HtmlElement, builder: _Builder) -> None:
+    text = sanitize(element.text_content()).strip("\n")
+    if not text.strip():
+        return
+    children = [child for child in element if isinstance(child.tag, str)]
+    is_code = len(children) == 1 and children[0].tag == "code"
+    kind = BlockKind.CODE if is_code else BlockKind.PREFORMATTED
+    builder.blocks.append(Block(kind, text.rstrip()))
+
+
+def _table(element: HtmlElement, builder: _Builder) -> None:
+    for row in element.iter("tr"):
+        cells = [sanitize_line(cell.text_content()) for cell in row if cell.tag in ("td", "th")]
+        text = " | ".join(cell for cell in cells if cell)
+        if text:
+            builder.blocks.append(Block(BlockKind.TABLE_ROW, text))
+    caption = element.find("caption")
+    if caption is not None and (text := sanitize_line(caption.text_content())):
+        builder.blocks.append(Block(BlockKind.PARAGRAPH, text))
+
+
+def _normalise(text: str) -> str:
+    """Collapse whitespace runs to one space, keep ``<br>`` line breaks, trim every line."""
+    text = sanitize(text.replace("\r", " ").replace("\n", " ").replace("\x0b", " "))
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split(_BREAK)]
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,185 @@
+"""Page -> Article: the only module that knows readability-lxml.
+
+The page is parsed once (``lire.extract.tree``, depth-bounded), its metadata and language read,
+the DOM pass (the cleaner's first layer, handed in by the pipeline as a ``DomPass``) run on the
+tree, and readability given that pruned tree. readability parses its
+input again when it retries with a gentler strategy: ``_PrunedDocument._parse`` hands it a fresh
+copy of the pruned tree each time, so the DOM pass holds for every attempt. readability's
+sentinels, log output and exceptions stop here.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+from typing import Protocol
+
+from lxml.html import HtmlElement
+from readability import Document
+from readability.readability import REGEXES, Unparseable
+
+from lire.errors import ExtractionError
+from lire.extract.html_blocks import element_blocks
+from lire.extract.metadata import read_metadata
+from lire.extract.text_blocks import text_blocks
+from lire.extract.tree import parse_html
+from lire.model import Article, Block, BlockKind, Page, Removal, host_of
+from lire.sanitize import sanitize_line
+from lire.text.language import detect_language
+
+__all__ = ["DomPass", "extract", "extract_html", "extract_text"]
+
+# readability logs a traceback before raising on an empty page: that would corrupt the TUI.
+_READABILITY_LOG = logging.getLogger("readability")
+_READABILITY_LOG.addHandler(logging.NullHandler())
+_READABILITY_LOG.propagate = False
+
+_NO_TITLE = "[no-title]"
+_DISPLAY_NONE = REGEXES["displayNoneRe"]
+_WORD = re.compile(r"\w+")
+# A leading heading sharing this share of its words with the title repeats the title.
+TITLE_OVERLAP = 0.8
+LANG_SAMPLE_CHARS = 4_000  # the text a language is told from
+
+
+class DomPass(Protocol):
+    """The cleaner's first layer: drops boilerplate elements from ``root`` (in place) and says
+    what went; ``lang`` is the page's language, ``host`` its site."""
+
+    def __call__(
+        self, root: HtmlElement, *, lang: str | None, host: str | None
+    ) -> tuple[Removal, ...]: ...
+
+
+class _PrunedDocument(Document):  # type: ignore[misc]
+    """readability's Document over a tree lire has pruned; keeps the chosen element."""
+
+    article: HtmlElement | None = None
+
+    def _parse(self, input: HtmlElement) -> HtmlElement:
+        """A fresh copy of the pruned tree for each attempt, prepared as readability's own
+        ``_parse`` does (hidden elements dropped, ``<base href>`` resolved) but without its
+        lxml_html_clean pass over the whole page: the DOM pass and the parser already removed
+        what that pass removes that could reach the text (scripts, styles, comments, links,
+        processing instructions), and it was a fifth of the extraction time."""
+        tree: HtmlElement = copy.deepcopy(input)
+        for element in tree.xpath("//*[@hidden]"):
+            element.drop_tree()
+        for element in tree.xpath("//*[@style]"):
+            if _DISPLAY_NONE.search(element.get("style", "")):
+                element.drop_tree()
+        tree.resolve_base_href(handle_failures="discard")
+        self.encoding = "utf-8"
+        return tree
+
+    def get_clean_html(self) -> str:
+        self.article = self.html
+        html: str = super().get_clean_html()
+        return html
+
+
+def extract(page: Page, *, dom_pass: DomPass | None = None) -> Article:
+    """The article of ``page``: HTML through readability, plain text split into blocks.
+
+    ``dom_pass`` runs on the parsed page before readability (None: nothing is pruned).
+    """
+    if page.media_type == "text/plain":
+        return extract_text(page.text)
+    where = "standard input" if page.location == "-" else page.location
+    return _extract_html(page.text, url=page.url, location=where, dom_pass=dom_pass)
+
+
+def extract_html(html: str, *, url: str | None = None, dom_pass: DomPass | None = None) -> Article:
+    """The article of an HTML document; ``url`` resolves its links."""
+    return _extract_html(html, url=url, location=url or "the page", dom_pass=dom_pass)
+
+
+def extract_text(text: str) -> Article:
+    """Plain text (e.g. copied from a page) as an article; a title line becomes its title."""
+    title, blocks = text_blocks(text)
+    return Article(blocks=blocks, title=title, lang=_text_lang(blocks), media_type="text/plain")
+
+
+def _extract_html(
+    html: str, *, url: str | None, location: str, dom_pass: DomPass | None
+) -> Article:
+    root = parse_html(html, location=location)
+    metadata = read_metadata(root, url=url)
+    lang = metadata.lang or detect_language(_paragraph_sample(root))
+    removed: tuple[Removal, ...] = ()
+    if dom_pass is not None:
+        removed = dom_pass(root, lang=lang, host=host_of(url))
+    # No url: readability would rewrite every link of the page; html_blocks resolves the kept ones.
+    document = _PrunedDocument(root)
+    try:
+        document.summary(html_partial=True)
+    except Unparseable as error:
+        raise ExtractionError(f"no article text found in {location}") from error
+    if document.article is None:
+        raise ExtractionError(f"no article text found in {location}")
+    blocks = element_blocks(document.article, base_url=url)
+    title = _real_title(metadata.title) or _readability_title(document)
+    blocks = _without_title(blocks, title)
+    if not blocks:
+        raise ExtractionError(f"no article text found in {location}")
+    return Article(
+        blocks=blocks,
+        title=title,
+        byline=metadata.byline,
+        site=metadata.site,
+        published=metadata.published,
+        lang=lang,
+        url=metadata.url or url,
+        description=metadata.description,
+        removed=removed,
+    )
+
+
+def _paragraph_sample(root: HtmlElement) -> str:
+    """The text of the page's first paragraphs, enough to tell its language."""
+    sample: list[str] = []
+    size = 0
+    for paragraph in root.iter("p"):
+        sample.append(paragraph.text_content())
+        size += len(sample[-1])
+        if size > LANG_SAMPLE_CHARS:
+            break
+    return " ".join(sample)
+
+
+def _text_lang(blocks: tuple[Block, ...]) -> str | None:
+    """The language of plain text, told from its first blocks."""
+    sample: list[str] = []
+    for block in blocks:
+        sample.append(block.text)
+        if sum(map(len, sample)) > LANG_SAMPLE_CHARS:
+            break
+    return detect_language("\n".join(sample))
+
+
+def _readability_title(document: _PrunedDocument) -> str | None:
+    try:
+        return _real_title(sanitize_line(document.short_title()))
+    except Unparseable:
+        return None
+
+
+def _real_title(title: str | None) -> str | None:
+    """``title`` unless it is empty or readability's "[no-title]" sentinel."""
+    return None if not title or title == _NO_TITLE else title
+
+
+def _without_title(blocks: tuple[Block, ...], title: str | None) -> tuple[Block, ...]:
+    """Drop a leading heading that repeats the title (the title is shown on its own)."""
+    first = blocks[0] if blocks else None
+    if first and title and first.kind is BlockKind.HEADING and _same_words(first.text, title):
+        return blocks[1:]
+    return blocks
+
+
+def _same_words(heading: str, title: str) -> bool:
+    """True when one text's words hold most of the other's (a title with or without a suffix)."""
+    ours, theirs = set(_WORD.findall(heading.casefold())), set(_WORD.findall(title.casefold()))
+    shared = len(ours & theirs)
+    return bool(ours) and shared >= TITLE_OVERLAP * min(len(ours), len(theirs))

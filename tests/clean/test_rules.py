@@ -1,0 +1,141 @@
+"""Rules as data: the shipped packs, the user's rules from the config, and how they are chosen."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from lire.clean.patterns import backtracking_risk
+from lire.clean.rules import CATEGORIES, Position, Strength, default_rules, load_rules, parse_rule
+from lire.errors import ConfigError
+
+LANGS = ("en", "fr", "de", "es", "it", "pt", "nl")
+BLOCK_CATEGORIES = {
+    *("subscription", "paywall", "meter", "login", "newsletter", "donation", "follow"),
+    *("related", "share", "comment", "consent", "app", "ad", "credit", "author", "tags"),
+}
+
+
+def test_default_rules_are_loaded_once() -> None:
+    assert default_rules() is default_rules()
+
+
+def test_every_shipped_rule_is_named_by_the_convention_and_unique() -> None:
+    rules = default_rules().rules
+    assert all(re.fullmatch(r"[a-z]+/[a-z0-9][a-z0-9.+-]*", rule.name) for rule in rules)
+    assert {rule.category for rule in rules} <= CATEGORIES
+    duplicated = [name for name, n in Counter(rule.name for rule in rules).items() if n > 1]
+    assert not duplicated
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_language_pack_has_a_strong_rule_for_every_category(lang: str) -> None:
+    strong = {
+        rule.category
+        for rule in default_rules().rules
+        if rule.lang == lang and rule.strength is Strength.STRONG
+    }
+    assert strong >= BLOCK_CATEGORIES, sorted(BLOCK_CATEGORIES - strong)
+
+
+def test_a_known_language_selects_its_pack_and_the_language_free_rules() -> None:
+    rules = default_rules()
+    french = rules.select("fr-FR", None)
+    assert {rule.lang for rule in french} == {"fr", "en", "*"}
+    assert {rule.lang for rule in rules.select("en", None)} == {"en", "*"}
+    assert {rule.lang for rule in rules.select(None, None)} == {*LANGS, "*"}
+    assert {rule.lang for rule in rules.select("ja", None)} == {*LANGS, "*"}
+
+
+def test_site_rules_apply_to_their_host_and_its_subdomains_only() -> None:
+    rules = default_rules()
+
+    def sites(host: str | None) -> set[str | None]:
+        return {rule.site for rule in rules.select("fr", host)}
+
+    assert "numerama.com" in sites("numerama.com")
+    assert "numerama.com" in sites("amp.numerama.com")
+    assert "numerama.com" not in sites("notnumerama.com")
+    assert sites(None) == {None}
+
+
+def test_user_rules_join_the_packs_with_their_options() -> None:
+    table = {
+        "name": "user/quiz",
+        "pattern": r"^take our quiz\b",
+        "strength": "weak",
+        "max_words": 12,
+        "position": "edge",
+        "lang": "EN",
+        "site": "www.gazette.example",
+    }
+    rules = load_rules([table])
+    rule = rules.rules[-1]
+    assert len(rules.rules) == len(default_rules().rules) + 1
+    assert (rule.name, rule.strength, rule.max_words, rule.position) == (
+        "user/quiz",
+        Strength.WEAK,
+        12,
+        Position.EDGE,
+    )
+    assert (rule.lang, rule.site) == ("en", "gazette.example")
+    assert rule.pattern.search("TAKE OUR QUIZ today")
+
+
+def test_a_rule_has_defaults_for_everything_but_its_name_and_pattern() -> None:
+    rule = parse_rule({"name": "ad/label", "pattern": "^ad$"})
+    assert (rule.strength, rule.max_words, rule.position, rule.lang, rule.site) == (
+        Strength.STRONG,
+        60,
+        Position.ANY,
+        "*",
+        None,
+    )
+
+
+BAD_RULES: list[tuple[dict[str, Any], str]] = [
+    ({"pattern": "x"}, "'name' must be"),
+    ({"name": "quiz", "pattern": "x"}, "'name' must be"),
+    ({"name": "quizzes/weekly", "pattern": "x"}, "unknown category 'quizzes'"),
+    ({"name": "user/q", "pattern": "x", "colour": "red"}, "rule 'user/q': unknown key 'colour'"),
+    ({"name": "user/q"}, "rule 'user/q': 'pattern' must be"),
+    ({"name": "user/q", "pattern": 3}, "rule 'user/q': 'pattern' must be"),
+    ({"name": "user/q", "pattern": "(unclosed"}, "rule 'user/q': 'pattern' is not a valid regex"),
+    ({"name": "user/q", "pattern": "(a+)+$"}, "rule 'user/q': 'pattern' nests an unbounded"),
+    ({"name": "user/q", "pattern": r"(\w+\s?)*x"}, "rule 'user/q': 'pattern' nests an unbounded"),
+    ({"name": "user/q", "pattern": r"(a)\1"}, "rule 'user/q': 'pattern' uses a backreference"),
+    ({"name": "user/q", "pattern": "x", "strength": "huge"}, "'strength' must be"),
+    ({"name": "user/q", "pattern": "x", "position": "top"}, "'position' must be"),
+    ({"name": "user/q", "pattern": "x", "max_words": 0}, "'max_words' must be"),
+    ({"name": "user/q", "pattern": "x", "max_words": True}, "'max_words' must be"),
+    ({"name": "user/q", "pattern": "x", "lang": ""}, "'lang' must be"),
+    ({"name": "user/q", "pattern": "x", "site": 5}, "'site' must be"),
+]
+
+
+@pytest.mark.parametrize(("table", "message"), BAD_RULES)
+def test_a_bad_user_rule_is_a_config_error_naming_the_rule_and_key(
+    table: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_rules([{"name": "user/fine", "pattern": "fine"}, table])
+    assert message in str(caught.value)
+    assert str(caught.value).startswith("clean.rules #2: ")
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"^read (?:more|also)\b", r"foo.{0,80}bar", r"(?:\w+ ){0,5}x", r"(?>a+)+", r"\bx{2,3}"],
+)
+def test_linear_patterns_are_accepted(pattern: str) -> None:
+    assert backtracking_risk(pattern) is None
+
+
+@pytest.mark.parametrize(
+    "pattern", [r"(a+)+", r"(?:a|b+)*c", r"(?:x.*)+y", r"(?=(a+)+)b", r"(?:a{1,500})*"]
+)
+def test_nested_unbounded_repeats_are_refused(pattern: str) -> None:
+    assert backtracking_risk(pattern) is not None

@@ -1,0 +1,180 @@
+"""textblocks: plain text split into typed blocks, with a title when the first line is one."""
+
+from __future__ import annotations
+
+import pytest
+
+from lire.extract.text_blocks import text_blocks
+from lire.model import Block, BlockKind
+from paths import SHARED
+
+NUMERAMA = SHARED / "samples" / "numerama-plaintext.txt"
+
+LONG_A = (
+    "The harbour authority said on Tuesday that the new quay would open next spring, after "
+    "three years of works that closed the old fish market."
+)
+LONG_B = (
+    "Passengers waited in temporary sheds through two winters, and the ferry company said it "
+    "would keep the sheds until the last of the works are finished."
+)
+
+
+def kinds(blocks: tuple[Block, ...]) -> list[str]:
+    return [block.kind.value for block in blocks]
+
+
+def test_blank_lines_separate_paragraphs() -> None:
+    title, blocks = text_blocks(f"{LONG_A}\n\n{LONG_B}\n")
+    assert title is None
+    assert blocks == (Block(BlockKind.PARAGRAPH, LONG_A), Block(BlockKind.PARAGRAPH, LONG_B))
+
+
+def test_one_paragraph_per_line_is_split_by_lines() -> None:
+    _title, blocks = text_blocks(f"{LONG_A}\n{LONG_B}\nShort closing line.")
+    assert [block.text for block in blocks] == [LONG_A, LONG_B, "Short closing line."]
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    wrapped = (
+        "The harbour authority said on Tuesday that the\n"
+        "new quay would open next spring, after three\n"
+        "years of works that closed the fish market.\n"
+        "\n"
+        "Passengers waited in temporary sheds through\n"
+        "two winters."
+    )
+    _title, blocks = text_blocks(wrapped)
+    assert [block.text for block in blocks] == [
+        "The harbour authority said on Tuesday that the new quay would open next spring, "
+        "after three years of works that closed the fish market.",
+        "Passengers waited in temporary sheds through two winters.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "level", "ordinal"),
+    [
+        ("- first point", "first point", 1, None),
+        ("* second point", "second point", 1, None),
+        ("• third point", "third point", 1, None),
+        ("1. numbered", "numbered", 1, 1),
+        ("12) numbered again", "numbered again", 1, 12),
+        ("    - nested point", "nested point", 3, None),
+    ],
+)
+def test_list_markers_start_list_items(
+    line: str, text: str, level: int, ordinal: int | None
+) -> None:
+    _title, blocks = text_blocks(f"{LONG_A}\n{line}\n{LONG_B}")
+    assert blocks[1] == Block(BlockKind.LIST_ITEM, text, level, ordinal=ordinal)
+
+
+def test_quote_lines_become_quotes() -> None:
+    _title, blocks = text_blocks(f"{LONG_A}\n> We will be ready by April.\n{LONG_B}")
+    assert blocks[1] == Block(BlockKind.QUOTE, "We will be ready by April.")
+
+
+def test_markdown_headings_keep_their_level() -> None:
+    _title, blocks = text_blocks(f"{LONG_A}\n\n## The north pier\n\n{LONG_B}")
+    assert blocks[1] == Block(BlockKind.HEADING, "The north pier", 2)
+
+
+def test_a_short_first_line_followed_by_text_is_the_title() -> None:
+    title, blocks = text_blocks(f"New quay opens in spring\n\n{LONG_A}\n{LONG_B}")
+    assert title == "New quay opens in spring"
+    assert kinds(blocks) == ["paragraph", "paragraph"]
+
+
+def test_the_title_may_follow_short_notices_pasted_above_it() -> None:
+    text = f"You have read 4 of 5 free articles.\nSubscribe now.\n\nNew quay opens\n\n{LONG_A}"
+    title, blocks = text_blocks(text)
+    assert title == "New quay opens"
+    assert [block.text for block in blocks] == [
+        "You have read 4 of 5 free articles.",
+        "Subscribe now.",
+        LONG_A,
+    ]
+
+
+def test_a_title_is_not_sought_after_a_long_first_paragraph() -> None:
+    title, blocks = text_blocks(f"{LONG_A}\nWhat the ferries do now\n{LONG_B}")
+    assert title is None
+    assert len(blocks) == 3
+
+
+@pytest.mark.parametrize(
+    "first", ["Why do sites ask you to « follow » them", "Is the quay ready?", "Quay (update)"]
+)
+def test_a_title_may_end_with_a_question_mark_quote_or_bracket(first: str) -> None:
+    title, _blocks = text_blocks(f"{first}\n\n{LONG_A}")
+    assert title == first
+
+
+def test_a_first_line_ending_with_a_period_is_not_a_title() -> None:
+    title, blocks = text_blocks(f"The quay opens in spring.\n\n{LONG_A}")
+    assert title is None
+    assert blocks[0].text == "The quay opens in spring."
+
+
+def test_a_markdown_first_heading_is_the_title() -> None:
+    title, blocks = text_blocks(f"# New quay\n\n{LONG_A}")
+    assert title == "New quay"
+    assert blocks == (Block(BlockKind.PARAGRAPH, LONG_A),)
+
+
+def test_a_short_unpunctuated_line_between_paragraphs_is_a_subheading() -> None:
+    _title, blocks = text_blocks(f"{LONG_A}\nWhat the ferries do now\n{LONG_B}")
+    assert blocks[1] == Block(BlockKind.HEADING, "What the ferries do now", 2)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "But if you can,",  # ends with punctuation
+        "and then the ferries came back",  # starts in lower case
+        "+ faster, + simpler",  # not a capital
+    ],
+)
+def test_subheadings_are_conservative(line: str) -> None:
+    _title, blocks = text_blocks(f"{LONG_A}\n{line}\n{LONG_B}")
+    assert blocks[1] == Block(BlockKind.PARAGRAPH, line)
+
+
+def test_every_character_of_text_is_kept_and_sanitised() -> None:
+    text = f"Title line here\n\n{LONG_A}\x1b[2J\n\u202e{LONG_B}\r\n- item"
+    title, blocks = text_blocks(text)
+    kept = " ".join([title or "", *(block.text for block in blocks)])
+    assert "\x1b" not in kept and "\u202e" not in kept
+    for word in f"Title line here {LONG_A} {LONG_B} item".split():
+        assert word in kept
+
+
+@pytest.mark.parametrize("text", ["a\n\n> \n\nb", ">\nText", "Title\n\n>\n\nA paragraph."])
+def test_a_line_holding_only_a_quote_marker_gives_no_block(text: str) -> None:
+    _title, blocks = text_blocks(text)
+    assert blocks and all(block.text for block in blocks)
+
+
+def test_empty_text_has_no_blocks() -> None:
+    assert text_blocks("") == (None, ())
+    assert text_blocks("\n \n\t\n") == (None, ())
+
+
+@pytest.mark.shared
+def test_numerama_sample_splits_into_paragraphs_subheadings_and_list_items() -> None:
+    if not NUMERAMA.is_file():
+        pytest.skip(f"shared sample not found at {NUMERAMA}")
+    text = NUMERAMA.read_text(encoding="utf-8")
+    title, blocks = text_blocks(text)
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert title is None  # the first line is a long paragraph
+    assert len(blocks) == len(lines)
+    assert blocks[0].text.startswith("Ce mercredi 4 décembre")
+    headings = [block.text for block in blocks if block.kind is BlockKind.HEADING]
+    assert "Pourquoi Elon Musk en veut à Sam Altman" in headings
+    items = [block.text for block in blocks if block.kind is BlockKind.LIST_ITEM]
+    assert [item[:2] for item in items] == ["1 ", "2 ", "3 "]
+    assert blocks[-1].text.startswith("Si vous avez aimé cet article")
+    pitch = [block for block in blocks if block.text == "+ rapide, + pratique, + exclusif"]
+    assert pitch and pitch[0].kind is BlockKind.PARAGRAPH
