@@ -123,6 +123,11 @@ def test_json_has_exactly_the_contract_keys_and_nulls() -> None:
         "removed",
         "summary",
         "stats",
+        "kind",
+        "canonical",
+        "notice",
+        "confidence",
+        "candidates",
     ]
     assert document["title"] == "A title"
     assert document["blocks"][1] == {"kind": "heading", "text": "A heading"}

@@ -17,11 +17,13 @@ __all__ = [
     "Article",
     "Block",
     "BlockKind",
+    "Candidate",
     "KeyPoint",
     "Link",
     "MediaType",
     "Observation",
     "Page",
+    "PageKind",
     "Reading",
     "Removal",
     "SiteMemory",
@@ -45,6 +47,21 @@ class BlockKind(StrEnum):
     CODE = "code"
     PREFORMATTED = "preformatted"
     TABLE_ROW = "table_row"
+    TABLE = "table"  # a whole table: its cells in ``Block.rows``
+    CAPTION = "caption"  # a figure's or a table's caption
+    IMAGE = "image"  # an image whose alt text says something: ``text`` is the alt text
+
+
+class PageKind(StrEnum):
+    """What kind of page an article was read from; its value is the JSON ``kind``."""
+
+    ARTICLE = "article"
+    FORUM = "forum"  # a forum or Q&A thread: its posts in order
+    DOCUMENTATION = "documentation"
+    PRODUCT = "product"
+    LISTING = "listing"  # a list of items (search results, an index of posts)
+    COLLECTION = "collection"  # a category or collection page
+    SERVICE = "service"  # a service or landing page: all its sections
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +93,8 @@ class Block:
 
     ``level`` is the heading level (1-6) for headings, the nesting depth (1-based) for list
     items, and 0 otherwise. ``ordinal`` is the number of an ordered list item, else ``None``.
+    A ``TABLE`` block holds its cells in ``rows`` (the first row is a header when ``header``);
+    its ``text`` is the same cells as plain text, a row per line, cells separated by tabs.
     """
 
     kind: BlockKind
@@ -83,6 +102,8 @@ class Block:
     level: int = 0
     links: tuple[Link, ...] = ()
     ordinal: int | None = None
+    rows: tuple[tuple[str, ...], ...] = ()
+    header: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +114,7 @@ class Removal:
     put back where it was; ``kind`` is the removed block's kind. A removal made on the DOM before
     extraction has ``index`` ``None``. ``cut`` marks the tail of a block that is still in the
     article (a pitch glued to an article paragraph): it goes back at the end of that block.
+    ``score`` is the confidence of a learned component's removal (0-1), None for a rule's.
     """
 
     rule: str
@@ -100,11 +122,18 @@ class Removal:
     index: int | None = None
     kind: BlockKind = BlockKind.PARAGRAPH
     cut: bool = False
+    score: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """The extracted article: metadata, blocks, and what the cleaner removed."""
+    """The extracted article: metadata, blocks, and what the cleaner removed.
+
+    ``url`` is the address lire read (None for a file or stdin); ``canonical`` is the address the
+    page claims for itself (``<link rel=canonical>``, ``og:url``), shown only as "the page says".
+    ``kind`` is the kind of page; ``notice`` says what the reader should know about this reading
+    (e.g. that only a teaser is free).
+    """
 
     blocks: tuple[Block, ...]
     title: str | None = None
@@ -116,6 +145,9 @@ class Article:
     description: str | None = None
     removed: tuple[Removal, ...] = ()
     media_type: MediaType = "text/html"
+    kind: PageKind = PageKind.ARTICLE
+    canonical: str | None = None
+    notice: str | None = None
 
     @property
     def text(self) -> str:
@@ -162,12 +194,28 @@ class Summary:
 
 
 @dataclass(frozen=True, slots=True)
+class Candidate:
+    """A reading of the page that was not chosen: where it came from, its clean article, and
+    its score (comparable between the candidates of one page)."""
+
+    name: str
+    article: Article
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
 class Reading:
-    """Everything lire knows about one source: the page, the clean article, its summary."""
+    """Everything lire knows about one source: the page, the clean article, its summary.
+
+    ``confidence`` (0-1) says how sure lire is that ``article`` is the page's main content;
+    ``candidates`` are the other readings of the page, best first.
+    """
 
     article: Article
     summary: Summary = field(default_factory=Summary)
     page: Page | None = None
+    confidence: float = 1.0
+    candidates: tuple[Candidate, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

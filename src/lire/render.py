@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from lire.markdown import blocks_markdown, escape_inline, join_blocks, list_indent, list_marker
-from lire.model import Article, Block, BlockKind, Reading
+from lire.model import Article, Block, BlockKind, Reading, Removal
 from lire.sanitize import sanitize, sanitize_line
 
 __all__ = [
@@ -87,11 +87,27 @@ def render_json(reading: Reading) -> str:
         "text": sanitize(article.text),
         "markdown": blocks_markdown(article.blocks),
         "blocks": [{"kind": str(b.kind), "text": sanitize(b.text)} for b in article.blocks],
-        "removed": [{"rule": r.rule, "text": sanitize(r.text)} for r in article.removed],
+        "removed": [_removal_json(r) for r in article.removed],
         "summary": [{"text": sanitize(p.text), "block": p.block} for p in reading.summary.points],
         "stats": {"words": article.words, "reading_minutes": article.reading_minutes},
+        # beyond DESIGN.md's contract: what kind of page, how sure, what else it could be
+        "kind": str(article.kind),
+        "canonical": _opt(article.canonical),
+        "notice": _opt(article.notice),
+        "confidence": round(reading.confidence, 3),
+        "candidates": [
+            {"name": c.name, "score": round(c.score, 3), "words": c.article.words}
+            for c in reading.candidates
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _removal_json(removal: Removal) -> dict[str, Any]:
+    entry: dict[str, Any] = {"rule": removal.rule, "text": sanitize(removal.text)}
+    if removal.score is not None:
+        entry["score"] = round(removal.score, 3)
+    return entry
 
 
 def render_summary(reading: Reading, fmt: Format) -> str:

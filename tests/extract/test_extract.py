@@ -255,7 +255,8 @@ def test_metadata_reaches_the_article() -> None:
     assert (article.title, article.byline, article.site) == ("New quay", "Ann Lee", "Harbour News")
     assert article.published == "2019-11-19T08:30:00+00:00"
     assert article.lang == "en"
-    assert article.url == "https://harbour.example/quay"
+    assert article.url == "https://harbour.example/news?id=1"  # what was read
+    assert article.canonical == "https://harbour.example/quay"  # only what the page says
 
 
 def test_embedded_posts_keep_their_text() -> None:

@@ -130,7 +130,8 @@ def _extract_html(
         site=metadata.site,
         published=metadata.published,
         lang=lang,
-        url=metadata.url or url,
+        url=url,
+        canonical=metadata.url,
         description=metadata.description,
         removed=removed,
     )
