@@ -13,7 +13,7 @@ from lire.config import Config
 from lire.model import Page, Reading
 from lire.store import History
 from lire.ui.app import LireApp
-from lire.ui.base import KeepStore, Loader, Opener
+from lire.ui.services import KeepStore, Loader, Opener, Services
 
 __all__ = ["LireApp", "create_app", "pipeline_loader", "run_app"]
 
@@ -35,17 +35,20 @@ def create_app(
     source; ``opener`` opens a URL in the browser (default ``webbrowser.open``).
     """
     config = config or Config()
-    return LireApp(
-        source=source,
+    services = Services(
         loader=loader or pipeline_loader(config),
-        theme=config.app.theme,
-        show_summary=config.app.show_summary,
         history=history,
         learn=learn,
         sample=sample,
         opener=opener,
         llm=config.llm if config.summary.summarizer == "llm" else None,
         points=config.summary.points,
+    )
+    return LireApp(
+        services,
+        source=source,
+        theme=config.app.theme,
+        show_summary=config.app.show_summary,
     )
 
 

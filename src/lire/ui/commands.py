@@ -1,7 +1,8 @@
-"""ReaderCommands: what the reader does beyond moving and searching.
+"""What the reader screen's keys do beyond moving: search, the removed view and restoring,
+links and the browser, opening a source, the history, copying a paragraph, exporting.
 
-The removed view and restoring, links and the browser, opening a URL, the history, the trail
-(back and forward), reload, cancel, copying a paragraph and exporting the article.
+Plain functions over the reader screen's values, called by its actions; the screen stays the
+one owner of the trail, the search and the status line.
 """
 
 from __future__ import annotations
@@ -9,158 +10,177 @@ from __future__ import annotations
 import webbrowser
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from lire.model import site_key
 from lire.render import export_markdown, quote_markdown, suggested_name
 from lire.sanitize import sanitize_line
-from lire.ui.article import ArticleView
 from lire.ui.dialogs import ConfirmScreen, PromptScreen
 from lire.ui.lists import HistoryScreen, LinkChoice, LinksScreen, RemovedScreen
-from lire.ui.streaming import SummaryStreaming
+from lire.ui.search import Search
 
-__all__ = ["ReaderCommands"]
+if TYPE_CHECKING:
+    from lire.ui.screen import ReaderScreen
+
+__all__ = [
+    "ask_export",
+    "ask_source",
+    "confirm_open",
+    "copy_paragraph",
+    "is_web",
+    "open_article",
+    "search_for",
+    "show_history",
+    "show_links",
+    "show_match",
+    "show_removed",
+]
 
 
-class ReaderCommands(SummaryStreaming):
-    """The actions that open dialogs, walk the trail or write something out."""
+def is_web(url: str) -> bool:
+    """Whether ``url`` is an http(s) address (the only kind lire opens or follows)."""
+    try:
+        return urlsplit(url).scheme in ("http", "https")
+    except ValueError:
+        return False
 
-    def _view(self) -> ArticleView:
-        return self.query_one(ArticleView)
 
-    def action_removed(self) -> None:
-        visit = self.visit
-        if visit is not None:
-            screen = RemovedScreen(visit.reading.article.removed, set(visit.restored))
-            self.push_screen(screen, self._restore)
+def search_for(reader: ReaderScreen, query: str) -> None:
+    """Search the article shown for ``query`` from the block at the top of the view."""
+    view = reader.view
+    reader.search = Search.run(view.article.blocks, query, from_block=view.top_block)
+    if reader.search.current is None:
+        view.set_matches((), None)
+        reader.status(f"Not found: {sanitize_line(query)}" if query else "")
+    else:
+        show_match(reader)
 
-    def _restore(self, number: int | None) -> None:
-        visit = self.visit
-        if visit is None or number is None:
-            return
-        visit.top_block = self._view().top_block
-        visit.restored = visit.restored | {number}
-        removal = visit.reading.article.removed[number]
-        article = visit.reading.article
-        site = site_key(article.url, site=article.site)
-        if self.learn is not None and site:
-            self.learn.keep(site, removal.text)
-        self.present(visit)
-        self.status(f"Restored: {sanitize_line(removal.rule)}")
 
-    def action_links(self) -> None:
-        links = [link for block in self._view().article.blocks for link in block.links]
-        self.push_screen(LinksScreen(links), self._link_chosen)
+def show_match(reader: ReaderScreen) -> None:
+    """Mark the search's hits, scroll to the current one and say which it is."""
+    view, search, match = reader.view, reader.search, reader.search.current
+    assert match is not None
+    hits = [(m.block, (m.start, m.end)) for m in search.matches]
+    view.set_matches(hits, (match.block, (match.start, match.end)))
+    view.scroll_to(y=max(0, view.block_line(match.block) - 2), animate=False)
+    reader.status(search.describe())
 
-    def _link_chosen(self, choice: LinkChoice | None) -> None:
-        if choice is None:
-            return
-        what, link = choice
-        if not _is_web(link.url):
-            self.notify(
-                f"not followed (only http and https): {sanitize_line(link.url)}",
-                severity="warning",
-                markup=False,
-            )
-        elif what == "follow":
-            self.load(link.url)
-        else:
-            self._confirm_open(link.url)
 
-    def action_open(self) -> None:
-        visit = self.visit
-        url = visit.reading.article.url if visit else None
-        if url is None or not _is_web(url):
-            self.notify("this article has no web address to open", severity="warning", markup=False)
-            return
-        self._confirm_open(url)
+def show_removed(reader: ReaderScreen) -> None:
+    """List what the cleaner removed; the one chosen is restored."""
+    if (visit := reader.visit) is not None:
+        screen = RemovedScreen(visit.reading.article.removed, set(visit.restored))
+        reader.app.push_screen(screen, lambda number: _restore(reader, number))
 
-    def _confirm_open(self, url: str) -> None:
-        def answered(yes: bool | None) -> None:
-            if yes:
-                (self.opener or webbrowser.open)(url)
-                self.status(f"Opened {sanitize_line(url)}")
 
-        self.push_screen(ConfirmScreen("Open in the browser?", sanitize_line(url)), answered)
+def _restore(reader: ReaderScreen, number: int | None) -> None:
+    """Put removal ``number`` back into the article shown, and keep it for the site."""
+    visit = reader.visit
+    if visit is None or number is None:
+        return
+    visit.top_block = reader.view.top_block
+    visit.restored = visit.restored | {number}
+    article = visit.reading.article
+    removal = article.removed[number]
+    site = site_key(article.url, site=article.site)
+    learn = reader.services.learn
+    if learn is not None and site:
+        learn.keep(site, removal.text)
+    reader.present(visit)
+    reader.status(f"Restored: {sanitize_line(removal.rule)}")
 
-    def action_open_url(self) -> None:
-        prompt = PromptScreen("Open a URL or file", placeholder="https://…")
-        self.push_screen(prompt, self._source_chosen)
 
-    def _source_chosen(self, source: str | None) -> None:
-        if source:
-            self.load(source)
+def show_links(reader: ReaderScreen) -> None:
+    """List the article's links; the one chosen is followed or opened."""
+    links = [link for block in reader.view.article.blocks for link in block.links]
+    reader.app.push_screen(LinksScreen(links), lambda choice: _choose_link(reader, choice))
 
-    def action_history(self) -> None:
-        visits = self.history.recent() if self.history is not None else []
-        self.push_screen(HistoryScreen(visits, sample=self.sample), self._history_chosen)
 
-    def _history_chosen(self, location: str | None) -> None:
+def _choose_link(reader: ReaderScreen, choice: LinkChoice | None) -> None:
+    """Follow the chosen link in lire, or open it in the browser (http and https only)."""
+    if choice is None:
+        return
+    what, link = choice
+    if not is_web(link.url):
+        reader.notify(
+            f"not followed (only http and https): {sanitize_line(link.url)}",
+            severity="warning",
+            markup=False,
+        )
+    elif what == "follow":
+        reader.load(link.url)
+    else:
+        confirm_open(reader, link.url)
+
+
+def open_article(reader: ReaderScreen) -> None:
+    """Offer to open the article's address in the browser."""
+    url = reader.visit.reading.article.url if reader.visit is not None else None
+    if url is None or not is_web(url):
+        reader.notify("this article has no web address to open", severity="warning", markup=False)
+    else:
+        confirm_open(reader, url)
+
+
+def confirm_open(reader: ReaderScreen, url: str) -> None:
+    """Show ``url`` and open it in the browser once the reader says yes."""
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            (reader.services.opener or webbrowser.open)(url)
+            reader.status(f"Opened {sanitize_line(url)}")
+
+    reader.app.push_screen(ConfirmScreen("Open in the browser?", sanitize_line(url)), answered)
+
+
+def ask_source(reader: ReaderScreen) -> None:
+    """Ask for a URL or a file to read."""
+    prompt = PromptScreen("Open a URL or file", placeholder="https://…")
+    reader.app.push_screen(prompt, lambda source: reader.load(source) if source else None)
+
+
+def show_history(reader: ReaderScreen) -> None:
+    """List what was read; the one chosen is read again (``:`` asks for a source)."""
+    history, sample = reader.services.history, reader.services.sample
+    screen = HistoryScreen(history.recent() if history is not None else [], sample=sample)
+
+    def chosen(location: str | None) -> None:
         if location == ":":
-            self.action_open_url()
+            ask_source(reader)
         elif location is not None:
-            self.load(location)
+            reader.load(location)
 
-    # -- trail, reload, cancel ---------------------------------------------------------------
-
-    def action_go_back(self) -> None:
-        self._walk(-1)
-
-    def action_go_forward(self) -> None:
-        self._walk(1)
-
-    def _walk(self, step: int) -> None:
-        if not 0 <= self.at + step < len(self.trail):
-            self.status("Nothing " + ("back" if step < 0 else "forward"))
-            return
-        self.remember_position()
-        self.at += step
-        self.present(self.trail[self.at])
-
-    def action_reload(self) -> None:
-        visit = self.visit
-        if visit is not None:
-            self.load(visit.source, push=False)
-
-    def action_cancel(self) -> None:
-        if not self.cancel_load() and self.matches:
-            self.clear_search()
-            self.status("")
-
-    # -- copy, export ------------------------------------------------------------------------
-
-    def action_copy(self) -> None:
-        visit = self.visit
-        view = self._view()
-        if visit is None or not view.article.blocks:
-            return
-        block = view.article.blocks[self._current_block()]
-        self.copy_to_clipboard(quote_markdown(block.text, view.article))
-        self.status("Copied the paragraph as a Markdown quote")
-
-    def _current_block(self) -> int:
-        if self.matches and self.match_at >= 0:
-            return self.matches[self.match_at].block
-        return self._view().top_block
-
-    def action_export(self) -> None:
-        visit = self.visit
-        if visit is not None:
-            name = suggested_name(visit.reading.article)
-            self.push_screen(PromptScreen("Export Markdown to", value=name), self._export)
-
-    def _export(self, name: str | None) -> None:
-        visit = self.visit
-        if visit is None or name is None:
-            return
-        try:
-            shown = replace(visit.reading, article=self.shown_article(visit))
-            path = export_markdown(shown, Path(name).expanduser())
-        except OSError as error:
-            self.notify(f"cannot write {name}: {error.strerror}", severity="error", markup=False)
-        else:
-            self.status(f"Saved {path}")
+    reader.app.push_screen(screen, chosen)
 
 
-def _is_web(url: str) -> bool:
-    return urlsplit(url).scheme in ("http", "https")
+def copy_paragraph(reader: ReaderScreen) -> None:
+    """Copy the current paragraph (the current match's, else the one at the top) as a quote."""
+    view = reader.view
+    if reader.visit is None or not view.article.blocks:
+        return
+    match = reader.search.current
+    block = view.article.blocks[match.block if match is not None else view.top_block]
+    reader.app.copy_to_clipboard(quote_markdown(block.text, view.article))
+    reader.status("Copied the paragraph as a Markdown quote")
+
+
+def ask_export(reader: ReaderScreen) -> None:
+    """Ask where to export the article shown as Markdown."""
+    if (visit := reader.visit) is not None:
+        prompt = PromptScreen("Export Markdown to", value=suggested_name(visit.reading.article))
+        reader.app.push_screen(prompt, lambda name: _export_to(reader, name))
+
+
+def _export_to(reader: ReaderScreen, name: str | None) -> None:
+    """Write the article shown as Markdown to the file ``name``."""
+    visit = reader.visit
+    if visit is None or name is None:
+        return
+    try:
+        shown = replace(visit.reading, article=visit.article)
+        path = export_markdown(shown, Path(name).expanduser())
+    except OSError as error:
+        reader.notify(f"cannot write {name}: {error.strerror}", severity="error", markup=False)
+    else:
+        reader.status(f"Saved {path}")

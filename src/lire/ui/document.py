@@ -6,8 +6,7 @@ directly, so text such as ``[link=file:///etc/passwd]`` is shown as written.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -16,7 +15,7 @@ from rich.text import Text
 from lire.model import Article, Block, BlockKind
 from lire.sanitize import sanitize, sanitize_line
 
-__all__ = ["Match", "Palette", "block_text", "find_matches", "header_text", "meta_line"]
+__all__ = ["Palette", "Span", "block_body", "block_text", "header_text", "meta_line"]
 
 HEADER = -1  # the pseudo-block index of the title and metadata lines
 
@@ -42,13 +41,7 @@ class Palette:
     flash: Style = _REVERSE
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """One search hit: block index and character span in that block's text."""
-
-    block: int
-    start: int
-    end: int
+Span = tuple[int, int]  # a character span in a block's shown text (``block_body``)
 
 
 def meta_line(article: Article) -> str:
@@ -89,37 +82,27 @@ def block_text(
     block: Block,
     palette: Palette,
     *,
-    matches: Iterable[Match] = (),
-    current: Match | None = None,
+    hits: Iterable[Span] = (),
+    current: Span | None = None,
     flash: bool = False,
 ) -> Text:
-    """One block as Text: its marker, its sanitized body styled by kind, search hits marked."""
-    body = _body(block)
+    """One block as Text: its marker, its sanitized body styled by kind, search hits marked
+    (``current`` stronger)."""
+    body = block_body(block)
     prefix = block_prefix(block)
     text = Text(prefix, style=palette.marker, end="")
     text.append(body, style=_style(block, palette))
     offset = len(prefix)
-    for hit in matches:
-        style = palette.current if hit == current else palette.match
-        text.stylize(style, offset + hit.start, offset + hit.end)
+    for start, end in hits:
+        style = palette.current if (start, end) == current else palette.match
+        text.stylize(style, offset + start, offset + end)
     if flash:
         text.stylize(palette.flash)
     return text
 
 
-def find_matches(blocks: Sequence[Block], query: str) -> list[Match]:
-    """Every case-insensitive occurrence of ``query`` in the blocks' shown text."""
-    if not query:
-        return []
-    pattern = re.compile(re.escape(query), re.IGNORECASE)
-    return [
-        Match(index, found.start(), found.end())
-        for index, block in enumerate(blocks)
-        for found in pattern.finditer(_body(block))
-    ]
-
-
-def _body(block: Block) -> str:
+def block_body(block: Block) -> str:
+    """The block's text as shown: sanitised, on one line unless it is code."""
     if _keeps_lines(block):
         return sanitize(block.text).expandtabs(4).rstrip("\n")
     return sanitize_line(block.text)
