@@ -11,6 +11,7 @@ user_agent = "..."        # default names lire and its version
 [app]
 theme = "textual-dark"
 show_summary = true
+width = 80                # the reading column, in characters (0: the whole view)
 
 [summary]
 points = 3
@@ -71,6 +72,7 @@ APP_NAME = "lire"
 class AppConfig:
     theme: str = "textual-dark"
     show_summary: bool = True
+    width: int = 80  # the reading column, in characters (0: the whole view)
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,7 +119,7 @@ async def test_a_streamed_model_summary_replaces_the_offline_points_with_linked_
         assert [point.block for point in app.reader.visit.reading.summary.points] == [1, 13, 26]
         await pilot.press("tab", "down", "enter")
         await pilot.pause()
-        assert app.query_one(ArticleView)._flash == 13
+        assert app.query_one(ArticleView).marks.flashed == 13
     assert len(script.requests) == 1
     assert script.requests[0]["model"] == "test-model"
     assert HARBOUR in script.requests[0]["messages"][1]["content"]

@@ -31,7 +31,7 @@ async def test_y_copies_the_paragraph_as_a_markdown_quote_with_its_source() -> N
         await pilot.press("y")
         assert app.clipboard.startswith("> Paragraph 20 lorem")
         assert app.clipboard.endswith(
-            "— [The harbour reopens, News Example](https://news.example/a)\n"
+            "— [The harbour reopens, News Example](<https://news.example/a>)\n"
         )
 
 
@@ -43,7 +43,7 @@ async def test_e_exports_the_article_as_markdown(tmp_path: Path) -> None:
         await pilot.press("e")
         assert isinstance(app.screen, PromptScreen)
         field = app.screen.query_one(Input)
-        assert field.value == "the-harbour-reopens.md"
+        assert field.value == str(Path.cwd() / "the-harbour-reopens.md")
         field.value = str(target)
         await pilot.press("enter")
         await pilot.pause()

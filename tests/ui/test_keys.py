@@ -146,7 +146,7 @@ async def test_enter_on_a_summary_point_scrolls_to_and_highlights_its_paragraph(
         await pilot.pause()
         article = view(app)
         assert article.scroll_y == min(article.block_line(21), article.max_scroll_y)
-        assert article._flash == 21
+        assert article.marks.flashed == 21
         line = article.render_line(round(article.block_line(21) - article.scroll_y))
         assert "Paragraph 20" in line.text
         assert any(segment.style and segment.style.bgcolor for segment in line)
@@ -164,7 +164,14 @@ async def test_help_lists_every_binding() -> None:
         listed = dict(app.screen.keys)
         for binding in ALL_KEYS:
             assert binding.description in listed.values()
-        assert {"j down", "G end", "]", ": ctrl+l", "space pagedown"} <= set(listed)
+        assert {
+            "j down ctrl+e",
+            "G end",
+            "]",
+            ": ctrl+l",
+            "space pagedown ctrl+f",
+            "d ctrl+d",
+        } <= set(listed)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

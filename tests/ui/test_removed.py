@@ -112,7 +112,7 @@ async def test_x_puts_tails_parts_and_page_removals_back_where_they_belong() -> 
         assert "Restored: share/dom-bar" in status(app).state
         await pilot.press("tab", "enter")  # the summary point still finds its paragraph
         await pilot.pause()
-        assert view(app)._flash == 4
+        assert view(app).marks.flashed == 4
 
 
 async def test_a_restored_block_is_kept_by_the_cleaner_on_the_next_read(tmp_path: Path) -> None:

@@ -41,8 +41,8 @@ async def test_loaded_article_shows_header_body_summary_and_position() -> None:
         assert "The harbour reopens" in text
         minutes = app.reader.trail[0].reading.article.reading_minutes
         assert minutes > 1
-        assert f"Ann Writer · News Example · 2026-11-20 · {minutes} min read · en" in text
-        assert "## Introduction" in text
+        assert f"Ann Writer · News Example · 20 November 2026 · {minutes} min read · en" in text
+        assert "Introduction" in text and "#" not in text
         assert "Paragraph 1 lorem" in text
         summary = app.query_one(SummaryPane)
         assert summary.option_count == 3

@@ -190,7 +190,7 @@ def test_following_a_link_reads_it_cleaned_and_h_comes_back(
     terminal.start(f"{shlex.quote(str(LIRE))} {shlex.quote(first)}", tmp_path)
     terminal.wait_for("The harbour reopens")
     terminal.keys("l")
-    screen = terminal.wait_for("Links (enter")
+    screen = terminal.wait_for("Links (a number")
     assert "our report on the dredging" in screen
     assert second in screen, "the link's real target is shown"
     terminal.keys("Enter")

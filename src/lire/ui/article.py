@@ -1,5 +1,6 @@
-"""ArticleView: the article drawn through Textual's line API, laid out in pieces, and the keys
-that move in it (lines, pages, half pages, ends, headings).
+"""ArticleView: the article drawn through Textual's line API in a reading column, laid out in
+pieces, and the keys that move in it (lines, pages, half pages, ends, headings; less and vim's
+ctrl keys too).
 
 Each block is wrapped once per width into strips and only the lines in view are painted, so a
 100,000-word article never mounts thousands of widgets. Only the lines in view and a page more
@@ -11,20 +12,20 @@ blocks they touch.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import accumulate
 from typing import ClassVar
 
 from rich.console import ConsoleOptions
-from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from lire.model import WORDS_PER_MINUTE, Article
-from lire.ui.document import Palette, Span, block_text, header_text
-from lire.ui.layout import Layout
+from lire.model import Article, Reading
+from lire.ui.document import Drawn, Palette, Span
+from lire.ui.header import header_text
+from lire.ui.layout import Layout, wrap
+from lire.ui.marks import Marks
 from lire.ui.messages import ArticleScrolled, Said
 
 __all__ = ["ArticleView"]
@@ -36,12 +37,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """The article: a header (title, metadata) then every block, one blank line between."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll_lines(1)", "Line down", show=False),
-        Binding("k,up", "scroll_lines(-1)", "Line up", show=False),
-        Binding("space,pagedown", "scroll_pages(1)", "Page down", show=False),
-        Binding("b,pageup", "scroll_pages(-1)", "Page up", show=False),
-        Binding("d", "scroll_half(1)", "Half page down", show=False),
-        Binding("u", "scroll_half(-1)", "Half page up", show=False),
+        Binding("j,down,ctrl+e", "scroll_lines(1)", "Line down", show=False),
+        Binding("k,up,ctrl+y", "scroll_lines(-1)", "Line up", show=False),
+        Binding("space,pagedown,ctrl+f", "scroll_pages(1)", "Page down", show=False),
+        Binding("b,pageup,ctrl+b", "scroll_pages(-1)", "Page up", show=False),
+        Binding("d,ctrl+d", "scroll_half(1)", "Half page down", show=False),
+        Binding("u,ctrl+u", "scroll_half(-1)", "Half page up", show=False),
         Binding("g,home", "top", "Top", show=False),
         Binding("G,end", "bottom", "Bottom", show=False),
         Binding("right_square_bracket", "heading(1)", "Next heading", show=False, key_display="]"),
@@ -53,14 +54,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article = Article(blocks=())
+        self.reading: Reading | None = None  # for the header: confidence, other readings
         self.palette = Palette()
-        self._matches: dict[int, list[Span]] = {}
-        self._current: tuple[int, Span] | None = None
-        self._flash: int | None = None
+        self.marks = Marks()
+        self.column = 80  # the reading column's width (0: the whole view)
         self._note: Text | None = None
         self._layout: Layout | None = None  # None until the view has a width
         self._painted: dict[int, Strip] = {}  # final strips by line, for the current width
-        self._words: list[int] = [0]  # words before each block
         self._width = 0
         self._pending_top: int | None = None
         self._options: ConsoleOptions | None = None
@@ -68,11 +68,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- content -----------------------------------------------------------------------------
 
-    def show(self, article: Article, palette: Palette, *, top_block: int = 0) -> None:
-        """Replace the article and scroll so that ``top_block`` is at the top."""
-        self.article, self.palette, self._note = article, palette, None
-        self._matches, self._current, self._flash = {}, None, None
-        self._words = list(accumulate((len(b.text.split()) for b in article.blocks), initial=0))
+    def show(
+        self,
+        article: Article,
+        palette: Palette,
+        *,
+        top_block: int = 0,
+        reading: Reading | None = None,
+    ) -> None:
+        """Replace the article and scroll so that ``top_block`` is at the top; ``reading`` is
+        what it was read as (the header tells its confidence)."""
+        self.article, self.reading, self.palette, self._note = article, reading, palette, None
+        self.marks.reset(article.blocks)
         self._relayout(force=True)
         self.scroll_to_block(top_block)
 
@@ -85,21 +92,24 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def set_palette(self, palette: Palette) -> None:
         """Redraw with the styles of a new theme, keeping the position."""
         self.palette = palette
-        top = self.top_block
-        self._relayout(force=True)
-        self.scroll_to_block(top)
+        self._redraw()
+
+    def set_column(self, column: int) -> None:
+        """Wrap the text at ``column`` characters (0: the whole width), keeping the position."""
+        self.column = column
+        self._redraw()
+
+    def number_links(self, numbers: bool) -> None:
+        """Show each link's number after it (as the ``l`` list numbers them), or not."""
+        self.marks.numbers = numbers
+        self._redraw()
 
     def set_matches(
         self, matches: Iterable[tuple[int, Span]], current: tuple[int, Span] | None
     ) -> None:
         """Mark search hits, each a block and a span in it (``current`` stronger), restyling
         only the blocks involved."""
-        touched = set(self._matches) | ({self._current[0]} if self._current else set())
-        self._matches = {}
-        for block, span in matches:
-            self._matches.setdefault(block, []).append(span)
-        self._current = current
-        self._restyle(touched | set(self._matches))
+        self._restyle(self.marks.set_hits(matches, current))
 
     def jump_to(self, block: int) -> None:
         """Scroll to ``block`` and highlight it for a moment."""
@@ -109,9 +119,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def flash(self, block: int | None) -> None:
         """Highlight one block (``None`` clears the highlight)."""
-        touched = {b for b in (self._flash, block) if b is not None}
-        self._flash = block
-        self._restyle(touched)
+        self._restyle(self.marks.flash(block))
 
     # -- keys --------------------------------------------------------------------------------
 
@@ -136,10 +144,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def action_heading(self, step: int) -> None:
         """Scroll to the next (1) or previous (-1) heading."""
-        top = round(self.scroll_y)
-        lines = [
-            self.block_line(i) for i, b in enumerate(self.article.blocks) if b.kind == "heading"
-        ]
+        top, blocks = round(self.scroll_y), self.article.blocks
+        lines = [self.block_line(i) for i, b in enumerate(blocks) if b.kind == "heading"]
         ahead = [y for y in lines if y > top] if step > 0 else [y for y in lines if y < top]
         if not ahead:
             self.post_message(Said("No heading " + ("below" if step > 0 else "above")))
@@ -147,10 +153,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_to(y=ahead[0] if step > 0 else ahead[-1], animate=False)
 
     # -- geometry ----------------------------------------------------------------------------
-
-    @property
-    def line_count(self) -> int:
-        return self._layout.line_count if self._layout is not None else 0
 
     @property
     def complete(self) -> bool:
@@ -184,13 +186,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def position(self) -> tuple[int, int]:
         """Percent read (words above the bottom of the view) and minutes left."""
-        total = self._words[-1]
-        height = max(1, self.scrollable_content_region.height)
-        bottom = round(self.scroll_y) + height
-        if total == 0 or (self.complete and bottom >= self.line_count):
-            return 100, 0
-        read = self._words[min(self.block_at(bottom - 1) + 1, len(self._words) - 1)]
-        return round(100 * read / total), round((total - read) / WORDS_PER_MINUTE)
+        if self._layout is None:
+            return (100, 0) if not self.article.blocks else (0, self.article.reading_minutes)
+        bottom = round(self.scroll_y) + max(1, self.scrollable_content_region.height)
+        return self._layout.position(bottom)
 
     # -- Textual hooks -----------------------------------------------------------------------
 
@@ -232,8 +231,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._width = width
         self._options = self.app.console.options.update_width(width)
         self._generation += 1
-        first = self._note if self._note is not None else header_text(self.article, self.palette)
-        self._layout = Layout(self.article.blocks, first, style=self._styled, wrap=self._wrap)
+        note = self._note
+        first = note if note is not None else header_text(self.reading, self.article, self.palette)
+        self._layout = Layout(
+            self.article.blocks, Drawn(first), style=self._styled, wrap=self._wrap
+        )
         self._layout.blocks_shown = self._note is None
         screens = 2 * max(1, self.size.height)  # what is in view and a page more, no further
         self._layout.extend_to(len(self.article.blocks) + 1, lines=round(self.scroll_y) + screens)
@@ -253,7 +255,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _resized(self) -> None:
         self._painted.clear()
-        self.virtual_size = Size(self._width, self.line_count)
+        lines = self._layout.line_count if self._layout is not None else 0
+        self.virtual_size = Size(self._width, lines)
         self.refresh()
         self._report()
 
@@ -264,19 +267,17 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._painted.clear()
         self.refresh()
 
-    def _styled(self, index: int) -> Text:
-        current = self._current
-        return block_text(
-            self.article.blocks[index],
-            self.palette,
-            hits=self._matches.get(index, ()),
-            current=current[1] if current is not None and current[0] == index else None,
-            flash=index == self._flash,
-        )
+    def _redraw(self) -> None:
+        top = self.top_block
+        self._relayout(force=True)
+        self.scroll_to_block(top)
 
-    def _wrap(self, text: Text) -> list[Strip]:
-        lines = self.app.console.render_lines(text, self._options, pad=False)
-        return [Strip(Segment.simplify(line)) for line in lines]
+    def _styled(self, index: int) -> Drawn:
+        return self.marks.drawn(index, self.article.blocks[index], self.palette)
+
+    def _wrap(self, drawn: Drawn) -> list[Strip]:
+        assert self._options is not None
+        return wrap(drawn, self.app.console, self._options, self._width, self.column)
 
     def _report(self) -> None:
         if self.is_mounted:

@@ -20,6 +20,9 @@ READER_KEYS: list[BindingType] = [
     Binding("N", "step_match(-1)", "Previous match", show=False),
     Binding("x", "removed", "Removed"),
     Binding("l", "links", "Links"),
+    Binding("number_sign", "number_links", "Link numbers", show=False, key_display="#"),
+    Binding("c", "reading(1)", "Next reading of the page", show=False),
+    Binding("C", "reading(-1)", "Previous reading of the page", show=False),
     Binding("o", "open", "Browser", show=False),
     Binding("h,backspace", "walk(-1)", "Back", show=False),
     Binding("L", "walk(1)", "Forward", show=False),
@@ -27,6 +30,7 @@ READER_KEYS: list[BindingType] = [
     Binding("r", "reload", "Reload", show=False),
     Binding("y", "copy", "Copy paragraph", show=False),
     Binding("e", "export", "Export Markdown", show=False),
+    Binding("vertical_line", "pipe", "Pipe to a command", show=False, key_display="|"),
     Binding("H", "history", "History", show=False),
     Binding("escape", "cancel", "Cancel load or search", show=False, key_display="esc"),
 ]
@@ -34,7 +38,7 @@ READER_KEYS: list[BindingType] = [
 # the actions that act on the article shown: disabled (dim in the key bar) without one
 NEEDS_ARTICLE = {
     "search", "step_match", "removed", "links", "open", "copy", "export",
-    "reload",
+    "reload", "number_links", "reading", "pipe",
 }  # fmt: skip
 
 _KEY_NAMES = {
@@ -44,6 +48,10 @@ _KEY_NAMES = {
     "slash": "/",
     "colon": ":",
     "escape": "esc",
+    "number_sign": "#",
+    "vertical_line": "|",
+    "less_than_sign": "<",
+    "greater_than_sign": ">",
 }
 
 
@@ -54,11 +62,12 @@ def key_names(keys: str) -> str:
 
 def help_rows() -> list[tuple[str, str]]:
     """Every key the reader answers, as the user types it, and what it does."""
+    from lire.ui.app import APP_KEYS  # the app's keys: theme, width
     from lire.ui.article import ArticleView  # the view's keys: moving in the article
 
     rows = [
         (key_names(binding.key), binding.description)
-        for binding in [*READER_KEYS[:2], *ArticleView.BINDINGS, *READER_KEYS[2:]]
+        for binding in [*READER_KEYS[:2], *ArticleView.BINDINGS, *READER_KEYS[2:], *APP_KEYS]
         if isinstance(binding, Binding)
     ]
     rows.append(("enter", "In the summary: jump to the point's paragraph"))

@@ -10,24 +10,27 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 
-from rich.text import Text
+from rich.console import Console, ConsoleOptions
+from rich.segment import Segment
 from textual.strip import Strip
 
-from lire.model import Block, BlockKind
+from lire.model import WORDS_PER_MINUTE, Block, BlockKind
+from lire.ui.document import Drawn
 
-__all__ = ["Layout"]
+__all__ = ["Layout", "wrap"]
 
 _TIGHT = (BlockKind.LIST_ITEM, BlockKind.TABLE_ROW)
 
-Wrap = Callable[[Text], list[Strip]]
+Wrap = Callable[[Drawn], list[Strip]]
 
 
 class Layout:
     """The strips of each laid-out item and the first line of each (then the end)."""
 
     def __init__(
-        self, blocks: Sequence[Block], first: Text, *, style: Callable[[int], Text], wrap: Wrap
+        self, blocks: Sequence[Block], first: Drawn, *, style: Callable[[int], Drawn], wrap: Wrap
     ) -> None:
         self.blocks = blocks
         self._style = style
@@ -36,6 +39,7 @@ class Layout:
         self.starts: list[int] = [0, len(self.items[0]) + 1]
         self.stale: set[int] = set()  # blocks to wrap again before they are drawn
         self.blocks_shown = True  # False: the first item is a note, nothing follows
+        self.words = list(accumulate((len(b.text.split()) for b in blocks), initial=0))
 
     @property
     def line_count(self) -> int:
@@ -81,6 +85,14 @@ class Layout:
                 return strips[offset]
         return None
 
+    def position(self, bottom: int) -> tuple[int, int]:
+        """Percent read and minutes left when line ``bottom`` is the first below the view."""
+        words = self.words
+        if words[-1] == 0 or (self.complete and bottom >= self.line_count):
+            return 100, 0
+        read = words[min(self.block_at(bottom - 1) + 1, len(words) - 1)]
+        return round(100 * read / words[-1]), round((words[-1] - read) / WORDS_PER_MINUTE)
+
     def restyle(self, blocks: set[int]) -> None:
         """Mark blocks to be wrapped again when next drawn (styles never change the wrap)."""
         self.stale |= {block for block in blocks if 0 <= block < len(self.items) - 1}
@@ -91,3 +103,20 @@ class Layout:
             return 1
         tight = blocks[item - 1].kind in _TIGHT and blocks[item].kind == blocks[item - 1].kind
         return 0 if tight else 1
+
+
+def wrap(
+    drawn: Drawn, console: Console, options: ConsoleOptions, width: int, column: int
+) -> list[Strip]:
+    """``drawn`` wrapped in a reading column of ``column`` cells (0: all of ``width``) centred
+    in ``width``, with its margin before each line."""
+    column = min(width, column) if column > 0 else width
+    indent = Segment(" " * ((width - column) // 2))
+    first = list(drawn.first.render(console, end=""))
+    rest = list(drawn.rest.render(console, end=""))
+    inner = max(1, column - drawn.first.cell_len)
+    lines = console.render_lines(drawn.body, options.update_width(inner), pad=False)
+    return [
+        Strip(Segment.simplify([indent, *(rest if n else first), *line]))
+        for n, line in enumerate(lines)
+    ]

@@ -19,9 +19,9 @@ from textual.widgets import OptionList
 
 from lire.errors import LireError
 from lire.sanitize import sanitize_line
-from lire.ui import commands
+from lire.ui import commands, handoff
 from lire.ui.article import ArticleView
-from lire.ui.dialogs import HelpScreen, PromptScreen
+from lire.ui.dialogs import HelpScreen
 from lire.ui.keybar import KeyBar
 from lire.ui.keys import NEEDS_ARTICLE, READER_KEYS, help_rows
 from lire.ui.messages import ArticleScrolled, LoadFailed, ModelAnswered, ReadingLoaded, Said
@@ -45,10 +45,13 @@ class ReaderScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = _BREAKPOINTS  # the summary goes below the article under 100
     show_summary: reactive[bool] = reactive(True)
 
-    def __init__(self, services: Services, *, source: str | None, show_summary: bool = True):
+    def __init__(
+        self, services: Services, *, source: str | None, show_summary: bool = True, width: int = 80
+    ):
         super().__init__()
         self.services = services
         self.source = source
+        self.width = width
         self.trail = Trail()
         self.search = Search()
         self._token = 0  # the load in flight; a result with another token is stale
@@ -66,6 +69,7 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.repaint())
         self.watch_show_summary(self.show_summary)
+        self.view.column = self.width
         self.view.focus()
         if self.source is not None:
             self.load(self.source)
@@ -88,8 +92,15 @@ class ReaderScreen(Screen[None]):
     def visit(self) -> Visit | None:
         return self.trail.current
 
-    def status(self, state: str) -> None:
-        self.query_one(StatusLine).state = state
+    def status(self, state: str, *, expire: bool = False) -> None:
+        """Say ``state`` on the status line; a passing message (``expire``) goes by itself."""
+        self.query_one(StatusLine).say(state, expire=expire)
+
+    def _loading(self, busy: bool) -> None:
+        self.query_one(StatusLine).busy = busy
+        self.view.loading = busy and self.visit is None  # nothing to keep on screen yet
+        if not busy:
+            self.view.focus()  # the loading indicator may have taken the focus
 
     def watch_show_summary(self, show: bool) -> None:
         self.query_one(SummaryPane).display = show
@@ -106,8 +117,8 @@ class ReaderScreen(Screen[None]):
         self.query_one(SummaryPane).cancel()
         self._token += 1
         self._pushing = push
-        self.view.loading = True
-        self.status(f"Loading {sanitize_line(source)} …")
+        self._loading(True)
+        self.status(f"Loading {sanitize_line(source)} … (esc cancels)")
         self._read(self._token, source)
 
     @work(thread=True, exclusive=True, group="load")
@@ -118,25 +129,27 @@ class ReaderScreen(Screen[None]):
             self.post_message(LoadFailed(token, source, str(error)))
         except NotImplementedError as error:  # a pipeline stage not built yet: say so, go on
             self.post_message(LoadFailed(token, source, f"cannot read yet: {error or 'todo'}"))
+        except Exception as error:  # noqa: BLE001  (a bug: said without its text, the reader stays)
+            what = f"{type(error).__name__}, a bug in lire"
+            self.post_message(LoadFailed(token, source, f"could not read {source}: {what}"))
         else:
             self.post_message(ReadingLoaded(token, source, reading))
 
     def cancel_load(self) -> bool:
         """Forget the load in flight; ``True`` if there was one."""
-        if not self.view.loading:
+        if not self.query_one(StatusLine).busy:
             return False
         self._token += 1
         self.workers.cancel_group(self, "load")
-        self.view.loading = False
-        self.status("Cancelled")
+        self._loading(False)
+        self.status("Cancelled", expire=True)
         return True
 
     @on(ReadingLoaded)
     def _loaded(self, message: ReadingLoaded) -> None:
         if message.token != self._token:
             return
-        self.view.loading = False
-        self.view.focus()  # the loading indicator took the focus away
+        self._loading(False)
         self.remember_position()
         visit = Visit(message.source, message.reading)
         history = self.services.history
@@ -153,8 +166,7 @@ class ReaderScreen(Screen[None]):
     def _failed(self, message: LoadFailed) -> None:
         if message.token != self._token:
             return
-        self.view.loading = False
-        self.view.focus()
+        self._loading(False)
         if self.visit is None:
             self.view.show_note(
                 "Nothing to read. Press : to open a URL or file, H for the history."
@@ -165,26 +177,32 @@ class ReaderScreen(Screen[None]):
     def present(self, visit: Visit) -> None:
         """Show a visit: article, summary, position, and record it in the history."""
         article = visit.article
-        self.view.show(article, palette_for(self.app.current_theme), top_block=visit.top_block)
+        palette = palette_for(self.app.current_theme)
+        self.view.show(article, palette, top_block=visit.top_block, reading=visit.reading)
         self.query_one(SummaryPane).show_visit(visit)
         self.clear_search()
         self.app.title = sanitize_line(article.title or visit.source)
         self.status("" if article.blocks else "This article is empty")
+        self.query_one(StatusLine).removed = commands.removed_summary(visit)
         self.remember_position()
 
     def remember_position(self) -> None:
-        visit, history = self.visit, self.services.history
-        if visit is not None and history is not None and visit.source != "-":  # stdin: no
-            article = visit.reading.article
-            history.record(
-                visit.source,
-                title=article.title,
-                site=article.site,
-                url=article.url,
-                position=visit.top_block,
-            )
+        commands.remember(self)
 
     # -- actions -----------------------------------------------------------------------------
+
+    # the keys whose work is a plain function of this screen (commands, handoff)
+    action_removed = commands.show_removed
+    action_links = commands.show_links
+    action_open = commands.open_article
+    action_open_url = commands.ask_source
+    action_history = commands.show_history
+    action_walk = commands.walk
+    action_copy = handoff.copy_paragraph
+    action_export = handoff.ask_export
+    action_search = commands.ask_search
+    action_reading = commands.next_reading
+    action_pipe = handoff.ask_pipe
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(help_rows()))
@@ -198,39 +216,15 @@ class ReaderScreen(Screen[None]):
         summary = self.query_one(SummaryPane)
         (self.view if summary.has_focus or not self.show_summary else summary).focus()
 
-    def action_search(self) -> None:
-        prompt = PromptScreen("Search", placeholder="words to find")
-        self.app.push_screen(prompt, lambda query: commands.search_for(self, query or ""))
-
     def action_step_match(self, step: int) -> None:
         if self.search.current is not None:
-            self.search = self.search.step(step)
+            view = self.view
+            bottom = view.block_at(round(view.scroll_y) + view.scrollable_content_region.height)
+            self.search = self.search.step(step, view=(view.top_block, bottom))
             commands.show_match(self)
 
-    def action_removed(self) -> None:
-        commands.show_removed(self)
-
-    def action_links(self) -> None:
-        commands.show_links(self)
-
-    def action_open(self) -> None:
-        commands.open_article(self)
-
-    def action_open_url(self) -> None:
-        commands.ask_source(self)
-
-    def action_history(self) -> None:
-        commands.show_history(self)
-
-    def action_walk(self, step: int) -> None:
-        """Go back (-1) or forward (1) on the trail."""
-        if not self.trail.can_go(step):
-            self.status("Nothing " + ("back" if step < 0 else "forward"))
-            return
-        self.remember_position()
-        visit = self.trail.go(step)
-        assert visit is not None
-        self.present(visit)
+    def action_number_links(self) -> None:
+        self.view.number_links(not self.view.marks.numbers)
 
     def action_reload(self) -> None:
         if (visit := self.visit) is not None:
@@ -241,12 +235,6 @@ class ReaderScreen(Screen[None]):
             self.clear_search()
             self.status("")
 
-    def action_copy(self) -> None:
-        commands.copy_paragraph(self)
-
-    def action_export(self) -> None:
-        commands.ask_export(self)
-
     # -- events ------------------------------------------------------------------------------
 
     @on(ArticleScrolled)
@@ -256,12 +244,12 @@ class ReaderScreen(Screen[None]):
             return
         status.percent = message.percent
         status.minutes_left = message.minutes_left
-        if self.visit is not None and not self.view.loading:
+        if self.visit is not None:
             self.visit.top_block = message.top_block
 
     @on(Said)
     def _said(self, message: Said) -> None:
-        self.status(message.text)
+        self.status(message.text, expire=True)
 
     @on(ModelAnswered)
     def _model_answered(self, message: ModelAnswered) -> None:

@@ -18,9 +18,12 @@ Opener = Callable[[str], object]
 
 
 class KeepStore(Protocol):
-    """Where a restored removal is remembered for its site (``lire.store.SiteMemoryStore``)."""
+    """Where a restored removal is remembered for its site, and forgotten when the restore is
+    undone (``lire.store.SiteMemoryStore``)."""
 
     def keep(self, site: str, text: str) -> None: ...
+
+    def forget(self, site: str, text: str) -> None: ...
 
     def close(self) -> None: ...
 

@@ -85,7 +85,8 @@ class SummaryPane(OptionList):
             self.add_option(Option(Text(note, style="italic"), disabled=True))
             return
         for number, point in enumerate(summary.points):
-            prompt = Text(f"{number + 1}. ", style="bold")
+            prompt = Text()  # no base style: the number bold, the point in the body's style
+            prompt.append(f"{number + 1}. ", style="bold")
             prompt.append(sanitize_line(point.text))
             self.add_option(Option(prompt, id=f"point-{number}"))
         method = summary.method

@@ -20,7 +20,8 @@ class Visit:
     """One stop on the trail: the source, the Reading it gave and where the reader was.
 
     ``restored`` numbers the removals put back; ``llm_tried`` says the model was asked for its
-    summary and answered or failed.
+    summary and answered or failed; ``candidate`` is the reading shown: 0 the one lire chose,
+    ``k`` the page's ``k``-th other reading (``Reading.candidates``).
     """
 
     source: str
@@ -28,17 +29,21 @@ class Visit:
     top_block: int = 0
     restored: frozenset[int] = frozenset()
     llm_tried: bool = False
+    candidate: int = 0
 
     @property
     def article(self) -> Article:
-        """The article as shown: the clean one with the restored removals put back."""
+        """The article as shown: the clean one with the restored removals put back (or
+        another reading of the page)."""
+        if self.candidate > 0:
+            return self.reading.candidates[self.candidate - 1].article
         article = self.reading.article
         return restore_removals(article, self.restored) if self.restored else article
 
     def shown_index(self, block: int) -> int:
         """Where block ``block`` of the clean article is shown once removals are restored."""
         article = self.reading.article
-        if not self.restored or not 0 <= block < len(article.blocks):
+        if self.candidate or not self.restored or not 0 <= block < len(article.blocks):
             return block
         return restore(article, self.restored).positions[block]
 
