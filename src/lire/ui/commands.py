@@ -40,6 +40,7 @@ __all__ = [
     "walk",
 ]
 
+_FILE_SUFFIXES = {".txt", ".html", ".htm", ".xhtml", ".md", ".markdown"}
 _DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)+(:\d+)?(/\S*)?$")
 
 
@@ -173,6 +174,8 @@ def source_of(typed: str) -> str:
         return typed
     path = os.path.expandvars(str(Path(typed).expanduser()))
     if Path(path).exists() or typed.startswith(("/", ".", "~", "$")):
+        return path
+    if Path(typed).suffix.lower() in _FILE_SUFFIXES:  # notes.txt is a file that is not there
         return path
     return f"https://{typed}" if _DOMAIN.match(typed) else path
 

@@ -64,13 +64,13 @@ class RemovedScreen(_ListScreen[int]):
         ]
         if not options:
             options = [Option(Text("The cleaner removed nothing."), disabled=True)]
-        super().__init__("Removed by the cleaner (enter restores)", options)
+        super().__init__("Removed by the cleaner (enter restores, or undoes a restore)", options)
         self.restored = restored
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         number = int((event.option.id or "r-1")[1:])
-        if number >= 0 and number not in self.restored:
-            self.dismiss(number)
+        if number >= 0:
+            self.dismiss(number)  # restores it, or takes a restored one out again
 
 
 class LinksScreen(_ListScreen[LinkChoice]):
@@ -140,7 +140,7 @@ def _removal_prompt(removal: Removal, restored: bool) -> Text:
     text = Text()
     text.append(sanitize_line(removal.rule), style="bold")
     if restored:
-        text.append(" (restored)", style="italic")
+        text.append(" (restored: enter removes it again)", style="italic")
     elif removal.index is None:
         text.append(" · from the page, goes back at the end", style="dim italic")
     elif is_cut_tail(removal):
