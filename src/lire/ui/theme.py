@@ -36,7 +36,10 @@ def _luminance(color: Color) -> float:
 
 
 def palette_for(theme: Theme) -> Palette:
-    """The article's palette in ``theme``."""
+    """The article's palette in ``theme`` (an ANSI theme's colours are the terminal's own,
+    unknown here: its palette keeps to weight, slant and underline)."""
+    if any(str(value).startswith("ansi_") for value in (theme.primary, theme.background)):
+        return Palette(flash=Style(reverse=True), code=Style(reverse=False))
     background = Color.parse(theme.background or ("#000000" if theme.dark else "#ffffff"))
     foreground = Color.parse(theme.foreground or ("#e0e0e0" if theme.dark else "#1e1e1e"))
 
@@ -48,9 +51,8 @@ def palette_for(theme: Theme) -> Palette:
         return color.rich_color if contrast(color, background) >= AA else None
 
     accent = readable(theme.accent) or readable(theme.primary)
-    primary = readable(theme.primary) or accent
     return Palette(
-        title=Style(bold=True, color=primary),
+        title=Style(bold=True),  # in the text colour: readable in every theme
         headings=(
             Style(bold=True, underline=True, color=accent),
             Style(bold=True, color=accent),
