@@ -15,6 +15,7 @@ page (``lire.extract.text_blocks``); the labels are those of bench/boilerplate_d
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import sys
@@ -28,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from lire.clean import clean
 from lire.clean.learned import BoilerplateModel, load_model
-from lire.model import Article, Block, BlockKind
+from lire.model import Article, Block, BlockKind, host_of
 from train_boilerplate import BUILD, DATA, FOLD_DIR, FOLDS, read_records, site_fold
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
@@ -131,15 +132,13 @@ def score_text(record: dict[str, Any], model: BoilerplateModel) -> tuple[Group, 
     return group, kinds
 
 
-def held_out(
-    threshold: float | None = None,
-) -> Iterator[tuple[dict[str, Any], Group, Counter[str]]]:
+def held_out(*, rules_alone: bool = False) -> Iterator[tuple[dict[str, Any], Group, Counter[str]]]:
     """Every text of the development set scored with the model that never saw its site."""
     models = fold_models()
     if models is None:
         return
-    if threshold is not None:
-        models = {fold: replace(model, threshold=threshold) for fold, model in models.items()}
+    if rules_alone:
+        models = {fold: replace(m, threshold=2.0, outside=2.0) for fold, m in models.items()}
     paths = sorted(BUILD.glob("*.jsonl")) + sorted(DATA.glob("*.jsonl"))
     for record in read_records(paths):
         if record["blocks"]:
@@ -151,16 +150,18 @@ def share(part: int, whole: int) -> str:
     return f"{part / whole:6.3f}" if whole else "     -"
 
 
-def report(threshold: float | None = None, label: str = "lire") -> None:
+def report(*, rules_alone: bool = False) -> None:
+    label = "rules alone" if rules_alone else "rules + model"
     groups: dict[str, Group] = {}
     kinds: Counter[str] = Counter()
-    for record, group, found in held_out(threshold):
+    for record, group, found in held_out(rules_alone=rules_alone):
         origin = record["source"].partition("/")[0]
         for key in (
             "all",
             f"lang {record['lang']}",
             f"source {origin}",
             f"type {record['page_type']}",
+            *(["hard negatives"] if record.get("hard_negative") else []),
         ):
             groups.setdefault(key, Group()).add(group)
         kinds.update(found)
@@ -186,5 +187,47 @@ def report(threshold: float | None = None, label: str = "lire") -> None:
         print(f"  {kind or '?':14} {share(kinds[kind + ' removed'], kinds[kind])} of {kinds[kind]}")
 
 
+def html_report(limit: int | None = None) -> None:
+    """The WCXB pages read as HTML (DOM pass, extraction, block pass), with the rules alone and
+    with the held-out model: word F1 against the main content, and the boilerplate leakage (the
+    share of ``without`` snippets still in the text)."""
+    from lire.clean import dom_pass
+    from lire.errors import ExtractionError
+    from lire.extract import extract_html
+
+    models = fold_models()
+    root = SHARED / "wcxb-dev"
+    if models is None or not root.is_dir():
+        print("\nWCXB pages or fold models absent: HTML figures skipped")
+        return
+    tallies = {name: Group() for name in ("rules alone", "rules + model")}
+    for path in sorted((root / "ground-truth").glob("*.json"))[:limit]:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        truth = data["ground_truth"]
+        main, without = truth.get("main_content") or "", list(truth.get("without") or ())
+        html = gzip.decompress((root / "html" / f"{path.stem}.html.gz").read_bytes())
+        url = data.get("url") or None
+        try:
+            article = extract_html(html.decode("utf-8", "replace"), url=url, dom_pass=dom_pass())
+        except ExtractionError:
+            article = Article(blocks=())
+        model = models[site_fold(host_of(url) or f"wcxb/{path.stem}")]
+        for name, chosen in (
+            ("rules alone", replace(model, threshold=2.0, outside=2.0)),
+            ("rules + model", model),
+        ):
+            text = clean(article, model=chosen).article.text
+            group = tallies[name]
+            group.f1.append(word_prf(text, main))
+            group.snippets += len(without)
+            group.leaked += sum(snippet.lower() in text.lower() for snippet in without)
+    print("\nWCXB pages read as HTML (held-out model): word F1, precision, recall, leakage")
+    for name, g in tallies.items():
+        p, r, f = (sum(x[k] for x in g.f1) / len(g.f1) for k in range(3))
+        print(f"  {name:14} F1 {f:.3f}  P {p:.3f}  R {r:.3f}  leakage {share(g.leaked, g.snippets)}"
+              f" ({g.leaked}/{g.snippets}) over {len(g.f1)} pages")  # fmt: skip
+
+
 if __name__ == "__main__":
-    report(float(sys.argv[1]) if len(sys.argv) > 1 else None)
+    report()
+    html_report()

@@ -49,7 +49,8 @@ def clean(
     """Drop the boilerplate blocks of ``article``, recording each as a Removal.
 
     ``memory`` is what the site memory knows of the article's site (None: nothing is learned);
-    ``model`` the learned boilerplate model (default: the shipped one).
+    ``model`` the learned boilerplate model (default: the shipped one), which judges the blocks
+    of plain text (a page's text, where no extraction has found the article yet).
     """
     blocks = article.blocks
     kept = _user_kept(blocks, memory)
@@ -59,12 +60,15 @@ def clean(
     verdicts = _with_repeats(blocks, verdicts, kept)
     marks = mark_clusters(blocks, verdicts, article.media_type)
     marks = {i: rule for i, rule in marks.items() if i not in kept}
-    skip = kept | set(marks) | {i for i, v in enumerate(verdicts) if v.cut is not None}
     scores: dict[int, float] = {}
-    hints = _hints(verdicts, marks)
-    learned = learned_marks(blocks, hints, model or default_model(), skip=skip, ruled=set(marks))
-    for i, (rule, score) in learned.items():
-        marks[i], scores[i] = rule, score
+    if article.media_type == "text/plain":  # a page's text: extraction has not found the article
+        skip = kept | set(marks) | {i for i, v in enumerate(verdicts) if v.cut is not None}
+        hints = _hints(verdicts, marks)
+        learned = learned_marks(
+            blocks, hints, model or default_model(), skip=skip, ruled=set(marks)
+        )
+        for i, (rule, score) in learned.items():
+            marks[i], scores[i] = rule, score
     observation = None
     if memory is not None:
         _mark_learned(blocks, marks, kept, memory)

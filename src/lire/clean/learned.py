@@ -41,6 +41,8 @@ __all__ = [
 
 MODEL_FILE = "boilerplate.model"
 RUN = 3  # beyond the article, the model removes runs of this many blocks or more
+SENTENCE_WORDS = 5  # a block this long ending with a point is a sentence: never removed alone
+SENTENCE_END = tuple(".!?…")
 # The kind of boilerplate the model names -> the rule category its removals are filed under.
 CATEGORY_OF_KIND = {
     "nav": "nav",
@@ -110,7 +112,8 @@ def learned_marks(
     The article is the span of blocks where the words the model reads as article outweigh the
     others most (``article_span``). When unsure, keep: inside the span, next to it (a title, a
     closing line) and wherever a block reads as running text (``lire.clean.features.is_prose``),
-    a block goes only when its score reaches the model's ``threshold``. Further out, a block
+    a block goes only when its score reaches the model's ``threshold`` and it does not read as a
+    sentence (a closing line of the article: "The work starts in May."). Further out, a block
     goes when its score reaches ``outside`` and it is one of a run of at least ``RUN`` such
     blocks (or blocks the rules remove, ``ruled``): menus, footers and lists of other articles
     come in runs, a lone short line is more likely the article's. A text without running text
@@ -125,15 +128,23 @@ def learned_marks(
     sure: set[int] = set()
     likely: set[int] = set()
     for i, score in enumerate(scores):
-        near = first - 1 <= i <= last + 1 or is_prose(blocks[i].text, words[i])
-        if score >= model.threshold:
+        text = blocks[i].text
+        near = first - 1 <= i <= last + 1 or is_prose(text, words[i])
+        if score >= model.threshold and not _sentence(text, words[i]):
             sure.add(i)
         elif not near and score >= model.outside:
             likely.add(i)
     gone = sure | _runs(likely | sure | set(ruled), likely)
     return {
-        i: (rule_name(model.kind(features[i])), scores[i]) for i in sorted(gone) if i not in skip
+        i: (rule_name(model.kind(features[i])), scores[i])
+        for i in sorted(gone)
+        if i not in skip and any(c.isalnum() for c in blocks[i].text)  # a lone "”" stays
     }
+
+
+def _sentence(text: str, words: int) -> bool:
+    """A block that reads as a sentence of the article: several words and a final point."""
+    return words >= SENTENCE_WORDS and text.rstrip().endswith(SENTENCE_END)
 
 
 def _runs(members: set[int], likely: set[int]) -> set[int]:
