@@ -43,6 +43,8 @@ MODEL_FILE = "boilerplate.model"
 RUN = 3  # beyond the article, the model removes runs of this many blocks or more
 SENTENCE_WORDS = 5  # a block this long ending with a point is a sentence: never removed alone
 SENTENCE_END = tuple(".!?…")
+PAGE_BLOCKS = 12  # this many likely boilerplate blocks beyond the article: a whole page was pasted
+PAGE_OUTSIDE = 0.4  # then beyond the article a block goes at this score, alone or not
 # The kind of boilerplate the model names -> the rule category its removals are filed under.
 CATEGORY_OF_KIND = {
     "nav": "nav",
@@ -116,8 +118,11 @@ def learned_marks(
     sentence (a closing line of the article: "The work starts in May."). Further out, a block
     goes when its score reaches ``outside`` and it is one of a run of at least ``RUN`` such
     blocks (or blocks the rules remove, ``ruled``): menus, footers and lists of other articles
-    come in runs, a lone short line is more likely the article's. A text without running text
-    gives the model nothing to hold on to: it removes nothing there.
+    come in runs, a lone short line is more likely the article's. When at least ``PAGE_BLOCKS``
+    blocks beyond the article score ``outside`` the text is a whole page (its menus, footers and
+    lists of other articles pasted with it): beyond the article a block then goes at
+    ``PAGE_OUTSIDE``, alone or not. A text without running text gives the model nothing to hold
+    on to: it removes nothing there.
     """
     words = [len(block.text.split()) for block in blocks]
     if not any(is_prose(block.text, count) for block, count in zip(blocks, words, strict=True)):
@@ -125,16 +130,19 @@ def learned_marks(
     features = block_features(blocks, hints)
     scores = [model.score(found) for found in features]
     first, last = article_span(scores, words)
+    near = [first - 1 <= i <= last + 1 or is_prose(b.text, words[i]) for i, b in enumerate(blocks)]
+    page = (
+        sum(s >= model.outside for s, n in zip(scores, near, strict=True) if not n) >= PAGE_BLOCKS
+    )
     sure: set[int] = set()
     likely: set[int] = set()
     for i, score in enumerate(scores):
-        text = blocks[i].text
-        near = first - 1 <= i <= last + 1 or is_prose(text, words[i])
-        if score >= model.threshold and not _sentence(text, words[i]):
+        sentence = _sentence(blocks[i].text, words[i])
+        if score >= model.threshold and not (sentence and (near[i] or not page)):
             sure.add(i)
-        elif not near and score >= model.outside:
+        elif not near[i] and score >= (PAGE_OUTSIDE if page else model.outside):
             likely.add(i)
-    gone = sure | _runs(likely | sure | set(ruled), likely)
+    gone = sure | (likely if page else _runs(likely | sure | set(ruled), likely))
     return {
         i: (rule_name(model.kind(features[i])), scores[i])
         for i in sorted(gone)
