@@ -142,7 +142,8 @@ def render_explain(reading: Reading) -> str:
         text = sanitize_line(removal.text)
         if len(text) > 160:
             text = text[:157] + "..."
-        lines += [f"- {removal.rule}", f"    {text}"]
+        score = "" if removal.score is None else f" (score {removal.score:.2f})"
+        lines += [f"- {removal.rule}{score}", f"    {text}"]
     return "\n".join(lines) + "\n"
 
 
