@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
 from lire.sanitize import sanitize_line
+from lire.urls import web_address
 
 __all__ = ["Metadata", "normalise_date", "normalise_lang", "read_metadata"]
 
@@ -178,11 +178,12 @@ def _strip_site(title: str | None, site: str | None) -> str | None:
 
 
 def _canonical(root: HtmlElement, meta: Mapping[str, str], url: str | None) -> str | None:
+    """The address the page claims for itself, when it is an http(s) one (resolved)."""
     for link in root.iter("link"):
-        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
-            href = link.get("href", "").strip()
-            return sanitize_line(urljoin(url, href) if url else href) or None
-    return meta.get("og:url")
+        rel = (link.get("rel") or "").lower().split()
+        if "canonical" in rel and (found := web_address(link.get("href"), base=url)):
+            return found
+    return web_address(meta.get("og:url"), base=url)
 
 
 def _text(value: object) -> str | None:

@@ -18,9 +18,10 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 from lire.errors import ExtractionError
 from lire.sanitize import UNSAFE, sanitize_markup
 
-__all__ = ["MAX_DEPTH", "check_depth", "parse_html"]
+__all__ = ["MAX_DEPTH", "check_depth", "int_attribute", "parse_html"]
 
 MAX_DEPTH = 400
+_INTEGER = re.compile(r"[+-]?[0-9]{1,9}")  # beyond a billion, not a number of the page's own
 # True when some element sits MAX_DEPTH levels below the root (evaluated in C, level by level).
 _TOO_DEEP = etree.XPath("boolean(" + "*/" * MAX_DEPTH + "*)")
 # A numeric character reference small enough to be a control (linear: one run of zeros).
@@ -67,3 +68,15 @@ def check_depth(root: HtmlElement, *, location: str) -> None:
             f"{location} nests its HTML more than {MAX_DEPTH} levels deep; "
             "lire does not read pages built like that"
         )
+
+
+def int_attribute(value: str | None, *, default: int) -> int:
+    """An attribute's integer value (``<ol start="3">``), ``default`` when it is not one.
+
+    HTML integers are ASCII digits with an optional sign: ``"²"`` or ``"٣"`` (digits to
+    ``str.isdigit``) and a 5,000-digit number are not values lire takes from a page.
+    """
+    text = (value or "").strip()
+    if not _INTEGER.fullmatch(text):
+        return default
+    return int(text)
