@@ -51,7 +51,7 @@ CATEGORIES = frozenset(
         *("repeat", "learned", "site", "user", "hidden", "dialog", "form", "nav"),
     }
 )
-_NAME = re.compile(r"(?P<category>[a-z]+)/[a-z0-9][a-z0-9.+-]*")
+_NAME = re.compile(r"(?<![a-z])(?P<category>[a-z]++)/[a-z0-9][a-z0-9.+-]*+")
 _KEYS = frozenset({"name", "pattern", "strength", "max_words", "position", "lang", "site"})
 ANY_LANG = "*"
 SECOND_LANG = "en"

@@ -23,7 +23,7 @@ __all__ = ["Metadata", "normalise_date", "normalise_lang", "read_metadata"]
 
 _ARTICLE_TYPES = re.compile(r"(?:Article|BlogPosting|Report)$")
 _LANG = re.compile(r"[A-Za-z]{2,3}(?=$|[-_])")
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»|:)\s+")
+_TITLE_SEPARATORS = re.compile(r"(?<!\s)\s++(?:\||-|–|—|::|·|»|:)\s++")  # linear: see sentences
 _DATE_KEYS = (
     "article:published_time",
     "og:published_time",
