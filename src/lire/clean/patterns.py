@@ -13,7 +13,11 @@ import importlib
 import re
 from typing import Any
 
-__all__ = ["backtracking_risk", "required_literals"]
+__all__ = ["MAX_NEEDLE_CHARS", "backtracking_risk", "required_literals"]
+
+# A needle longer than this is cut: any piece of a required string is required too, and the
+# prefilter's trie (and its pattern) stays shallow whatever literal a rule holds.
+MAX_NEEDLE_CHARS = 32
 
 
 def _parse(pattern: str) -> tuple[Any, Any]:
@@ -36,8 +40,12 @@ def required_literals(pattern: str) -> tuple[str, ...]:
     A cheap prefilter: a sentence that contains none of them cannot match, so the (slower,
     case-insensitive) regex is not run on it.
     """
-    tree, constants = _parse(pattern)
-    return tuple(sorted(_required(tree, constants) or ()))
+    try:
+        tree, constants = _parse(pattern)
+    except (re.error, RecursionError):  # RE2 syntax Python does not know ("\\pL"): no needles
+        return ()
+    needles = {needle[:MAX_NEEDLE_CHARS] for needle in _required(tree, constants) or ()}
+    return tuple(sorted(needles))
 
 
 def _required(tree: Any, constants: Any) -> set[str] | None:
