@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
@@ -48,13 +49,18 @@ TRACKING_PARAMETERS = frozenset(
 
 def web_address(raw: object, *, base: str | None = None) -> str | None:
     """The http(s) address ``raw`` names, resolved against ``base``; None when it names none."""
-    if not isinstance(raw, str):
+    if not isinstance(raw, str) or len(raw) > 2 * MAX_URL_CHARS:
         return None
+    return _web_address(raw, base)
+
+
+@functools.lru_cache(maxsize=4096)  # a page repeats its links (menus, share bars)
+def _web_address(raw: str, base: str | None) -> str | None:
     text = sanitize_line(raw)
     if not text or len(text) > MAX_URL_CHARS:
         return None
     try:
-        if base:
+        if base and not text[:8].lower().startswith(("http://", "https://")):
             text = urljoin(base, text)
         parts = urlsplit(text)
         port = parts.port  # refuses a port that is not a number from 0 to 65535
@@ -81,10 +87,11 @@ def _host(host: str | None) -> str | None:
             return None
     if len(host) > 253 or not _HOST_NAME.fullmatch(host):
         return None
-    try:
-        host.encode("idna")  # a label too long or not a valid IDNA name
-    except UnicodeError:
-        return None
+    if not host.isascii():
+        try:
+            host.encode("idna")  # not a valid internationalised name
+        except UnicodeError:
+            return None
     return host
 
 
