@@ -904,3 +904,28 @@ def test_whatever_a_config_holds_it_loads_or_is_one_config_error(
         assert 0 < value <= 3_600
     assert 0 < config.fetch.max_bytes <= 1_000_000_000
     assert 1 <= config.summary.points <= 50
+
+
+dates = st.one_of(
+    st.builds(
+        "{}, {} {} {} {}:{}:00 {}".format,
+        st.sampled_from(("Mon", "Xyz", "")),
+        st.integers(),
+        st.sampled_from(("Jan", "Feb", "Foo")),
+        st.integers(),
+        st.integers(),
+        st.integers(),
+        st.one_of(st.sampled_from(("GMT", "+0100", "Z")), st.integers().map("{:+d}".format)),
+    ),
+    st.builds("{}-{}-{}T{}".format, st.integers(), st.integers(), st.integers(), st.text()),
+    st.text(st.sampled_from("0123456789-+:TZ ,٣２"), max_size=40),
+)
+
+
+@settings(FUZZ, max_examples=300)
+@given(dates)
+def test_a_date_from_a_page_is_a_date_or_none_never_an_error(value: str) -> None:
+    from lire.extract.metadata import normalise_date
+
+    found = normalise_date(value)
+    assert found is None or found[:4].isdigit()

@@ -39,6 +39,7 @@ _DATE_KEYS = (
     "parsely-pub-date",
 )
 _MAX_JSON_LD = 1_000_000
+MAX_DATE_CHARS = 64  # no date is written longer
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,7 @@ def read_metadata(root: HtmlElement, *, url: str | None = None) -> Metadata:
 
 def normalise_date(value: str | None) -> str | None:
     """``value`` as an ISO 8601 date or date-time, or ``None`` when it is not a date."""
-    if not value or not (value := value.strip()):
+    if not value or not (value := value.strip()) or len(value) > MAX_DATE_CHARS:
         return None
     if re.fullmatch(r"\d{8}", value):
         value = f"{value[:4]}-{value[4:6]}-{value[6:]}"
@@ -89,7 +90,7 @@ def normalise_date(value: str | None) -> str | None:
     except ValueError:
         try:
             moment = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):  # "Jan 99999999999"
             return None
     if len(value) == 10 and "T" not in candidate:
         return moment.date().isoformat()
