@@ -3,7 +3,9 @@
 ``required_literals`` gives the strings one of which every match contains: the rule prefilter
 (``lire.clean.prefilter``) skips a sentence that holds none. ``backtracking_risk`` says why a
 pattern could take more than linear time (an unbounded repeat nested in another, a
-backreference); user rules with such a pattern are refused.
+backreference): the shipped packs' patterns, which run on ``re``, are checked with it in
+tests/clean/test_regex_safety.py. User rules need no such heuristic: they run on RE2
+(``lire.clean.rules``), linear whatever the pattern.
 """
 
 from __future__ import annotations
