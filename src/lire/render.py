@@ -201,7 +201,7 @@ def _meta_line(article: Article) -> str:
         article.byline,
         article.site,
         article.published,
-        f"{article.reading_minutes} min read" if article.words else None,
+        f"{minutes} min read" if (minutes := article.reading_minutes) else None,
     )
     return " · ".join(sanitize_line(item) for item in items if item)
 

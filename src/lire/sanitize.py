@@ -45,14 +45,16 @@ _CONTROLS = re.compile(
 # is kept (group 1); any other tag character, and the invisible characters below, go. A zero-width
 # (non-)joiner is kept only between two characters of the scripts that join or ligate with it
 # (Hebrew onwards: Arabic, Persian, Indic scripts) or emoji, never around Latin, Greek or Cyrillic.
+# One character class after the flag: the scan costs no more than a search for one character.
 _INVISIBLE = re.compile(
     "(\U0001f3f4[\U000e0020-\U000e007e]{1,32}\U000e007f)"
-    "|[\U000e0000-\U000e007f]"  # tag characters
-    "|[\u00ad\u180e\u200b\u2060-\u2064\u206a-\u206f\ufeff]"  # SHY, MVS, ZWSP, WJ, invisible
+    "|[\U000e0000-\U000e007f"  # tag characters
+    "\u00ad\u180e\u200b\u2060-\u2064\u206a-\u206f\ufeff"  # SHY, MVS, ZWSP, WJ, invisible
     # operators, deprecated format controls, BOM / zero-width no-break space
-    "|(?<![\u0590-\U0010ffff])[\u200c\u200d]"
-    "|[\u200c\u200d](?![\u0590-\U0010ffff])"
+    "\u200c\u200d]"  # ZWNJ, ZWJ: kept or not by their neighbours (_kept)
 )
+_JOINERS = frozenset("\u200c\u200d")
+_JOINING_FROM = "\u0590"  # the scripts from Hebrew on, and emoji, may need a (non-)joiner
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Every character ``sanitize`` may remove or change, but carriage returns: a text without one
 # needs no sanitising.
@@ -83,11 +85,19 @@ def _strip(text: str, sequences: re.Pattern[str]) -> str:
     text = _CONTROLS.sub("", sequences.sub("", text))
     if _SURROGATE.search(text):
         text = _SURROGATE.sub("\ufffd", text)
-    return _INVISIBLE.sub(_kept_flag, text)
+    return _INVISIBLE.sub(_kept, text)
 
 
-def _kept_flag(match: re.Match[str]) -> str:
-    return match.group(1) or ""
+def _kept(match: re.Match[str]) -> str:
+    """What stays of an invisible character: a flag sequence, a joiner between two characters
+    of the scripts that use it; nothing else."""
+    found = match.group()
+    if match.group(1) or found not in _JOINERS:
+        return match.group(1) or ""
+    text, start = match.string, match.start()
+    before = text[start - 1] if start > 0 else ""
+    after = text[start + 1] if start + 1 < len(text) else ""
+    return found if before >= _JOINING_FROM and after >= _JOINING_FROM else ""
 
 
 def sanitize_line(text: str) -> str:
