@@ -136,23 +136,40 @@ def _with_repeats(
     return verdicts
 
 
+LEARNED_SAME_ARTICLE_SHARE = 0.5  # seen blocks holding more of the words: the same article again
+LEARNED_MAX_SHARE = 0.4  # learned removals take at most this share of the words the rules left
+
+
 def _mark_learned(
     blocks: Sequence[Block], marks: dict[int, str], kept: set[int], memory: SiteMemory
 ) -> None:
-    """Mark the blocks seen in two other articles of the site.
+    """Mark the blocks seen in two other articles of the site, at the article's edges only.
 
     Not headings nor one- or two-word lines: a site's articles share them as structure
-    ("Conclusion", "Key facts").
+    ("Conclusion", "Key facts"); they are passed over, not removed. Learning never erases an
+    article: when the seen blocks hold most of its words, it is the same article read again
+    (under another address), and nothing goes; a learned removal is taken only from the run of
+    removable blocks that starts the article or ends it, never from between two blocks of its
+    body; and learned removals stop before they take ``LEARNED_MAX_SHARE`` of its words.
     """
-    for i, block in enumerate(blocks):
-        if (
-            i not in marks
-            and i not in kept
-            and block.kind is not BlockKind.HEADING
-            and len(block.text.split()) >= REPEAT_MIN_WORDS
-            and fingerprint(block.text) in memory.seen
-        ):
-            marks[i] = "learned/site-repeat"
+    words = [len(block.text.split()) for block in blocks]
+    seen = {i for i, block in enumerate(blocks) if fingerprint(block.text) in memory.seen}
+    eligible = {
+        i
+        for i in seen - kept - marks.keys()
+        if blocks[i].kind is not BlockKind.HEADING and words[i] >= REPEAT_MIN_WORDS
+    }
+    left = sum(count for i, count in enumerate(words) if i not in marks)
+    if not eligible or sum(words[i] for i in eligible) > LEARNED_SAME_ARTICLE_SHARE * left:
+        return
+    budget = LEARNED_MAX_SHARE * left
+    for order in (range(len(blocks)), range(len(blocks) - 1, -1, -1)):
+        for i in order:
+            if i in eligible and words[i] <= budget and i not in marks:
+                marks[i] = "learned/site-repeat"
+                budget -= words[i]
+            elif not (i in marks or (i in seen and i not in kept)):
+                break  # the article's body starts here: nothing learned goes past it
 
 
 def _apply(
