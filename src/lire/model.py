@@ -115,6 +115,8 @@ class Removal:
     extraction has ``index`` ``None``. ``cut`` marks the tail of a block that is still in the
     article (a pitch glued to an article paragraph): it goes back at the end of that block.
     ``score`` is the confidence of a learned component's removal (0-1), None for a rule's.
+    ``after`` and ``before`` place a DOM removal: the last words of the page's text just before
+    it and the first words just after it (``lire.clean.restore`` puts it back between them).
     """
 
     rule: str
@@ -123,6 +125,8 @@ class Removal:
     kind: BlockKind = BlockKind.PARAGRAPH
     cut: bool = False
     score: float | None = None
+    after: str | None = field(default=None, compare=False)
+    before: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,9 +76,7 @@ def read_page(
         summary = summarize(article, points=config.summary.points)
         return Reading(article=article, summary=summary, page=page)
     learning = memory if config.clean.learn else None
-    site = site_key(page.url)
-    kept = learning.kept(site) if learning is not None and site is not None else frozenset()
-    article = _with_url(extract(page, dom_pass=dom_pass(config.clean.rules, kept)), page)
+    article = _with_url(extract(page, dom_pass=dom_pass(config.clean.rules)), page)
     cleaning = clean(article, rules=config.clean.rules, memory=_recall(learning, article))
     if learning is not None and cleaning.observation is not None:
         learning.remember(cleaning.observation)

@@ -51,11 +51,10 @@ __getattr__ = lazy_exports(
 )
 
 
-def dom_pass(
-    rules: RuleSet | None = None, kept: frozenset[str] = frozenset()
-) -> functools.partial[tuple[Removal, ...]]:
+def dom_pass(rules: RuleSet | None = None) -> functools.partial[tuple[Removal, ...]]:
     """The DOM pass for extraction (a ``lire.extract.DomPass``): ``rules`` judge prose (default:
-    the shipped packs); text whose fingerprint is in ``kept`` (restored on the site) stays."""
+    the shipped packs). What the user restored on the site is put back by the block pass
+    (``clean``), where each removal stood: readability would drop it again."""
     from lire.clean.dom import prune
 
-    return functools.partial(prune, block_rules=rules, kept=kept)
+    return functools.partial(prune, block_rules=rules)

@@ -5,7 +5,8 @@ masked) and from its shape (``lire.clean.classify``). A strong rule removes its 
 the sentence where the pitch begins when article sentences come first. Around strong blocks,
 runs of weak blocks go too (``lire.clean.clusters``); a block repeated in the article is a weak
 signal. Blocks the site memory has seen in two other articles of the same site go as well. A
-block the user restored is never removed. When unsure, keep.
+block the user restored is never removed (and what the user restored of the DOM pass goes back
+where it stood, ``lire.clean.restore.reinstate``). When unsure, keep.
 
 The cleaner is pure: what the site memory knows comes in as a frozen ``SiteMemory`` snapshot,
 and what it should remember goes out as an ``Observation`` beside the clean article; the
@@ -22,6 +23,7 @@ from lire.clean.classify import LONG_WORDS, Verdict, judge
 from lire.clean.clusters import mark_clusters, zones
 from lire.clean.learned import BoilerplateModel, default_model, learned_marks
 from lire.clean.prefilter import Prefilter, prefilter_for
+from lire.clean.restore import reinstate
 from lire.clean.rules import RuleSet, default_rules
 from lire.model import Article, Block, BlockKind, Link, Observation, Removal, SiteMemory, host_of
 from lire.text.fingerprint import fingerprint
@@ -52,6 +54,8 @@ def clean(
     ``model`` the learned boilerplate model (default: the shipped one), which judges the blocks
     of plain text (a page's text, where no extraction has found the article yet).
     """
+    if memory is not None and memory.kept:  # what the user restored of the DOM pass's
+        article = reinstate(article, memory.kept)
     blocks = article.blocks
     kept = _user_kept(blocks, memory)
     screen = prefilter_for((rules or default_rules()).select(article.lang, host_of(article.url)))
@@ -74,7 +78,8 @@ def clean(
         _mark_learned(blocks, marks, kept, memory)
         prints = {fingerprint(b.text) for i, b in enumerate(blocks) if i not in kept}
         observation = Observation(memory.site, memory.article, frozenset(prints - {""}))
-    return Cleaning(_apply(article, verdicts, marks, scores), observation)
+    restored = memory.kept if memory is not None else frozenset()
+    return Cleaning(_apply(article, verdicts, marks, scores, restored), observation)
 
 
 def rule_hints(article: Article, *, rules: RuleSet | None = None) -> list[str | None]:
@@ -177,21 +182,37 @@ def _apply(
     verdicts: Sequence[Verdict],
     marks: dict[int, str],
     scores: dict[int, float],
+    restored: frozenset[str],
 ) -> Article:
+    """The kept blocks and the removals. A block removed in parts some of which the user
+    restored becomes one block per part, the restored ones kept (``Removal.index`` then counts
+    the parts as blocks): restoring one part never brings back the others."""
     kept: list[Block] = []
     removed: list[Removal] = []
+    at = 0  # the block's index as the removals count them
     for i, (block, verdict) in enumerate(zip(article.blocks, verdicts, strict=True)):
         if i in marks and verdict.strong == marks[i] and len(verdict.parts) > 1:
-            for rule, text in _segment_texts(block.text, verdict):
-                removed.append(Removal(rule, text, i, block.kind))
-        elif i in marks:
-            removed.append(Removal(marks[i], block.text, i, block.kind, score=scores.get(i)))
+            parts = _segment_texts(block.text, verdict)
+            if not any(fingerprint(text) in restored for _, text in parts):
+                removed += [Removal(rule, text, at, block.kind) for rule, text in parts]
+                at += 1
+                continue
+            for rule, text in parts:  # a block per part from now on
+                if fingerprint(text) in restored:
+                    kept.append(replace(block, text=text, links=_links_in(block, text)))
+                else:
+                    removed.append(Removal(rule, text, at, block.kind))
+                at += 1
+            continue
+        if i in marks:
+            removed.append(Removal(marks[i], block.text, at, block.kind, score=scores.get(i)))
         elif verdict.cut is not None and verdict.cut_rule is not None:
             head, tail = block.text[: verdict.cut].rstrip(), block.text[verdict.cut :].strip()
             kept.append(replace(block, text=head, links=_links_in(block, head)))
-            removed.append(Removal(verdict.cut_rule, tail, i, block.kind, cut=True))
+            removed.append(Removal(verdict.cut_rule, tail, at, block.kind, cut=True))
         else:
             kept.append(block)
+        at += 1
     return replace(article, blocks=tuple(kept), removed=(*article.removed, *removed))
 
 
@@ -210,15 +231,17 @@ def _keep_restored_parts(
     kept: set[int],
     memory: SiteMemory | None,
 ) -> None:
-    """A block keeps all its text when the user restored a piece of it (a cut tail, a part)."""
+    """A block keeps all its text when the user restored its cut tail, or every part of it
+    (``_apply`` keeps only the restored parts of a block removed in parts)."""
     if memory is None or not memory.kept:
         return
     for i, verdict in enumerate(verdicts):
         text = blocks[i].text
         pieces = [piece for _, piece in _segment_texts(text, verdict)] if verdict.parts else []
-        if verdict.cut is not None:
-            pieces.append(text[verdict.cut :].strip())
-        if any(fingerprint(piece) in memory.kept for piece in pieces):
+        tail = text[verdict.cut :].strip() if verdict.cut is not None else None
+        if (tail is not None and fingerprint(tail) in memory.kept) or (
+            pieces and all(fingerprint(piece) in memory.kept for piece in pieces)
+        ):
             kept.add(i)
             verdicts[i] = Verdict(verdict.words)
 

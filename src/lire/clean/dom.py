@@ -24,11 +24,11 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
+from lire.clean.anchors import anchors
 from lire.clean.prose import find_pitches, page_prefilter
 from lire.clean.rules import RuleSet
-from lire.model import Removal
+from lire.model import BlockKind, Removal
 from lire.sanitize import sanitize_line
-from lire.text.fingerprint import fingerprint
 
 __all__ = ["DomRules", "load_dom_rules", "prune", "words"]
 
@@ -106,41 +106,43 @@ def prune(
     block_rules: RuleSet | None = None,
     lang: str | None = None,
     host: str | None = None,
-    kept: frozenset[str] = frozenset(),
 ) -> tuple[Removal, ...]:
     """Drop the boilerplate elements of ``root`` (a tree the caller owns) and say what went.
 
     ``block_rules`` (default: the shipped packs) judge prose pitches, with the rules of the
-    page's language ``lang`` and the site rules of ``host``; an element whose text has a
-    fingerprint in ``kept`` (the user restored it on this site) stays.
+    page's language ``lang`` and the site rules of ``host``. Each removal says where it stood
+    (``lire.clean.anchors``); what the user restored on the site is put back by the block pass.
     """
     rules = rules or load_dom_rules()
-
-    def restored(text: str) -> bool:
-        return bool(kept) and fingerprint(text) in kept
-
     for element in list(root.iter(*rules.silent_tags)):
         element.drop_tree()
     _keep_embeds(root, rules.embeds)
     body = root.find("body")
     start = body if body is not None else root
     guard = _Guard.of(start)
-    removals: list[Removal] = []
-    for element, rule, text in _dropped(root, rules, guard):
-        spaced = _spaced_text(element) if text else ""
-        if spaced and restored(spaced):
-            continue
+    dropped = _dropped(root, rules, guard)
+    removals = _removals([(element, rule) for element, rule, text in dropped if text])
+    for element, _, _ in dropped:
         element.drop_tree()
-        if spaced:
-            removals.append(Removal(rule=rule, text=spaced))
     screen = page_prefilter(block_rules, lang, host)
-    for element, rule in list(find_pitches(start, screen, guard.protects)):
-        spaced = _spaced_text(element)
-        if restored(spaced):
-            continue
+    pitches = list(find_pitches(start, screen, guard.protects))
+    removals += _removals(pitches)
+    for element, _ in pitches:
         element.drop_tree()
-        removals.append(Removal(rule=rule, text=spaced))
     return tuple(removals)
+
+
+def _removals(dropped: list[tuple[HtmlElement, str]]) -> list[Removal]:
+    """A removal for each element about to be dropped (all still in the tree), with the words
+    around it; an element without words is dropped unrecorded."""
+    elements = {element for element, _ in dropped}
+    removals = []
+    for element, rule in dropped:
+        if text := _spaced_text(element):
+            after, before = anchors(element, elements)
+            kind = BlockKind.CAPTION if element.tag == "figcaption" else BlockKind.PARAGRAPH
+            removals.append(Removal(rule, text, kind=kind, after=after, before=before))
+    return removals
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,20 +7,29 @@ cleaning):
   of different categories; restored parts of one block are joined back into one block, in order;
 - a cut tail (``cut`` set by the cleaner): the block at ``index`` is still in the article,
   shortened; the tail is appended back to the end of that block;
-- a DOM removal (``index`` None, made before extraction, so no block position is known): it goes
-  at the end of the article, each as its own block, in the order they were removed.
+- a DOM removal (``index`` None, made before extraction): it goes back between the blocks its
+  ``after`` and ``before`` words name (the end of the block before it, the start of the block
+  after it, else a block holding them), as its own block; at the end of the article when the
+  text around it is not in the article (it stood outside the part extraction kept).
+
+``reinstate`` is what the block pass does with the DOM removals the user restored on the site.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
+from lire.clean.anchors import anchor_words
 from lire.model import Article, Block, Removal
+from lire.text.fingerprint import fingerprint
 
-__all__ = ["Restored", "is_cut_tail", "restore", "restore_removals"]
+__all__ = ["Restored", "is_cut_tail", "placed_by_page", "reinstate", "restore", "restore_removals"]
 
 _END = float("inf")
+_EDGE = 800  # characters read at a block's start or end to compare with an anchor
+
+Key = tuple[float, int, int]  # where a shown block goes: (position before cleaning, rank, order)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +45,29 @@ def is_cut_tail(removal: Removal) -> bool:
     return removal.cut
 
 
+def placed_by_page(removal: Removal) -> bool:
+    """Whether ``removal`` came off the page before extraction and knows the text around it."""
+    return removal.index is None and (removal.after is not None or removal.before is not None)
+
+
 def restore_removals(article: Article, restored: Collection[int]) -> Article:
     """``article`` with the removals numbered in ``restored`` put back (see the module doc)."""
     return restore(article, restored).article
+
+
+def reinstate(article: Article, kept: Collection[str]) -> Article:
+    """``article`` (as extracted) with its DOM removals whose fingerprint is in ``kept`` (the
+    user restored them on the site) back where they stood, and no longer listed as removed."""
+    numbers = {
+        number
+        for number, removal in enumerate(article.removed)
+        if removal.index is None and fingerprint(removal.text) in kept
+    }
+    if not numbers:
+        return article
+    shown = restore(article, numbers).article
+    left = tuple(r for number, r in enumerate(article.removed) if number not in numbers)
+    return replace(shown, removed=left)
 
 
 def restore(article: Article, restored: Collection[int]) -> Restored:
@@ -50,26 +79,72 @@ def restore(article: Article, restored: Collection[int]) -> Restored:
     tails = {i for i, numbers in groups.items() if any(_cut(article, n) for n in numbers)}
     slots = _kept_slots(len(article.blocks), set(groups) - tails)
     kept_slots = set(slots)
-    placed: list[tuple[float, int, Block, int | None]] = []
+    placed: list[tuple[Key, Block, int | None]] = []
     for k, (block, slot) in enumerate(zip(article.blocks, slots, strict=True)):
         numbers = groups.get(slot, []) if slot in tails else []
         tail = [article.removed[n].text for n in numbers if n in restored]
-        placed.append((slot, 0, _appended(block, tail), k))
+        placed.append(((slot, 0, 0), _appended(block, tail), k))
     for index, numbers in groups.items():
         chosen = [n for n in numbers if n in restored]
         if chosen and not (index in tails and index in kept_slots):
-            placed.append((index, 1, _joined(article.removed, chosen), None))
-    for number in sorted(restored):
-        removal = article.removed[number]
-        if removal.index is None:
-            placed.append((_END, 1, Block(kind=removal.kind, text=removal.text), None))
-    placed.sort(key=lambda item: (item[0], item[1]))
+            placed.append(((index, 1, 0), _joined(article.removed, chosen), None))
+    page = sorted(n for n in restored if article.removed[n].index is None)
+    if page:
+        spots = _Spots(article, slots)
+        for number in page:
+            removal = article.removed[number]
+            block = Block(kind=removal.kind, text=removal.text)
+            placed.append((spots.key(removal, number), block, None))
+    placed.sort(key=lambda item: item[0])
     positions = [0] * len(article.blocks)
-    for shown, (_, _, _, source) in enumerate(placed):
+    for shown, (_, _, source) in enumerate(placed):
         if source is not None:
             positions[source] = shown
-    blocks = tuple(block for _, _, block, _ in placed)
+    blocks = tuple(block for _, block, _ in placed)
     return Restored(replace(article, blocks=blocks), tuple(positions))
+
+
+class _Spots:
+    """Where DOM removals go: after the block their ``after`` words end (or hold), else before
+    the block their ``before`` words start (or are in), else at the end. The blocks looked at
+    are the article's and the block pass's removals, each at its position before cleaning."""
+
+    def __init__(self, article: Article, slots: Sequence[int]) -> None:
+        texts = [
+            (float(slot), block.text) for block, slot in zip(article.blocks, slots, strict=True)
+        ]
+        texts += [(float(r.index), r.text) for r in article.removed if r.index is not None]
+        self.texts = sorted(texts, key=lambda item: item[0])
+
+    def key(self, removal: Removal, number: int) -> Key:
+        after, before = removal.after, removal.before
+        for matches, anchor, rank in (
+            (_ends_with, after, 2),
+            (_starts_with, before, -1),
+            (_holds, after, 2),
+            (_holds, before, -1),
+        ):
+            if anchor is not None:
+                slot = next((s for s, text in self.texts if matches(text, anchor)), None)
+                if slot is not None:
+                    return (slot, rank, number)
+        return (_END, 1, number)
+
+
+def _ends_with(text: str, anchor: str) -> bool:
+    return f" {_joined_words(text[-_EDGE:])}".endswith(f" {anchor}")
+
+
+def _starts_with(text: str, anchor: str) -> bool:
+    return f"{_joined_words(text[:_EDGE])} ".startswith(f"{anchor} ")
+
+
+def _holds(text: str, anchor: str) -> bool:
+    return f" {anchor} " in f" {_joined_words(text)} "
+
+
+def _joined_words(text: str) -> str:
+    return " ".join(anchor_words(text))
 
 
 def _cut(article: Article, number: int) -> bool:
