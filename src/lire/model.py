@@ -228,13 +228,15 @@ class SiteMemory:
 
     ``kept`` are the fingerprints (``lire.text.fingerprint``) of the text the user restored on
     the site; ``seen`` those of this article's blocks that two or more *other* articles of the
-    site also had (the site's boilerplate). ``article`` is the key the article is filed under.
+    site also had (the site's boilerplate); ``marked`` those of the blocks the user marked as
+    the site's boilerplate. ``article`` is the key the article is filed under.
     """
 
     site: str
     article: str
     kept: frozenset[str] = frozenset()
     seen: frozenset[str] = frozenset()
+    marked: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,6 @@
 """Restores that stick: a DOM removal goes back where it stood on the page, and stays there
-after a reopen; restoring one part of a block brings back that part only.
+after a reopen; restoring one part of a block brings back that part only; a block the user
+marked as the site's boilerplate goes on that site, under the user's rule.
 
 The reopen cases run the real pipeline on a page with a site memory, as the app does.
 """
@@ -193,3 +194,15 @@ def test_restoring_one_part_of_a_block_keeps_that_part_only_after_a_reopen(
     ]
     every = SiteMemory(SITE, URL, kept=frozenset(fingerprint(t) for t in PARTS.split(". ")))
     assert texts(clean(source, memory=every).article)[2] == PARTS
+
+
+def test_a_block_marked_as_the_sites_boilerplate_goes_on_that_site_only() -> None:
+    footer = "The Harbour Gazette is owned by the Harbour Media Group since 1998."
+    source = Article(
+        blocks=tuple(Block(BlockKind.PARAGRAPH, t) for t in (*P, footer)), lang="en", url=URL
+    )
+    assert clean(source).article == source
+    memory = SiteMemory(SITE, URL, marked=frozenset({fingerprint(footer)}))
+    cleaned = clean(source, memory=memory).article
+    assert texts(cleaned) == list(P)
+    assert cleaned.removed == (Removal("user/site-boilerplate", footer, 4),)

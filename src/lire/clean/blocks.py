@@ -6,7 +6,8 @@ the sentence where the pitch begins when article sentences come first. Around st
 runs of weak blocks go too (``lire.clean.clusters``); a block repeated in the article is a weak
 signal. Blocks the site memory has seen in two other articles of the same site go as well. A
 block the user restored is never removed (and what the user restored of the DOM pass goes back
-where it stood, ``lire.clean.restore.reinstate``). When unsure, keep.
+where it stood, ``lire.clean.restore.reinstate``); a block the user marked as the site's
+boilerplate is (``user/site-boilerplate``). When unsure, keep.
 
 The cleaner is pure: what the site memory knows comes in as a frozen ``SiteMemory`` snapshot,
 and what it should remember goes out as an ``Observation`` beside the clean article; the
@@ -31,6 +32,7 @@ from lire.text.fingerprint import fingerprint
 __all__ = ["Cleaning", "clean", "rule_hints"]
 
 REPEAT_MIN_WORDS = 3
+USER_MARKED = "user/site-boilerplate"  # a block the user marked as the site's boilerplate
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +65,7 @@ def clean(
     _keep_restored_parts(blocks, verdicts, kept, memory)
     verdicts = _with_repeats(blocks, verdicts, kept)
     marks = mark_clusters(blocks, verdicts, article.media_type)
-    marks = {i: rule for i, rule in marks.items() if i not in kept}
+    marks = {i: rule for i, rule in marks.items() if i not in kept} | _user_marked(blocks, memory)
     scores: dict[int, float] = {}
     if article.media_type == "text/plain":  # a page's text: extraction has not found the article
         skip = kept | set(marks) | {i for i, v in enumerate(verdicts) if v.cut is not None}
@@ -248,6 +250,14 @@ def _keep_restored_parts(
 
 def _links_in(block: Block, text: str) -> tuple[Link, ...]:
     return tuple(link for link in block.links if link.text in text)
+
+
+def _user_marked(blocks: Sequence[Block], memory: SiteMemory | None) -> dict[int, str]:
+    """The blocks the user marked as the site's boilerplate, under the rule that says so."""
+    if memory is None or not memory.marked:
+        return {}
+    marked = memory.marked
+    return {i: USER_MARKED for i, b in enumerate(blocks) if fingerprint(b.text) in marked}
 
 
 def _user_kept(blocks: Sequence[Block], memory: SiteMemory | None) -> set[int]:

@@ -3,7 +3,9 @@
 The store is a small SQLite file (in the user data dir; the caller passes its path). It keeps
 only fingerprints (a hash of the normalised text), never text. A block seen in two or more
 *other* articles of the same site is boilerplate there; a block the user restored is never
-learned from nor removed on that site again.
+learned from nor removed on that site again; a block the user marked as the site's boilerplate
+is removed there (the user's own rule); and it remembers which learned removals the reader was
+told of (``announce``), so that learning never removes something new silently.
 
 Learning is a convenience, never a reason to fail: the store is safe with several processes
 (WAL, a busy timeout, short transactions), bounded (the oldest rows go first), moves a corrupt
@@ -37,11 +39,16 @@ CREATE TABLE IF NOT EXISTS seen (
 );
 CREATE INDEX IF NOT EXISTS seen_at ON seen (at);
 CREATE TABLE IF NOT EXISTS kept (site TEXT NOT NULL, fp TEXT NOT NULL, PRIMARY KEY (site, fp));
+CREATE TABLE IF NOT EXISTS marked (site TEXT NOT NULL, fp TEXT NOT NULL, PRIMARY KEY (site, fp));
+CREATE TABLE IF NOT EXISTS told (
+    site TEXT NOT NULL, fp TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (site, fp)
+);
 """
 _SEEN_ELSEWHERE = (
     "SELECT count(*) FROM (SELECT 1 FROM seen WHERE site = ? AND fp = ? AND article <> ? LIMIT 2)"
 )
 _IS_KEPT = "SELECT 1 FROM kept WHERE site = ? AND fp = ?"
+_MARKED = "SELECT fp FROM marked WHERE site = ?"
 
 
 class SiteMemoryStore:
@@ -72,7 +79,10 @@ class SiteMemoryStore:
                 for fp in prints - kept
                 if db.execute(_SEEN_ELSEWHERE, (site, fp, article)).fetchone()[0] >= 2
             }
-            return SiteMemory(site, article_key, frozenset(kept), frozenset(seen))
+            marked = {row[0] for row in db.execute(_MARKED, (site,))}
+            return SiteMemory(
+                site, article_key, frozenset(kept), frozenset(seen), frozenset(marked)
+            )
 
         return self._run(read, SiteMemory(site, article_key))
 
@@ -129,6 +139,7 @@ class SiteMemoryStore:
         def write(db: sqlite3.Connection) -> None:
             db.execute("INSERT OR IGNORE INTO kept VALUES (?, ?)", (site, fp))
             db.execute("DELETE FROM seen WHERE site = ? AND fp = ?", (site, fp))
+            db.execute("DELETE FROM marked WHERE site = ? AND fp = ?", (site, fp))
 
         if fp:
             self._transaction(write, None)
@@ -141,6 +152,54 @@ class SiteMemoryStore:
                 lambda db: db.execute("DELETE FROM kept WHERE site = ? AND fp = ?", (site, fp)),
                 None,
             )
+
+    def mark(self, site: str, text: str) -> None:
+        """The user marked this block as ``site``'s boilerplate: remove it there from now on
+        (``user/site-boilerplate``), and no longer keep it."""
+        fp = fingerprint(text)
+
+        def write(db: sqlite3.Connection) -> None:
+            db.execute("INSERT OR IGNORE INTO marked VALUES (?, ?)", (site, fp))
+            db.execute("DELETE FROM kept WHERE site = ? AND fp = ?", (site, fp))
+
+        if fp:
+            self._transaction(write, None)
+
+    def unmark(self, site: str, text: str) -> None:
+        """The user undid a mark on ``site``: the block is no longer removed for it."""
+        fp = fingerprint(text)
+        if fp:
+            self._transaction(
+                lambda db: db.execute("DELETE FROM marked WHERE site = ? AND fp = ?", (site, fp)),
+                None,
+            )
+
+    def is_marked(self, site: str, text: str) -> bool:
+        """Whether the user marked this block as ``site``'s boilerplate."""
+        fp = fingerprint(text)
+        return bool(fp) and self._run(
+            lambda db: db.execute(_MARKED + " AND fp = ?", (site, fp)).fetchone() is not None,
+            False,
+        )
+
+    def announce(self, site: str, texts: Iterable[str]) -> int:
+        """How many of ``texts`` (what site learning removed from an article) the reader had
+        not yet been told were removed on ``site``; from now on they have been."""
+        prints = {fp for text in texts if (fp := fingerprint(text))}
+        now = time.time_ns()
+
+        def write(db: sqlite3.Connection) -> int:
+            told = {row[0] for row in db.execute("SELECT fp FROM told WHERE site = ?", (site,))}
+            new = prints - told
+            db.executemany("INSERT INTO told VALUES (?, ?, ?)", [(site, fp, now) for fp in new])
+            db.execute(
+                "DELETE FROM told WHERE rowid IN (SELECT rowid FROM told ORDER BY at, rowid"
+                " LIMIT max(0, (SELECT count(*) FROM told) - ?))",
+                (self.max_rows,),
+            )
+            return len(new)
+
+        return self._transaction(write, 0) if prints else 0
 
     def is_kept(self, site: str, text: str) -> bool:
         """Whether the user restored this block on ``site``."""
