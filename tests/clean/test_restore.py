@@ -15,7 +15,7 @@ import pytest
 from lire.clean import clean
 from lire.clean.anchors import ANCHOR_WORDS
 from lire.clean.dom import prune
-from lire.clean.restore import reinstate, restore, restore_removals
+from lire.clean.restore import reinstate, remove_block, restore, restore_removals
 from lire.config import Config
 from lire.extract.tree import parse_html
 from lire.model import Article, Block, BlockKind, Page, Reading, Removal, SiteMemory
@@ -206,3 +206,54 @@ def test_a_block_marked_as_the_sites_boilerplate_goes_on_that_site_only() -> Non
     cleaned = clean(source, memory=memory).article
     assert texts(cleaned) == list(P)
     assert cleaned.removed == (Removal("user/site-boilerplate", footer, 4),)
+
+
+def test_a_block_removed_by_hand_goes_back_where_it_was_and_numbers_stay() -> None:
+    pitch = "Subscribe now for one dollar a month, cancel at any time."
+    article = Article(
+        blocks=tuple(Block(BlockKind.PARAGRAPH, t) for t in P),
+        removed=(Removal("subscription/en-pitch", pitch, index=1),),
+    )
+    marked = remove_block(article, 2, "user/site-boilerplate")
+    assert texts(marked) == [P[0], P[1], P[3]]
+    assert marked.removed[0] == article.removed[0]
+    assert marked.removed[1] == Removal("user/site-boilerplate", P[2], 3)
+    assert texts(restore_removals(marked, {1})) == [P[0], P[1], P[2], P[3]]
+    assert texts(restore_removals(marked, {0, 1})) == [P[0], pitch, *P[1:]]
+
+
+def test_a_cut_block_marked_by_hand_keeps_its_tail_apart() -> None:
+    tail = "Subscribe now for one dollar a month."
+    article = Article(
+        blocks=tuple(Block(BlockKind.PARAGRAPH, t) for t in P),
+        removed=(Removal("subscription/en-pitch", tail, index=1, cut=True),),
+    )
+    marked = remove_block(article, 1, "user/site-boilerplate")
+    assert texts(marked) == [P[0], P[2], P[3]]
+    assert texts(restore_removals(marked, {1})) == list(P)
+    assert texts(restore_removals(marked, {0, 1})) == [P[0], f"{P[1]} {tail}", *P[2:]]
+    restored = restore(marked, {0, 1})
+    assert restored.holds == ((), (0, 1), (), ())
+
+
+def test_the_block_pass_knows_a_marked_block_by_what_the_cut_left_of_it() -> None:
+    body = "Deshalb brauche es eine Rückversicherung, wie es die Länder fordern."
+    pitch = "Lesen mit BILDplus, was die Versicherung kosten würde."
+    first = (
+        "Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke neu zu bauen, die seit "
+        "einem Sturm vor zwei Wintern gesperrt ist, für rund 40 Millionen Euro."
+    )
+    source = Article(
+        blocks=(Block(BlockKind.PARAGRAPH, first), Block(BlockKind.PARAGRAPH, f"{body} {pitch}")),
+        lang="de",
+        url="https://www.bild.de/a",
+    )
+    assert [r.text for r in clean(source).article.removed] == [pitch]
+    memory = SiteMemory("bild.de", "a", marked=frozenset({fingerprint(body)}))
+    cleaned = clean(source, memory=memory).article
+    assert texts(cleaned) == [first]
+    assert [(r.rule, r.text, r.index, r.cut) for r in cleaned.removed] == [
+        ("user/site-boilerplate", body, 1, False),
+        (clean(source).article.removed[0].rule, pitch, 1, True),
+    ]
+    assert texts(restore_removals(cleaned, {0, 1})) == [first, f"{body} {pitch}"]

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
+from typing import TYPE_CHECKING
 
-from lxml.html import HtmlElement
+if TYPE_CHECKING:  # the app reads anchors (lire.clean.restore) without loading lxml
+    from lxml.html import HtmlElement
 
 __all__ = ["ANCHOR_WORDS", "anchor_words", "anchors"]
 
@@ -29,7 +31,7 @@ _INLINE = frozenset(
     }
 )  # fmt: skip
 
-_Piece = tuple[HtmlElement, str | None]  # a piece of text and the element it sits in
+_Piece = tuple["HtmlElement", str | None]  # a piece of text and the element it sits in
 
 
 def anchor_words(text: str) -> list[str]:

@@ -24,7 +24,7 @@ from lire.clean.classify import LONG_WORDS, Verdict, judge
 from lire.clean.clusters import mark_clusters, zones
 from lire.clean.learned import BoilerplateModel, default_model, learned_marks
 from lire.clean.prefilter import Prefilter, prefilter_for
-from lire.clean.restore import reinstate
+from lire.clean.restore import USER_MARKED, reinstate
 from lire.clean.rules import RuleSet, default_rules
 from lire.model import Article, Block, BlockKind, Link, Observation, Removal, SiteMemory, host_of
 from lire.text.fingerprint import fingerprint
@@ -32,7 +32,6 @@ from lire.text.fingerprint import fingerprint
 __all__ = ["Cleaning", "clean", "rule_hints"]
 
 REPEAT_MIN_WORDS = 3
-USER_MARKED = "user/site-boilerplate"  # a block the user marked as the site's boilerplate
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +64,8 @@ def clean(
     _keep_restored_parts(blocks, verdicts, kept, memory)
     verdicts = _with_repeats(blocks, verdicts, kept)
     marks = mark_clusters(blocks, verdicts, article.media_type)
-    marks = {i: rule for i, rule in marks.items() if i not in kept} | _user_marked(blocks, memory)
+    marks = {i: rule for i, rule in marks.items() if i not in kept}
+    marks |= _user_marked(blocks, verdicts, memory)
     scores: dict[int, float] = {}
     if article.media_type == "text/plain":  # a page's text: extraction has not found the article
         skip = kept | set(marks) | {i for i, v in enumerate(verdicts) if v.cut is not None}
@@ -206,12 +206,16 @@ def _apply(
                     removed.append(Removal(rule, text, at, block.kind))
                 at += 1
             continue
-        if i in marks:
+        cut_rule = verdict.cut_rule if verdict.cut is not None else None
+        if i in marks and not (marks[i] == USER_MARKED and cut_rule):
             removed.append(Removal(marks[i], block.text, at, block.kind, score=scores.get(i)))
-        elif verdict.cut is not None and verdict.cut_rule is not None:
+        elif cut_rule is not None:
             head, tail = block.text[: verdict.cut].rstrip(), block.text[verdict.cut :].strip()
-            kept.append(replace(block, text=head, links=_links_in(block, head)))
-            removed.append(Removal(verdict.cut_rule, tail, at, block.kind, cut=True))
+            if i in marks:  # the user marked what the cut left: removed too, under their rule
+                removed.append(Removal(USER_MARKED, head, at, block.kind))
+            else:
+                kept.append(replace(block, text=head, links=_links_in(block, head)))
+            removed.append(Removal(cut_rule, tail, at, block.kind, cut=True))
         else:
             kept.append(block)
         at += 1
@@ -252,12 +256,19 @@ def _links_in(block: Block, text: str) -> tuple[Link, ...]:
     return tuple(link for link in block.links if link.text in text)
 
 
-def _user_marked(blocks: Sequence[Block], memory: SiteMemory | None) -> dict[int, str]:
-    """The blocks the user marked as the site's boilerplate, under the rule that says so."""
+def _user_marked(
+    blocks: Sequence[Block], verdicts: Sequence[Verdict], memory: SiteMemory | None
+) -> dict[int, str]:
+    """The blocks the user marked as the site's boilerplate, under the rule that says so; a
+    block whose tail the rules cut is known by what was left of it, as the user saw it."""
     if memory is None or not memory.marked:
         return {}
-    marked = memory.marked
-    return {i: USER_MARKED for i, b in enumerate(blocks) if fingerprint(b.text) in marked}
+    return {
+        i: USER_MARKED
+        for i, (block, verdict) in enumerate(zip(blocks, verdicts, strict=True))
+        if fingerprint(block.text if verdict.cut is None else block.text[: verdict.cut].rstrip())
+        in memory.marked
+    }
 
 
 def _user_kept(blocks: Sequence[Block], memory: SiteMemory | None) -> set[int]:

@@ -12,7 +12,8 @@ cleaning):
   after it, else a block holding them), as its own block; at the end of the article when the
   text around it is not in the article (it stood outside the part extraction kept).
 
-``reinstate`` is what the block pass does with the DOM removals the user restored on the site.
+``reinstate`` is what the block pass does with the DOM removals the user restored on the site;
+``remove_block`` removes a block by hand (the user marked it as the site's boilerplate).
 """
 
 from __future__ import annotations
@@ -24,8 +25,18 @@ from lire.clean.anchors import anchor_words
 from lire.model import Article, Block, Removal
 from lire.text.fingerprint import fingerprint
 
-__all__ = ["Restored", "is_cut_tail", "placed_by_page", "reinstate", "restore", "restore_removals"]
+__all__ = [
+    "USER_MARKED",
+    "Restored",
+    "is_cut_tail",
+    "placed_by_page",
+    "reinstate",
+    "remove_block",
+    "restore",
+    "restore_removals",
+]
 
+USER_MARKED = "user/site-boilerplate"  # the rule of a block the user marked as boilerplate
 _END = float("inf")
 _EDGE = 800  # characters read at a block's start or end to compare with an anchor
 
@@ -34,10 +45,12 @@ Key = tuple[float, int, int]  # where a shown block goes: (position before clean
 
 @dataclass(frozen=True, slots=True)
 class Restored:
-    """The article with removals put back; ``positions[k]`` is where clean block ``k`` is shown."""
+    """The article with removals put back; ``positions[k]`` is where clean block ``k`` is
+    shown, and ``holds[j]`` the numbers of the restored removals shown block ``j`` holds."""
 
     article: Article
     positions: tuple[int, ...]
+    holds: tuple[tuple[int, ...], ...] = ()
 
 
 def is_cut_tail(removal: Removal) -> bool:
@@ -76,32 +89,48 @@ def restore(article: Article, restored: Collection[int]) -> Restored:
     for number, removal in enumerate(article.removed):
         if removal.index is not None:
             groups.setdefault(removal.index, []).append(number)
-    tails = {i for i, numbers in groups.items() if any(_cut(article, n) for n in numbers)}
+    # a block still in the article, shortened: every removal at its index is a cut tail
+    tails = {i for i, numbers in groups.items() if all(_cut(article, n) for n in numbers)}
     slots = _kept_slots(len(article.blocks), set(groups) - tails)
     kept_slots = set(slots)
-    placed: list[tuple[Key, Block, int | None]] = []
+    placed: list[tuple[Key, Block, int | None, tuple[int, ...]]] = []
     for k, (block, slot) in enumerate(zip(article.blocks, slots, strict=True)):
-        numbers = groups.get(slot, []) if slot in tails else []
-        tail = [article.removed[n].text for n in numbers if n in restored]
-        placed.append(((slot, 0, 0), _appended(block, tail), k))
+        tail = tuple(n for n in groups.get(slot, []) if n in restored) if slot in tails else ()
+        shown = _appended(block, [article.removed[n].text for n in tail])
+        placed.append(((slot, 0, 0), shown, k, tail))
     for index, numbers in groups.items():
-        chosen = [n for n in numbers if n in restored]
+        chosen = tuple(n for n in numbers if n in restored)
         if chosen and not (index in tails and index in kept_slots):
-            placed.append(((index, 1, 0), _joined(article.removed, chosen), None))
+            placed.append(((index, 1, 0), _joined(article.removed, chosen), None, chosen))
     page = sorted(n for n in restored if article.removed[n].index is None)
     if page:
         spots = _Spots(article, slots)
         for number in page:
             removal = article.removed[number]
             block = Block(kind=removal.kind, text=removal.text)
-            placed.append((spots.key(removal, number), block, None))
+            placed.append((spots.key(removal, number), block, None, (number,)))
     placed.sort(key=lambda item: item[0])
     positions = [0] * len(article.blocks)
-    for shown, (_, _, source) in enumerate(placed):
+    for shown_at, (_, _, source, _) in enumerate(placed):
         if source is not None:
-            positions[source] = shown
-    blocks = tuple(block for _, block, _ in placed)
-    return Restored(replace(article, blocks=blocks), tuple(positions))
+            positions[source] = shown_at
+    blocks = tuple(item[1] for item in placed)
+    holds = tuple(item[3] for item in placed)
+    return Restored(replace(article, blocks=blocks), tuple(positions), holds)
+
+
+def remove_block(article: Article, block: int, rule: str) -> Article:
+    """``article`` without its block ``block``, recorded as a removal under ``rule`` (the user
+    marked it) at the block's position before cleaning, so that restoring it puts it back
+    there. The new removal comes last: the numbers of the others do not change."""
+    groups = {r.index for r in article.removed if r.index is not None and not r.cut}
+    slot = _kept_slots(len(article.blocks), groups)[block]
+    gone = article.blocks[block]
+    return replace(
+        article,
+        blocks=article.blocks[:block] + article.blocks[block + 1 :],
+        removed=(*article.removed, Removal(rule, gone.text, slot, gone.kind)),
+    )
 
 
 class _Spots:
@@ -168,7 +197,9 @@ def _appended(block: Block, tail: list[str]) -> Block:
     return replace(block, text=" ".join([block.text.rstrip(), *tail]))
 
 
-def _joined(removed: tuple[Removal, ...], numbers: list[int]) -> Block:
-    """Restored parts of one block, joined back in the order the cleaner recorded them."""
-    first = removed[numbers[0]]
-    return Block(kind=first.kind, text=" ".join(removed[n].text for n in numbers))
+def _joined(removed: tuple[Removal, ...], numbers: Sequence[int]) -> Block:
+    """Restored parts of one block, joined back in the order the cleaner recorded them (a
+    block's head, removed when the user marked it, before its cut tail)."""
+    ordered = sorted(numbers, key=lambda n: removed[n].cut)
+    first = removed[ordered[0]]
+    return Block(kind=first.kind, text=" ".join(removed[n].text for n in ordered))

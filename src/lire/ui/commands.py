@@ -1,9 +1,9 @@
-"""What the reader screen's keys do beyond moving: search, the removed view and restoring,
-links, opening a source, the history, the other readings of a page.
+"""What the reader screen's keys do beyond moving: search, links, opening a source, the
+history, the other readings of a page.
 
 Plain functions over the reader screen's values, called by its actions; the screen stays the
 one owner of the trail, the search and the status line. Handing the article on (browser,
-copy, export, pipe) is in ``handoff``.
+copy, export, pipe) is in ``handoff``; the removed view, restoring and marking in ``removed``.
 """
 
 from __future__ import annotations
@@ -13,13 +13,11 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lire.model import site_key
 from lire.sanitize import sanitize_line
 from lire.ui.dialogs import PromptScreen
 from lire.ui.handoff import confirm_open, is_web
-from lire.ui.lists import HistoryScreen, LinkChoice, LinksScreen, RemovedScreen
+from lire.ui.lists import HistoryScreen, LinkChoice, LinksScreen
 from lire.ui.search import Search
-from lire.ui.trail import Visit
 
 if TYPE_CHECKING:
     from lire.ui.screen import ReaderScreen
@@ -30,12 +28,10 @@ __all__ = [
     "next_reading",
     "open_article",
     "remember",
-    "removed_summary",
     "search_for",
     "show_history",
     "show_links",
     "show_match",
-    "show_removed",
     "source_of",
     "walk",
 ]
@@ -96,42 +92,6 @@ def show_match(reader: ReaderScreen) -> None:
     view.set_matches(hits, current if match.block >= 0 else None)
     view.scroll_to(y=0 if match.block < 0 else max(0, view.block_line(match.block) - 2))
     reader.status(search.describe())
-
-
-def show_removed(reader: ReaderScreen) -> None:
-    """List what the cleaner removed; the one chosen is restored, or put away again."""
-    if (visit := reader.visit) is not None and visit.candidate == 0:
-        screen = RemovedScreen(visit.reading.article.removed, set(visit.restored))
-        reader.app.push_screen(screen, lambda number: _toggle(reader, number))
-
-
-def _toggle(reader: ReaderScreen, number: int | None) -> None:
-    """Put removal ``number`` back (kept for the site), or take a restored one out again."""
-    visit = reader.visit
-    if visit is None or number is None:
-        return
-    visit.top_block = reader.view.top_block
-    article = visit.reading.article
-    removal = article.removed[number]
-    site = site_key(article.url, site=article.site)
-    learn = reader.services.learn
-    undo = number in visit.restored
-    visit.restored = visit.restored - {number} if undo else visit.restored | {number}
-    if learn is not None and site:
-        (learn.forget if undo else learn.keep)(site, removal.text)
-    reader.present(visit)
-    what = "Removed again" if undo else "Restored"
-    reader.status(f"{what}: {sanitize_line(removal.rule)}", expire=True)
-
-
-def removed_summary(visit: Visit) -> str:
-    """How much the cleaner removed, and how much of it site learning did, for the status."""
-    removed = visit.reading.article.removed
-    if not removed:
-        return "nothing removed"
-    learned = sum(1 for removal in removed if removal.rule.startswith("learned/"))
-    text = f"{len(removed)} removed (x)"
-    return f"{text}, {learned} learned on this site" if learned else text
 
 
 def show_links(reader: ReaderScreen) -> None:

@@ -19,6 +19,7 @@ READER_KEYS: list[BindingType] = [
     Binding("n", "step_match(1)", "Next match", show=False),
     Binding("N", "step_match(-1)", "Previous match", show=False),
     Binding("x", "removed", "Removed"),
+    Binding("X", "mark", "Mark a block as this site's boilerplate", show=False),
     Binding("l", "links", "Links"),
     Binding("number_sign", "number_links", "Link numbers", show=False, key_display="#"),
     Binding("c", "reading(1)", "Next reading of the page", show=False),
@@ -37,7 +38,7 @@ READER_KEYS: list[BindingType] = [
 
 # the actions that act on the article shown: disabled (dim in the key bar) without one
 NEEDS_ARTICLE = {
-    "search", "step_match", "removed", "links", "open", "copy", "export",
+    "search", "step_match", "removed", "mark", "links", "open", "copy", "export",
     "reload", "number_links", "reading", "pipe",
 }  # fmt: skip
 

@@ -1,4 +1,5 @@
-"""Modal lists: what the cleaner removed, the article's links, the reading history.
+"""Modal lists: what the cleaner removed, the blocks in view (to mark one as the site's
+boilerplate), the article's links, the reading history.
 
 Every list moves with j and k (and g, G) as well as the arrows; in the links list, typing a
 number then enter chooses that link, as in w3m.
@@ -16,12 +17,12 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from lire.clean.restore import is_cut_tail
-from lire.model import Link, Removal
+from lire.clean.restore import USER_MARKED, is_cut_tail, placed_by_page
+from lire.model import Block, Link, Removal
 from lire.sanitize import sanitize_line
 from lire.store.history import Visit
 
-__all__ = ["HistoryScreen", "LinkChoice", "LinksScreen", "RemovedScreen"]
+__all__ = ["BlockChoiceScreen", "HistoryScreen", "LinkChoice", "LinksScreen", "RemovedScreen"]
 
 LinkChoice = tuple[Literal["follow", "open"], Link]
 _T = TypeVar("_T")
@@ -71,6 +72,20 @@ class RemovedScreen(_ListScreen[int]):
         number = int((event.option.id or "r-1")[1:])
         if number >= 0:
             self.dismiss(number)  # restores it, or takes a restored one out again
+
+
+class BlockChoiceScreen(_ListScreen[int]):
+    """The blocks in view, to mark one as the site's boilerplate; returns its index."""
+
+    def __init__(self, blocks: Sequence[tuple[int, Block]], *, site: str | None) -> None:
+        options = [Option(_block_prompt(block), id=f"b{index}") for index, block in blocks]
+        if not options:
+            options = [Option(Text("No block in view."), disabled=True)]
+        where = sanitize_line(site) if site else "this site"
+        super().__init__(f"Mark as boilerplate of {where} (enter; x undoes)", options)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int((event.option.id or "b0")[1:]))
 
 
 class LinksScreen(_ListScreen[LinkChoice]):
@@ -141,12 +156,22 @@ def _removal_prompt(removal: Removal, restored: bool) -> Text:
     text.append(sanitize_line(removal.rule), style="bold")
     if restored:
         text.append(" (restored: enter removes it again)", style="italic")
+    elif removal.rule == USER_MARKED:
+        text.append(" · you marked it: enter no longer removes it", style="dim italic")
+    elif placed_by_page(removal):
+        text.append(" · from the page, goes back where it stood", style="dim italic")
     elif removal.index is None:
         text.append(" · from the page, goes back at the end", style="dim italic")
     elif is_cut_tail(removal):
         text.append(" · end of a paragraph, goes back there", style="dim italic")
     text.append("\n")
     text.append(sanitize_line(removal.text)[:300], style="dim" if restored else "")
+    return text
+
+
+def _block_prompt(block: Block) -> Text:
+    text = Text(sanitize_line(block.text)[:200] or "(no text)")
+    text.append(f"\n{block.kind.value}", style="dim italic")
     return text
 
 

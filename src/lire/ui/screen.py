@@ -19,7 +19,7 @@ from textual.widgets import OptionList
 
 from lire.errors import LireError
 from lire.sanitize import sanitize_line
-from lire.ui import commands, handoff
+from lire.ui import commands, handoff, removed
 from lire.ui.article import ArticleView
 from lire.ui.dialogs import HelpScreen
 from lire.ui.keybar import KeyBar
@@ -160,6 +160,7 @@ class ReaderScreen(Screen[None]):
         else:
             visit.top_block = self.view.top_block
             self.trail.replace(visit)
+        removed.announce_learned(self, visit)
         self.present(visit)
 
     @on(LoadFailed)
@@ -183,7 +184,7 @@ class ReaderScreen(Screen[None]):
         self.clear_search()
         self.app.title = sanitize_line(article.title or visit.source)
         self.status("" if article.blocks else "This article is empty")
-        self.query_one(StatusLine).removed = commands.removed_summary(visit)
+        self.query_one(StatusLine).removed = removed.removed_summary(visit)
         self.remember_position()
 
     def remember_position(self) -> None:
@@ -192,7 +193,8 @@ class ReaderScreen(Screen[None]):
     # -- actions -----------------------------------------------------------------------------
 
     # the keys whose work is a plain function of this screen (commands, handoff)
-    action_removed = commands.show_removed
+    action_removed = removed.show_removed
+    action_mark = removed.ask_mark
     action_links = commands.show_links
     action_open = commands.open_article
     action_open_url = commands.ask_source

@@ -21,7 +21,8 @@ class Visit:
 
     ``restored`` numbers the removals put back; ``llm_tried`` says the model was asked for its
     summary and answered or failed; ``candidate`` is the reading shown: 0 the one lire chose,
-    ``k`` the page's ``k``-th other reading (``Reading.candidates``).
+    ``k`` the page's ``k``-th other reading (``Reading.candidates``); ``new_learned`` counts
+    what site learning removed that it had not removed on the site before.
     """
 
     source: str
@@ -30,6 +31,7 @@ class Visit:
     restored: frozenset[int] = frozenset()
     llm_tried: bool = False
     candidate: int = 0
+    new_learned: int = 0
 
     @property
     def article(self) -> Article:
