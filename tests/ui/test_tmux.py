@@ -6,22 +6,16 @@ the reason when either is missing.
 
 from __future__ import annotations
 
-import os
 import shlex
-import shutil
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from loopback import Loopback, Reply, loopback_server  # noqa: F401  (the fixture "loopback")
+from terminal_kit import LIRE, Terminal, terminal_session  # noqa: F401  (the fixture "terminal")
 
 pytestmark = pytest.mark.tmux
 
-LIRE = Path(sys.executable).parent / "lire"
 TEXT = """The harbour reopens
 
 The port authority said on Tuesday that the northern harbour would reopen to cargo ships next \
@@ -43,63 +37,6 @@ HTML = (
     + "".join(f"<p>{part}</p>" for part in TEXT.split("\n\n")[1:4])
     + "</article></body></html>"
 )
-
-
-class Terminal:
-    """One tmux server of our own (its own socket, no user tmux.conf), one 120x40 session
-    running a command (the user's dirs are isolated by conftest's XDG variables)."""
-
-    def __init__(self, socket: str) -> None:
-        self.socket = socket
-
-    def tmux(self, *args: str) -> str:
-        command = ["tmux", "-f", os.devnull, "-L", self.socket, *args]
-        return subprocess.run(command, capture_output=True, text=True, check=True).stdout
-
-    def start(self, command: str, cwd: Path) -> None:
-        # tmux hands a client without a terminal COLUMNS=80 LINES=24: drop them, use the pane
-        cd = f"cd {shlex.quote(str(cwd))} && unset COLUMNS LINES"
-        shell = f"{cd} && {command}; echo lire exited $?; sleep 60"
-        self.tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "t", shell)
-
-    def keys(self, *keys: str) -> None:
-        self.tmux("send-keys", "-t", "t", *keys)
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", "t")
-
-    def wait_for(self, text: str, timeout: float = 20.0) -> str:
-        """Poll the screen until ``text`` shows (bounded), and return the screen."""
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"{text!r} never showed; the screen was:\n{screen}")
-
-    def wait_gone(self, text: str, timeout: float = 20.0) -> None:
-        """Poll the screen until ``text`` is no longer on it (bounded)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if text not in self.screen():
-                return
-            time.sleep(0.1)
-        raise AssertionError(f"{text!r} stayed on the screen")
-
-
-@pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[Terminal]:
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed")
-    if not LIRE.exists():
-        pytest.skip(f"the lire console script is not installed at {LIRE}")
-    term = Terminal(f"lire-test-{os.getpid()}-{tmp_path.name}")
-    try:
-        yield term
-    finally:
-        subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True, check=False)
 
 
 def test_piped_text_opens_the_app_and_keys_work(terminal: Terminal, tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
@@ -17,6 +18,7 @@ from textual.screen import Screen
 
 from lire.ui.article import ArticleView
 from lire.ui.crash import crash_report
+from lire.ui.dialogs import Dialog
 from lire.ui.prefs import Prefs, clamp_width, load_prefs, save_prefs
 from lire.ui.screen import ReaderScreen
 from lire.ui.services import Services
@@ -24,6 +26,7 @@ from lire.ui.services import Services
 __all__ = ["APP_KEYS", "LireApp"]
 
 _WIDTH_STEP = 10
+_TYPED_AHEAD = 64  # keys read remembered, with the screen each was sent to
 
 APP_KEYS: list[BindingType] = [
     Binding("t", "toggle_theme", "Dark or light theme", show=False),
@@ -57,6 +60,7 @@ class LireApp(App[int]):
         self.prefs = load_prefs(prefs_path) if prefs_path is not None else Prefs()
         self._wanted_theme = self.prefs.theme or theme
         self._choosing = False
+        self._sent_to: list[tuple[events.Key, Screen[object]]] = []  # the last keys read
         self.width = self.prefs.width if self.prefs.width is not None else clamp_width(width)
 
     @property
@@ -77,6 +81,21 @@ class LireApp(App[int]):
         else:
             self.notify(f"unknown theme {self._wanted_theme!r}", severity="warning", markup=False)
         self._choosing = True  # from now on a theme set is the reader's choice
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys typed ahead of a dialog go to the dialog: a key sent to one screen that comes
+        back to the app (unhandled) once a dialog has opened over that screen was typed for
+        the dialog, in the same read from the terminal as the key that opened it."""
+        if isinstance(event, events.Key):
+            if not event.is_forwarded:  # from the terminal: note the screen it is sent to
+                self._sent_to.append((event, self.screen))
+                del self._sent_to[:-_TYPED_AHEAD]
+            elif isinstance(dialog := self.screen, Dialog):
+                sent = next((s for e, s in self._sent_to if e is event), dialog)
+                if sent is not dialog:
+                    dialog.take(event)
+                    return
+        await super().on_event(event)
 
     def action_toggle_theme(self) -> None:
         """Switch between the dark and the light theme (the choice is kept)."""

@@ -13,7 +13,6 @@ from typing import ClassVar, Literal, TypeVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -21,6 +20,7 @@ from lire.clean.restore import USER_MARKED, is_cut_tail, placed_by_page
 from lire.model import Block, Link, Removal
 from lire.sanitize import sanitize_line
 from lire.store.history import Visit
+from lire.ui.dialogs import Dialog
 
 __all__ = ["BlockChoiceScreen", "HistoryScreen", "LinkChoice", "LinksScreen", "RemovedScreen"]
 
@@ -39,7 +39,7 @@ class KeyList(OptionList):
     ]
 
 
-class _ListScreen(ModalScreen[_T | None]):
+class _ListScreen(Dialog[_T | None]):
     """A titled OptionList in a dialog; esc closes it with ``None``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "dismiss(None)", "Close")]
@@ -92,10 +92,11 @@ class LinksScreen(_ListScreen[LinkChoice]):
     """The article's links, numbered, with their real targets; enter follows, o opens; a
     number typed before either chooses that link."""
 
+    # enter is the list's own (it selects the highlighted link, the one typed): a priority
+    # binding would run before a digit that came in the same read from the terminal
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "open_link", "Open in browser"),
         *(Binding(str(digit), f"digit({digit})", show=False) for digit in range(10)),
-        Binding("enter", "follow", "Follow", show=False, priority=True),
     ]
 
     def __init__(self, links: Sequence[Link]) -> None:
@@ -118,19 +119,14 @@ class LinksScreen(_ListScreen[LinkChoice]):
         if typed:
             self.query_one(OptionList).highlighted = int(typed) - 1
 
-    def action_follow(self) -> None:
-        self._choose("follow")
-
     def action_open_link(self) -> None:
-        self._choose("open")
+        """Open the highlighted link (the one whose number was typed) in the browser."""
+        index = self.query_one(OptionList).highlighted
+        if index is not None and 0 <= index < len(self.links):
+            self.dismiss(("open", self.links[index]))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(("follow", self.links[event.option_index]))
-
-    def _choose(self, what: Literal["follow", "open"]) -> None:
-        index = int(self.typed) - 1 if self.typed else self.query_one(OptionList).highlighted
-        if index is not None and 0 <= index < len(self.links):
-            self.dismiss((what, self.links[index]))
 
 
 class HistoryScreen(_ListScreen[str]):
