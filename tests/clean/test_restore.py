@@ -15,7 +15,7 @@ import pytest
 from lire.clean import clean
 from lire.clean.anchors import ANCHOR_WORDS
 from lire.clean.dom import prune
-from lire.clean.restore import reinstate, remove_block, restore, restore_removals
+from lire.clean.restore import in_place, reinstate, remove_block, restore, restore_removals
 from lire.config import Config
 from lire.extract.tree import parse_html
 from lire.model import Article, Block, BlockKind, Page, Reading, Removal, SiteMemory
@@ -257,3 +257,13 @@ def test_the_block_pass_knows_a_marked_block_by_what_the_cut_left_of_it() -> Non
         (clean(source).article.removed[0].rule, pitch, 1, True),
     ]
     assert texts(restore_removals(cleaned, {0, 1})) == [first, f"{body} {pitch}"]
+
+
+def test_in_place_tells_which_dom_removals_go_back_between_blocks() -> None:
+    removed = (
+        dom_removal("Photo: the port", "the sea wall", None),
+        dom_removal("Home News Sport", None, "the harbour reopens"),
+        Removal("share/dom-bar", "Share", None),
+    )
+    article = Article(blocks=tuple(Block(BlockKind.PARAGRAPH, t) for t in P), removed=removed)
+    assert in_place(article) == {0}

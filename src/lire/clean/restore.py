@@ -28,8 +28,8 @@ from lire.text.fingerprint import fingerprint
 __all__ = [
     "USER_MARKED",
     "Restored",
+    "in_place",
     "is_cut_tail",
-    "placed_by_page",
     "reinstate",
     "remove_block",
     "restore",
@@ -58,9 +58,15 @@ def is_cut_tail(removal: Removal) -> bool:
     return removal.cut
 
 
-def placed_by_page(removal: Removal) -> bool:
-    """Whether ``removal`` came off the page before extraction and knows the text around it."""
-    return removal.index is None and (removal.after is not None or removal.before is not None)
+def in_place(article: Article) -> set[int]:
+    """The numbers of the DOM removals that go back between two blocks of ``article`` when
+    restored (the others go at the end: the text around them is not in the article)."""
+    page = [n for n, r in enumerate(article.removed) if r.index is None and (r.after or r.before)]
+    if not page:
+        return set()
+    whole = {r.index for r in article.removed if r.index is not None and not r.cut}
+    spots = _Spots(article, _kept_slots(len(article.blocks), whole))
+    return {n for n in page if spots.key(article.removed[n], n)[0] != _END}
 
 
 def restore_removals(article: Article, restored: Collection[int]) -> Article:

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from lire.clean.restore import USER_MARKED, is_cut_tail, placed_by_page
+from lire.clean.restore import USER_MARKED, is_cut_tail
 from lire.model import Block, Link, Removal
 from lire.sanitize import sanitize_line
 from lire.store.history import Visit
@@ -58,9 +58,13 @@ class _ListScreen(Dialog[_T | None]):
 class RemovedScreen(_ListScreen[int]):
     """What the cleaner removed, rule then text; enter restores one (its index is returned)."""
 
-    def __init__(self, removed: Sequence[Removal], restored: set[int]) -> None:
+    def __init__(
+        self, removed: Sequence[Removal], restored: set[int], *, in_place: set[int]
+    ) -> None:
         options = [
-            Option(_removal_prompt(removal, number in restored), id=f"r{number}")
+            Option(
+                _removal_prompt(removal, number in restored, number in in_place), id=f"r{number}"
+            )
             for number, removal in enumerate(removed)
         ]
         if not options:
@@ -147,14 +151,14 @@ class HistoryScreen(_ListScreen[str]):
         self.dismiss(event.option.id)
 
 
-def _removal_prompt(removal: Removal, restored: bool) -> Text:
+def _removal_prompt(removal: Removal, restored: bool, in_place: bool) -> Text:
     text = Text()
     text.append(sanitize_line(removal.rule), style="bold")
     if restored:
         text.append(" (restored: enter removes it again)", style="italic")
     elif removal.rule == USER_MARKED:
         text.append(" · you marked it: enter no longer removes it", style="dim italic")
-    elif placed_by_page(removal):
+    elif in_place:
         text.append(" · from the page, goes back where it stood", style="dim italic")
     elif removal.index is None:
         text.append(" · from the page, goes back at the end", style="dim italic")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from lire.clean.restore import USER_MARKED, remove_block, restore
+from lire.clean.restore import USER_MARKED, in_place, remove_block, restore
 from lire.model import Reading, site_key
 from lire.sanitize import sanitize_line
 from lire.ui.lists import BlockChoiceScreen, RemovedScreen
@@ -37,7 +37,8 @@ _CHOICES = 30  # blocks offered for marking: those in view, up to this many
 def show_removed(reader: ReaderScreen) -> None:
     """List what the cleaner removed; the one chosen is restored, or put away again."""
     if (visit := reader.visit) is not None and visit.candidate == 0:
-        screen = RemovedScreen(visit.reading.article.removed, set(visit.restored))
+        article = visit.reading.article
+        screen = RemovedScreen(article.removed, set(visit.restored), in_place=in_place(article))
         reader.app.push_screen(screen, lambda number: toggle(reader, number))
 
 
