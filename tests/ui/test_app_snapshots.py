@@ -1,5 +1,5 @@
-"""Snapshots of the reader's main states at 120x40, 80x24 and 40x12, in a dark and a light
-theme (pytest-textual-snapshot).
+"""Snapshots of the reader's main states at 120x40, 80x24, 60x20 and 40x12, in a dark and a
+light theme, and of its dialogs on small screens (pytest-textual-snapshot).
 
 Regenerate with ``pytest tests/test_app_snapshots.py --snapshot-update`` and look at the SVGs.
 """
@@ -95,7 +95,7 @@ async def settle(pilot: Pilot[int]) -> None:
 
 
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
-@pytest.mark.parametrize("size", [(120, 40), (80, 24), (40, 12)])
+@pytest.mark.parametrize("size", [(120, 40), (80, 24), (60, 20), (40, 12)])
 def test_loaded_article(snap_compare: SnapCompare, size: tuple[int, int], theme: str) -> None:
     config = Config(app=AppConfig(theme=theme))
     app = create_app(source="article", loader=loader, config=config)
@@ -158,3 +158,30 @@ def test_light_theme_narrow(snap_compare: SnapCompare) -> None:
     config = Config(app=AppConfig(theme="textual-light"))
     app = create_app(source="article", loader=loader, config=config)
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+@pytest.mark.parametrize("size", [(60, 20), (40, 12)])
+@pytest.mark.parametrize("keys", [("question_mark",), ("x",), ("slash", "h", "a")])
+def test_small_screen_dialogs(
+    snap_compare: SnapCompare, keys: tuple[str, ...], size: tuple[int, int], theme: str
+) -> None:
+    app = create_app(source="article", loader=loader, config=Config(app=AppConfig(theme=theme)))
+
+    async def open_dialog(pilot: Pilot[int]) -> None:
+        await settle(pilot)
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=open_dialog)
+
+
+def test_help_scrolled_to_its_end_at_80x24(snap_compare: SnapCompare) -> None:
+    app = create_app(source="article", loader=loader)
+
+    async def scroll(pilot: Pilot[int]) -> None:
+        await settle(pilot)
+        await pilot.press("question_mark", "G")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=scroll)

@@ -66,7 +66,7 @@ def test_an_html_file_opens_and_search_finds_a_word(terminal: Terminal, tmp_path
     terminal.keys("?")
     terminal.wait_for("Next heading")
     terminal.keys("Escape")
-    terminal.wait_gone("Keys (esc to close)")
+    terminal.wait_gone("─ Keys")
     terminal.keys("q")
     terminal.wait_for("lire exited 0")
 
@@ -127,7 +127,7 @@ def test_following_a_link_reads_it_cleaned_and_h_comes_back(
     terminal.start(f"{shlex.quote(str(LIRE))} {shlex.quote(first)}", tmp_path)
     terminal.wait_for("The harbour reopens")
     terminal.keys("l")
-    screen = terminal.wait_for("Links (a number")
+    screen = terminal.wait_for("─ Links")
     assert "our report on the dredging" in screen
     assert second in screen, "the link's real target is shown"
     terminal.keys("Enter")
@@ -188,7 +188,7 @@ def test_link_numbers_show_in_the_text_and_a_typed_number_follows_one(
     terminal.keys("#")
     terminal.wait_for("the quay story[1]")
     terminal.keys("l")
-    terminal.wait_for("Links (a number")
+    terminal.wait_for("─ Links")
     terminal.keys("1", "Enter")
     terminal.wait_for("Workers repaved the old quay")
     terminal.keys("q")

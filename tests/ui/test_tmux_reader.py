@@ -116,7 +116,7 @@ def test_three_then_enter_in_the_links_list_follows_link_three(
     terminal.keys("h")
     terminal.wait_for("The harbour reopens")
     terminal.keys("l")
-    terminal.wait_for("Links (a number")
+    terminal.wait_for("─ Links")
     terminal.keys("2")
     terminal.keys("Enter")
     terminal.wait_for("The ferry story")

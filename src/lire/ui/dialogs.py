@@ -16,17 +16,21 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 __all__ = ["ConfirmScreen", "Dialog", "HelpScreen", "PromptScreen"]
 
 _T = TypeVar("_T")
+_WIDTHS: list[tuple[int, str]] = [(0, "-narrow"), (60, "-wide")]
 
 
 class Dialog(ModalScreen[_T]):
-    """A modal screen that takes the keys typed ahead of it."""
+    """A modal screen that takes the keys typed ahead of it; under 60 columns its box takes
+    the whole width (``-narrow``)."""
+
+    HORIZONTAL_BREAKPOINTS = _WIDTHS
 
     def __init__(self) -> None:
         super().__init__()
@@ -59,8 +63,21 @@ class Dialog(ModalScreen[_T]):
         self.app.post_message(key)  # as if read again: the app sends it to the focused widget
 
 
+class HelpScroll(VerticalScroll):
+    """The help's text, scrolled with the reader's keys as well as the arrows and pages."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,ctrl+e", "scroll_down", "Down", show=False),
+        Binding("k,ctrl+y", "scroll_up", "Up", show=False),
+        Binding("space,ctrl+f,ctrl+d,d", "page_down", "Page down", show=False),
+        Binding("b,ctrl+b,ctrl+u,u", "page_up", "Page up", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "Bottom", show=False),
+    ]
+
+
 class HelpScreen(Dialog[None]):
-    """Every key binding and what it does."""
+    """Every key binding and what it does, scrolled on a small screen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close"),
@@ -72,17 +89,19 @@ class HelpScreen(Dialog[None]):
 
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold")
+        table.add_column(style="bold", max_width=24)
         table.add_column()
         for key, description in self.keys:
             table.add_row(Text(key), Text(description))
-        with VerticalScroll(id="help", classes="dialog") as scroll:
-            scroll.border_title = "Keys (esc to close)"
+        with HelpScroll(id="help", classes="dialog") as scroll:
+            scroll.border_title = "Keys"
+            scroll.border_subtitle = "j k space scroll · esc closes"
             yield Static(table)
 
 
 class PromptScreen(Dialog[str | None]):
-    """Ask for one line (a URL, a search, a file name); esc gives ``None``."""
+    """Ask for one line (a URL, a search, a file name) on the bottom line, as less and vim do;
+    enter gives it, esc gives ``None``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
 
@@ -93,8 +112,8 @@ class PromptScreen(Dialog[str | None]):
         self.placeholder = placeholder
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog prompt") as box:
-            box.border_title = self.prompt_title
+        with Horizontal(classes="prompt-line"):
+            yield Static(Text(f"{self.prompt_title}: ", style="bold"), classes="prompt-title")
             yield Input(value=self.value, placeholder=self.placeholder)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -44,14 +44,16 @@ class _ListScreen(Dialog[_T | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "dismiss(None)", "Close")]
 
-    def __init__(self, title: str, options: list[Option]) -> None:
+    def __init__(self, title: str, options: list[Option], *, hint: str = "") -> None:
         super().__init__()
         self.list_title = title
+        self.hint = hint  # the keys that act, under the list
         self.options = options
 
     def compose(self) -> ComposeResult:
         options = KeyList(*self.options, classes="dialog list", markup=False)
         options.border_title = self.list_title
+        options.border_subtitle = self.hint
         yield options
 
 
@@ -69,7 +71,7 @@ class RemovedScreen(_ListScreen[int]):
         ]
         if not options:
             options = [Option(Text("The cleaner removed nothing."), disabled=True)]
-        super().__init__("Removed by the cleaner (enter restores, or undoes a restore)", options)
+        super().__init__("Removed by the cleaner", options, hint="enter restores, or undoes")
         self.restored = restored
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -86,7 +88,7 @@ class BlockChoiceScreen(_ListScreen[int]):
         if not options:
             options = [Option(Text("No block in view."), disabled=True)]
         where = sanitize_line(site) if site else "this site"
-        super().__init__(f"Mark as boilerplate of {where} (enter; x undoes)", options)
+        super().__init__(f"Boilerplate of {where}?", options, hint="enter marks · x undoes")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(int((event.option.id or "b0")[1:]))
@@ -110,7 +112,7 @@ class LinksScreen(_ListScreen[LinkChoice]):
         ]
         if not options:
             options = [Option(Text("This article has no links."), disabled=True)]
-        super().__init__("Links (a number, then enter reads in lire, o opens)", options)
+        super().__init__("Links", options, hint="a number, enter reads · o opens")
         self.links = list(links)
         self.typed = ""  # the number typed so far
 
@@ -145,7 +147,7 @@ class HistoryScreen(_ListScreen[str]):
             if visit.location not in shown:  # option ids must be unique
                 shown.add(visit.location)
                 options.append(Option(_visit_prompt(visit), id=visit.location))
-        super().__init__("History", options)
+        super().__init__("History", options, hint="enter reads")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

@@ -36,6 +36,7 @@ __all__ = ["ReaderScreen"]
 
 
 _BREAKPOINTS: list[tuple[int, str]] = [(0, "-narrow"), (100, "-wide")]
+_HEIGHTS: list[tuple[int, str]] = [(0, "-short"), (20, "-tall")]
 
 
 class ReaderScreen(Screen[None]):
@@ -43,6 +44,7 @@ class ReaderScreen(Screen[None]):
 
     BINDINGS = READER_KEYS
     HORIZONTAL_BREAKPOINTS = _BREAKPOINTS  # the summary goes below the article under 100
+    VERTICAL_BREAKPOINTS = _HEIGHTS  # and loses its box under 20 rows
     show_summary: reactive[bool] = reactive(True)
 
     def __init__(
