@@ -42,3 +42,28 @@ def test_a_query_without_hits_has_no_current_hit_and_steps_nowhere() -> None:
     assert search.current is None
     assert search.step(1) == search
     assert search.describe() == ""
+
+
+def test_folding_maps_each_hit_back_to_the_text_as_shown() -> None:
+    blocks = (
+        Block(BlockKind.PARAGRAPH, "In der Straße steht ein ﬁnes Café, l'e\u0301te\u0301."),
+        Block(BlockKind.PARAGRAPH, "ÉCOLE, école, Ecole."),
+    )
+    text = blocks[0].text
+    for query, shown in (("strasse", "Straße"), ("fines", "ﬁnes"), ("cafe", "Café")):
+        (hit,) = find_matches(blocks, query)
+        assert text[hit.start : hit.end] == shown
+    (hit,) = find_matches(blocks, "ete")
+    assert text[hit.start : hit.end] == "e\u0301te\u0301"  # with the accent after the last e
+    assert [(m.block, m.start) for m in find_matches(blocks, "ecole")] == [(1, 0), (1, 7), (1, 14)]
+
+
+def test_folding_matches_character_by_character_folding() -> None:
+    from lire.ui.search import fold
+
+    text = "Ærø, ǅemal, ﬀ ß ΣΊΣΥΦΟΣ e\u0301 ẞ İstanbul " * 3
+    folded, where = fold(text)
+    assert where is not None and len(where) == len(folded)
+    for index, character in enumerate(text):
+        positions = [i for i, w in enumerate(where) if w == index]
+        assert "".join(folded[i] for i in positions) == fold(character)[0]
