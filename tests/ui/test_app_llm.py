@@ -14,6 +14,7 @@ from lire.errors import FetchError
 from lire.model import Article, Block, BlockKind, KeyPoint, Reading, Summary
 from lire.ui import LireApp, create_app
 from lire.ui.article import ArticleView
+from lire.ui.status import StatusLine
 from lire.ui.summary import SummaryPane
 from llm_endpoint import Script, events_for, llm_endpoint_server  # noqa: F401  (the fixture)
 
@@ -225,7 +226,7 @@ async def test_a_failed_load_mid_stream_leaves_the_offline_summary_not_a_stuck_s
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: "Here are the key points:" in " ".join(pane_lines(app)))
         app.reader.load("missing")
-        await wait_for(pilot, lambda: not app.query_one(ArticleView).loading)
+        await wait_for(pilot, lambda: not app.query_one(StatusLine).busy)
         assert pane_lines(app)[-1] == "(offline)"
         hold.set()
         await pilot.pause(0.2)

@@ -9,15 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from textual import events
 from textual.binding import Binding
 
 from lire.ui.article import ArticleView
 from lire.ui.dialogs import HelpScreen
 from lire.ui.keys import READER_KEYS
+from lire.ui.messages import ReadingLoaded
 from lire.ui.summary import SummaryPane
 from reader_kit import (  # noqa: F401  (anyio_backend: the fixture)
     anyio_backend,
     app_for,
+    make_reading,
     settle,
     status,
     view,
@@ -184,3 +187,20 @@ async def test_every_action_is_in_the_command_palette() -> None:
         for binding in ALL_KEYS:
             if binding.action != "app.quit":
                 assert binding.description in titles
+
+
+async def test_a_key_pressed_as_the_article_arrives_moves_it() -> None:
+    """The scrollbar a new article needs is drawn at the next frame; a key pressed before that
+    must still scroll (it used to be ignored, and ctrl+d right after opening did nothing)."""
+    app, _ = app_for(make_reading(paragraphs=2))  # nothing to scroll: no scrollbar
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert view(app).max_scroll_y == 0
+        reader = app.reader
+        reader.load("elsewhere")  # a load in flight; a long reading arrives with two keys
+        reader.post_message(ReadingLoaded(reader._token, "elsewhere", make_reading()))
+        app.post_message(events.Key("j", "j"))
+        app.post_message(events.Key("ctrl+d", None))
+        await settle(pilot)
+        half = view(app).scrollable_content_region.height // 2
+        assert view(app).scroll_y == 1 + half

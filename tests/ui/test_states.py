@@ -15,6 +15,7 @@ from lire.model import Article, Block, BlockKind, KeyPoint, Reading, Summary
 from lire.ui import LireApp, create_app
 from lire.ui.dialogs import HelpScreen
 from lire.ui.keybar import KeyBar
+from lire.ui.status import StatusLine
 from lire.ui.summary import SummaryPane
 from reader_kit import (  # noqa: F401  (anyio_backend: the fixture)
     Library,
@@ -106,12 +107,14 @@ async def test_loading_shows_an_indicator_until_the_reading_arrives() -> None:
     app = create_app(source="slow", loader=slow)
     async with app.run_test() as pilot:
         await pilot.pause()
-        assert view(app).loading
+        assert app.query_one(StatusLine).busy
         assert "Loading slow" in status(app).state
+        assert "Loading slow …" in screen_text(app)
         release.set()
         await settle(pilot)
-        assert not view(app).loading
+        assert not app.query_one(StatusLine).busy
         assert view(app).article is reading.article
+        assert "Loading" not in screen_text(app)
 
 
 async def test_a_failed_load_is_an_error_notification_and_the_app_stays_usable() -> None:

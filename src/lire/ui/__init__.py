@@ -10,13 +10,16 @@ thread, so the app shell and its loading state are painted before that import st
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lire.config import Config
 from lire.model import Page, Reading
-from lire.store import History
 from lire.ui.app import LireApp
 from lire.ui.prefs import default_prefs_path
 from lire.ui.services import KeepStore, Loader, Opener, Services
+
+if TYPE_CHECKING:
+    from lire.store import History
 
 __all__ = ["LireApp", "create_app", "pipeline_loader", "run_app"]
 
@@ -78,12 +81,16 @@ def pipeline_loader(config: Config, page: Page | None = None) -> Loader:
 def run_app(
     *, source: str | None, config: Config, page: Page | None = None, sample: str | None = None
 ) -> int:
-    """Run the reader in the terminal; ``page`` is stdin already read by the CLI."""
-    from lire.pipeline import open_stores  # the CLI has imported the pipeline already
+    """Run the reader in the terminal; ``page`` is stdin already read by the CLI. The stores
+    are opened here; the pipeline (lxml, readability, httpx) is imported by the loader, in the
+    worker, after the first frame."""
+    from lire.config import default_data_dir
+    from lire.store import open_stores
 
     if page is not None and source is None:
         source = page.location
-    with open_stores(config, history=True) as stores:
+    learning = config.clean.enabled and config.clean.learn  # as lire.pipeline.open_stores
+    with open_stores(default_data_dir(), history=True, memory=learning) as stores:
         app = create_app(
             source=source,
             config=config,

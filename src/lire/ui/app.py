@@ -18,10 +18,10 @@ from textual.screen import Screen
 
 from lire.ui.article import ArticleView
 from lire.ui.crash import crash_report
-from lire.ui.dialogs import Dialog
 from lire.ui.prefs import Prefs, clamp_width, load_prefs, save_prefs
 from lire.ui.screen import ReaderScreen
 from lire.ui.services import Services
+from lire.ui.typeahead import Dialog
 
 __all__ = ["APP_KEYS", "LireApp"]
 

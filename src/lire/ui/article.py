@@ -4,13 +4,14 @@ ctrl keys too).
 
 Each block is wrapped once per width into strips and only the lines in view are painted, so a
 100,000-word article never mounts thousands of widgets. Only the lines in view and a page more
-are wrapped before the first frame; the rest is wrapped in chunks between frames (or at once
-when a jump needs it). Search hits and the brief highlight of a summary point restyle only the
-blocks they touch.
+are wrapped before the first frame; the rest is wrapped after it, a few milliseconds between
+two frames (or at once when a jump needs it). Search hits and the brief highlight of a summary
+point restyle only the blocks they touch.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -30,7 +31,8 @@ from lire.ui.messages import ArticleScrolled, Said
 
 __all__ = ["ArticleView"]
 
-_CHUNK = 150  # blocks wrapped per step of the background layout
+_CHUNK = 16  # blocks wrapped at a time by the background layout
+_CHUNK_SECONDS = 0.008  # and for how long, between two frames
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -123,21 +125,22 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- keys --------------------------------------------------------------------------------
 
+    # Every move scrolls at once, and whether or not Textual has yet drawn the scrollbar the
+    # new article needs: a key pressed as the article arrived was otherwise lost.
+
     def action_scroll_lines(self, lines: int) -> None:
-        self.scroll_relative(y=lines, animate=False)
+        self.scroll_relative(y=lines, animate=False, force=True, immediate=True)
 
     def action_scroll_pages(self, pages: int) -> None:
-        self.scroll_relative(
-            y=pages * max(1, self.scrollable_content_region.height - 1), animate=False
-        )
+        page = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_relative(y=pages * page, animate=False, force=True, immediate=True)
 
     def action_scroll_half(self, halves: int) -> None:
-        self.scroll_relative(
-            y=halves * max(1, self.scrollable_content_region.height // 2), animate=False
-        )
+        half = max(1, self.scrollable_content_region.height // 2)
+        self.scroll_relative(y=halves * half, animate=False, force=True, immediate=True)
 
     def action_top(self) -> None:
-        self.scroll_home(animate=False)
+        self.scroll_home(animate=False, force=True, immediate=True)
 
     def action_bottom(self) -> None:
         self.scroll_to_end()
@@ -150,7 +153,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if not ahead:
             self.post_message(Said("No heading " + ("below" if step > 0 else "above")))
             return
-        self.scroll_to(y=ahead[0] if step > 0 else ahead[-1], animate=False)
+        y = ahead[0] if step > 0 else ahead[-1]
+        self.scroll_to(y=y, animate=False, force=True, immediate=True)
 
     # -- geometry ----------------------------------------------------------------------------
 
@@ -195,6 +199,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_resize(self) -> None:
         top, self._pending_top = self._pending_top or self.top_block, None
+        if self._layout is not None and self.scrollable_content_region.width == self._width:
+            self._report()  # only the height changed: every line stays where it is
+            return
         at_top = self.scroll_y == 0 and top == 0
         self._relayout()
         if not at_top:
@@ -240,7 +247,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         screens = 2 * max(1, self.size.height)  # what is in view and a page more, no further
         self._layout.extend_to(len(self.article.blocks) + 1, lines=round(self.scroll_y) + screens)
         self._resized()
-        self.call_later(self._continue, self._generation)
+        self.call_after_refresh(self._continue, self._generation)  # after the first frame
 
     def _extend_to(self, items: int) -> None:
         """Lay out blocks until ``items`` items (header included) are done."""
@@ -248,10 +255,17 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._resized()
 
     def _continue(self, generation: int) -> None:
-        if generation == self._generation and not self.complete:
-            assert self._layout is not None
-            self._extend_to(len(self._layout.items) + _CHUNK)
-            self.call_later(self._continue, generation)
+        """Lay out more of the article for a few milliseconds, then again after the next
+        frame: a key is never kept waiting long behind the layout."""
+        layout = self._layout
+        if generation != self._generation or layout is None or layout.complete:
+            return
+        deadline = time.perf_counter() + _CHUNK_SECONDS
+        while not layout.complete and time.perf_counter() < deadline:
+            layout.extend_to(len(layout.items) + _CHUNK)
+        self._resized()
+        if not layout.complete:
+            self.call_after_refresh(self._continue, generation)
 
     def _resized(self) -> None:
         self._painted.clear()

@@ -14,12 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lire.sanitize import sanitize_line
-from lire.ui.dialogs import PromptScreen
-from lire.ui.handoff import confirm_open, is_web
-from lire.ui.lists import HistoryScreen, LinkChoice, LinksScreen
 from lire.ui.search import Search
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs are imported when first opened, after the first frame
+    from lire.ui.lists import LinkChoice
     from lire.ui.screen import ReaderScreen
 
 __all__ = [
@@ -79,6 +77,8 @@ def search_for(reader: ReaderScreen, query: str) -> None:
 
 def ask_search(reader: ReaderScreen) -> None:
     """Ask for a query, the last one offered again."""
+    from lire.ui.dialogs import PromptScreen
+
     prompt = PromptScreen("Search", value=reader.search.query, placeholder="words to find")
     reader.app.push_screen(prompt, lambda query: search_for(reader, query or ""))
 
@@ -90,17 +90,22 @@ def show_match(reader: ReaderScreen) -> None:
     hits = [(m.block, (m.start, m.end)) for m in search.matches if m.block >= 0]
     current = (match.block, (match.start, match.end))
     view.set_matches(hits, current if match.block >= 0 else None)
-    view.scroll_to(y=0 if match.block < 0 else max(0, view.block_line(match.block) - 2))
+    y = 0 if match.block < 0 else max(0, view.block_line(match.block) - 2)
+    view.scroll_to(y=y, animate=False, force=True, immediate=True)
     reader.status(search.describe())
 
 
 def show_links(reader: ReaderScreen) -> None:
     """List the article's links; the one chosen is followed or opened."""
+    from lire.ui.lists import LinksScreen
+
     links = [link for block in reader.view.article.blocks for link in block.links]
     reader.app.push_screen(LinksScreen(links), lambda choice: _choose_link(reader, choice))
 
 
 def _choose_link(reader: ReaderScreen, choice: LinkChoice | None) -> None:
+    from lire.ui.handoff import confirm_open, is_web
+
     if choice is None:
         return
     what, link = choice
@@ -118,6 +123,8 @@ def _choose_link(reader: ReaderScreen, choice: LinkChoice | None) -> None:
 
 def open_article(reader: ReaderScreen) -> None:
     """Offer to open the address lire read in the browser (never the one the page claims)."""
+    from lire.ui.handoff import confirm_open, is_web
+
     url = reader.visit.reading.article.url if reader.visit is not None else None
     if not is_web(url):
         reader.notify("this article has no web address to open", severity="warning", markup=False)
@@ -142,12 +149,16 @@ def source_of(typed: str) -> str:
 
 def ask_source(reader: ReaderScreen) -> None:
     """Ask for a URL or a file to read."""
+    from lire.ui.dialogs import PromptScreen
+
     prompt = PromptScreen("Open a URL or file", placeholder="https://… or a file (~ works)")
     reader.app.push_screen(prompt, lambda typed: reader.load(source_of(typed)) if typed else None)
 
 
 def show_history(reader: ReaderScreen) -> None:
     """List what was read; the one chosen is read again (``:`` asks for a source)."""
+    from lire.ui.lists import HistoryScreen
+
     history, sample = reader.services.history, reader.services.sample
     screen = HistoryScreen(history.recent() if history is not None else [], sample=sample)
 

@@ -1,66 +1,21 @@
 """Modal dialogs: help, a one-line prompt, a confirmation. Untrusted text goes in as Text.
 
-Every dialog is a ``Dialog``: it takes the keys typed ahead of it. In a real terminal the key
-that opens a dialog often comes in one read with the next ones (``:`` then ``~/a.html`` and
-enter, ``x`` then enter): they were sent to the reader before the dialog opened, and come back
-to the app after (``LireApp.on_event`` hands them over), or reach the dialog before it has
-focused its widget. The dialog replays them to the app, in order, once that widget has focus.
-"""
+Every dialog is a ``lire.ui.typeahead.Dialog``: it takes the keys typed ahead of it."""
 
 from __future__ import annotations
 
-from typing import ClassVar, TypeVar
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-__all__ = ["ConfirmScreen", "Dialog", "HelpScreen", "PromptScreen"]
+from lire.ui.typeahead import Dialog
 
-_T = TypeVar("_T")
-_WIDTHS: list[tuple[int, str]] = [(0, "-narrow"), (60, "-wide")]
-
-
-class Dialog(ModalScreen[_T]):
-    """A modal screen that takes the keys typed ahead of it; under 60 columns its box takes
-    the whole width (``-narrow``)."""
-
-    HORIZONTAL_BREAKPOINTS = _WIDTHS
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._ahead: list[events.Key] | None = []  # None once the dialog takes keys itself
-
-    def take(self, key: events.Key) -> None:
-        """A key typed after the one that opened this dialog: replayed here, in order."""
-        copy = events.Key(key.key, key.character)
-        if self._ahead is None:
-            self._deliver(copy)
-        else:
-            self._ahead.append(copy)
-
-    def on_key(self, event: events.Key) -> None:
-        """A key that reaches the dialog before it takes keys itself was typed ahead."""
-        if self._ahead is not None:
-            event.stop()
-            event.prevent_default()
-            self._ahead.append(events.Key(event.key, event.character))
-
-    def on_screen_resume(self) -> None:
-        self.call_after_refresh(self._replay)  # after the focus has gone to its widget
-
-    def _replay(self) -> None:
-        ahead, self._ahead = self._ahead or [], None
-        for key in ahead:
-            self._deliver(key)
-
-    def _deliver(self, key: events.Key) -> None:
-        self.app.post_message(key)  # as if read again: the app sends it to the focused widget
+__all__ = ["ConfirmScreen", "HelpScreen", "PromptScreen"]
 
 
 class HelpScroll(VerticalScroll):

@@ -20,7 +20,7 @@ from lire.clean.restore import USER_MARKED, is_cut_tail
 from lire.model import Block, Link, Removal
 from lire.sanitize import sanitize_line
 from lire.store.history import Visit
-from lire.ui.dialogs import Dialog
+from lire.ui.typeahead import Dialog
 
 __all__ = ["BlockChoiceScreen", "HistoryScreen", "LinkChoice", "LinksScreen", "RemovedScreen"]
 

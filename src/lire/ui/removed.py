@@ -3,7 +3,8 @@ restore, mark a block as the site's boilerplate (the user's own rule for the sit
 and what the status line says of it all, site learning's new removals first.
 
 Plain functions over the reader screen's values, as ``commands``; the site memory is the
-screen's ``services.learn`` (None: choices last for this reading only).
+screen's ``services.learn`` (None: choices last for this reading only). What only the dialogs
+need is imported when one opens, after the first frame.
 """
 
 from __future__ import annotations
@@ -11,10 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from lire.clean.restore import USER_MARKED, in_place, remove_block, restore
 from lire.model import Reading, site_key
 from lire.sanitize import sanitize_line
-from lire.ui.lists import BlockChoiceScreen, RemovedScreen
 from lire.ui.trail import Visit
 
 if TYPE_CHECKING:
@@ -36,6 +35,9 @@ _CHOICES = 30  # blocks offered for marking: those in view, up to this many
 
 def show_removed(reader: ReaderScreen) -> None:
     """List what the cleaner removed; the one chosen is restored, or put away again."""
+    from lire.clean.restore import in_place
+    from lire.ui.lists import RemovedScreen
+
     if (visit := reader.visit) is not None and visit.candidate == 0:
         article = visit.reading.article
         screen = RemovedScreen(article.removed, set(visit.restored), in_place=in_place(article))
@@ -48,6 +50,8 @@ def toggle(reader: ReaderScreen, number: int | None) -> None:
     visit = reader.visit
     if visit is None or number is None:
         return
+    from lire.clean.restore import USER_MARKED
+
     visit.top_block = reader.view.top_block
     removal = visit.reading.article.removed[number]
     undo = number in visit.restored
@@ -65,6 +69,8 @@ def toggle(reader: ReaderScreen, number: int | None) -> None:
 
 def ask_mark(reader: ReaderScreen) -> None:
     """Offer the blocks in view; the one chosen is marked as the site's boilerplate."""
+    from lire.ui.lists import BlockChoiceScreen
+
     visit, view = reader.visit, reader.view
     if visit is None or visit.candidate != 0:
         reader.status("Only the reading lire chose can be marked (c goes back to it)", expire=True)
@@ -81,6 +87,8 @@ def mark(reader: ReaderScreen, block: int | None) -> None:
     """Mark block ``block`` of the article shown as the site's boilerplate: it goes (listed in
     the removed view under ``user/site-boilerplate``, where enter undoes it), and on this site
     from now on. A block shown because it was restored is first removed again."""
+    from lire.clean.restore import restore
+
     visit = reader.visit
     if visit is None or block is None:
         return
@@ -147,6 +155,8 @@ def _site(visit: Visit) -> str | None:
 def _without(reading: Reading, block: int) -> Reading:
     """``reading`` with its block ``block`` marked by the user; the summary's points follow
     the blocks they came from."""
+    from lire.clean.restore import USER_MARKED, remove_block
+
     points = tuple(
         replace(point, block=point.block - 1) if point.block > block else point
         for point in reading.summary.points

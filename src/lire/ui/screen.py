@@ -19,9 +19,8 @@ from textual.widgets import OptionList
 
 from lire.errors import LireError
 from lire.sanitize import sanitize_line
-from lire.ui import commands, handoff, removed
+from lire.ui import commands, removed
 from lire.ui.article import ArticleView
-from lire.ui.dialogs import HelpScreen
 from lire.ui.keybar import KeyBar
 from lire.ui.keys import NEEDS_ARTICLE, READER_KEYS, help_rows
 from lire.ui.messages import ArticleScrolled, LoadFailed, ModelAnswered, ReadingLoaded, Said
@@ -37,6 +36,7 @@ __all__ = ["ReaderScreen"]
 
 _BREAKPOINTS: list[tuple[int, str]] = [(0, "-narrow"), (100, "-wide")]
 _HEIGHTS: list[tuple[int, str]] = [(0, "-short"), (20, "-tall")]
+_NOTHING = "Nothing to read. Press : to open a URL or file, H for the history."
 
 
 class ReaderScreen(Screen[None]):
@@ -98,11 +98,13 @@ class ReaderScreen(Screen[None]):
         """Say ``state`` on the status line; a passing message (``expire``) goes by itself."""
         self.query_one(StatusLine).say(state, expire=expire)
 
-    def _loading(self, busy: bool) -> None:
+    def _loading(self, busy: bool, source: str = "") -> None:
+        """Say a load is in flight (a spinner on the status line), or that it is over. The
+        article shown stays; with none yet, the view says what is loading (a line of text:
+        Textual's loading widget cost a tenth of a second before the first frame)."""
         self.query_one(StatusLine).busy = busy
-        self.view.loading = busy and self.visit is None  # nothing to keep on screen yet
-        if not busy:
-            self.view.focus()  # the loading indicator may have taken the focus
+        if busy and self.visit is None:
+            self.view.show_note(f"Loading {sanitize_line(source)} …")
 
     def watch_show_summary(self, show: bool) -> None:
         self.query_one(SummaryPane).display = show
@@ -119,7 +121,7 @@ class ReaderScreen(Screen[None]):
         self.query_one(SummaryPane).cancel()
         self._token += 1
         self._pushing = push
-        self._loading(True)
+        self._loading(True, source)
         self.status(f"Loading {sanitize_line(source)} … (esc cancels)")
         self._read(self._token, source)
 
@@ -144,6 +146,8 @@ class ReaderScreen(Screen[None]):
         self._token += 1
         self.workers.cancel_group(self, "load")
         self._loading(False)
+        if self.visit is None:
+            self.view.show_note(_NOTHING)
         self.status("Cancelled", expire=True)
         return True
 
@@ -171,9 +175,7 @@ class ReaderScreen(Screen[None]):
             return
         self._loading(False)
         if self.visit is None:
-            self.view.show_note(
-                "Nothing to read. Press : to open a URL or file, H for the history."
-            )
+            self.view.show_note(_NOTHING)
         self.status("Could not read the article" if self.visit is None else "")
         self.notify(sanitize_line(message.error), severity="error", markup=False, timeout=8)
 
@@ -194,7 +196,7 @@ class ReaderScreen(Screen[None]):
 
     # -- actions -----------------------------------------------------------------------------
 
-    # the keys whose work is a plain function of this screen (commands, handoff)
+    # the keys whose work is a plain function of this screen (commands, removed, handoff)
     action_removed = removed.show_removed
     action_mark = removed.ask_mark
     action_links = commands.show_links
@@ -202,13 +204,27 @@ class ReaderScreen(Screen[None]):
     action_open_url = commands.ask_source
     action_history = commands.show_history
     action_walk = commands.walk
-    action_copy = handoff.copy_paragraph
-    action_export = handoff.ask_export
     action_search = commands.ask_search
     action_reading = commands.next_reading
-    action_pipe = handoff.ask_pipe
+
+    def action_copy(self) -> None:
+        from lire.ui.handoff import copy_paragraph  # the browser, render: after the first frame
+
+        copy_paragraph(self)
+
+    def action_export(self) -> None:
+        from lire.ui.handoff import ask_export
+
+        ask_export(self)
+
+    def action_pipe(self) -> None:
+        from lire.ui.handoff import ask_pipe
+
+        ask_pipe(self)
 
     def action_help(self) -> None:
+        from lire.ui.dialogs import HelpScreen
+
         self.app.push_screen(HelpScreen(help_rows()))
 
     def action_toggle_summary(self) -> None:

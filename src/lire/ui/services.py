@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from lire.model import Reading
-from lire.store.history import History
-from lire.summarize.options import LLMConfig
+
+if TYPE_CHECKING:  # SQLite and the model's options: not before the first frame
+    from lire.store.history import History
+    from lire.summarize.options import LLMConfig
 
 __all__ = ["KeepStore", "Loader", "Opener", "Services"]
 

@@ -12,6 +12,7 @@ or ``cancel``, drops a stream in flight.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -22,9 +23,11 @@ from textual.worker import get_current_worker
 from lire.errors import LireError
 from lire.model import Article, Summary
 from lire.sanitize import sanitize_line
-from lire.summarize.options import LLMConfig
 from lire.ui.messages import ModelAnswered, SummaryChunk, SummaryFailed, SummaryStreamed
 from lire.ui.trail import Visit
+
+if TYPE_CHECKING:
+    from lire.summarize.options import LLMConfig
 
 __all__ = ["SummaryPane"]
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lire.clean.restore import restore, restore_removals
 from lire.model import Article, Reading
 
 __all__ = ["Trail", "Visit"]
@@ -40,13 +39,19 @@ class Visit:
         if self.candidate > 0:
             return self.reading.candidates[self.candidate - 1].article
         article = self.reading.article
-        return restore_removals(article, self.restored) if self.restored else article
+        if not self.restored:
+            return article
+        from lire.clean.restore import restore_removals  # only once something is restored
+
+        return restore_removals(article, self.restored)
 
     def shown_index(self, block: int) -> int:
         """Where block ``block`` of the clean article is shown once removals are restored."""
         article = self.reading.article
         if self.candidate or not self.restored or not 0 <= block < len(article.blocks):
             return block
+        from lire.clean.restore import restore
+
         return restore(article, self.restored).positions[block]
 
 
