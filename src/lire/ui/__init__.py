@@ -100,5 +100,6 @@ def run_app(
             sample=sample,
             prefs=default_prefs_path(),
         )
+        app.freeze_garbage = True  # this process is the app's: see LireApp.on_article_laid_out
         app.run()
     return app.return_code or 0  # 1 after a crash, which the app reports without page text

@@ -4,6 +4,7 @@ reader screen, which owns everything else; the command palette lists the reader'
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -18,6 +19,7 @@ from textual.screen import Screen
 
 from lire.ui.article import ArticleView
 from lire.ui.crash import crash_report
+from lire.ui.messages import ArticleLaidOut
 from lire.ui.prefs import Prefs, clamp_width, load_prefs, save_prefs
 from lire.ui.screen import ReaderScreen
 from lire.ui.services import Services
@@ -61,6 +63,7 @@ class LireApp(App[int]):
         self._wanted_theme = self.prefs.theme or theme
         self._choosing = False
         self._sent_to: list[tuple[events.Key, Screen[object]]] = []  # the last keys read
+        self.freeze_garbage = False  # gc.freeze() once an article is laid out (the real app)
         self.width = self.prefs.width if self.prefs.width is not None else clamp_width(width)
 
     @property
@@ -96,6 +99,14 @@ class LireApp(App[int]):
                     dialog.take(event)
                     return
         await super().on_event(event)
+
+    def on_article_laid_out(self, _message: ArticleLaidOut) -> None:
+        """An article is laid out: what lives as long as it is read (its lines, the app's
+        widgets, the modules) need not be walked by Python's garbage collector again. Its full
+        collections paused the app for 50-250 ms on a 100,000-word article; ``freeze_garbage``
+        (set by ``run_app``: tests build many apps in one process) freezes what is there."""
+        if self.freeze_garbage:
+            gc.freeze()
 
     def action_toggle_theme(self) -> None:
         """Switch between the dark and the light theme (the choice is kept)."""

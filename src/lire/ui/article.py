@@ -1,6 +1,5 @@
 """ArticleView: the article drawn through Textual's line API in a reading column, laid out in
-pieces, and the keys that move in it (lines, pages, half pages, ends, headings; less and vim's
-ctrl keys too).
+pieces; the keys that move in it are its base's (``lire.ui.moves``).
 
 Each block is wrapped once per width into strips and only the lines in view are painted, so a
 100,000-word article never mounts thousands of widgets. Only the lines in view and a page more
@@ -17,41 +16,29 @@ from typing import ClassVar
 
 from rich.console import ConsoleOptions
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from lire.model import Article, Reading
 from lire.ui.document import Drawn, Palette, Span
 from lire.ui.header import header_text
-from lire.ui.layout import Layout, wrap
+from lire.ui.layout import Layout, Wrapped, words_before, wrap
 from lire.ui.marks import Marks
-from lire.ui.messages import ArticleScrolled, Said
+from lire.ui.messages import ArticleLaidOut, ArticleScrolled
+from lire.ui.moves import MOVE_KEYS, Moves
 
 __all__ = ["ArticleView"]
 
 _CHUNK = 16  # blocks wrapped at a time by the background layout
 _CHUNK_SECONDS = 0.008  # and for how long, between two frames
+_PAINTED_SCREENS = 4  # screens of painted lines kept
 
 
-class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(Moves, can_focus=True, inherit_bindings=False):
     """The article: a header (title, metadata) then every block, one blank line between."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down,ctrl+e", "scroll_lines(1)", "Line down", show=False),
-        Binding("k,up,ctrl+y", "scroll_lines(-1)", "Line up", show=False),
-        Binding("space,pagedown,ctrl+f", "scroll_pages(1)", "Page down", show=False),
-        Binding("b,pageup,ctrl+b", "scroll_pages(-1)", "Page up", show=False),
-        Binding("d,ctrl+d", "scroll_half(1)", "Half page down", show=False),
-        Binding("u,ctrl+u", "scroll_half(-1)", "Half page up", show=False),
-        Binding("g,home", "top", "Top", show=False),
-        Binding("G,end", "bottom", "Bottom", show=False),
-        Binding("right_square_bracket", "heading(1)", "Next heading", show=False, key_display="]"),
-        Binding(
-            "left_square_bracket", "heading(-1)", "Previous heading", show=False, key_display="["
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = MOVE_KEYS
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -67,6 +54,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._pending_top: int | None = None
         self._options: ConsoleOptions | None = None
         self._generation = 0
+        self._words = [0]  # words before each block of the article, then in all
 
     # -- content -----------------------------------------------------------------------------
 
@@ -82,6 +70,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         what it was read as (the header tells its confidence)."""
         self.article, self.reading, self.palette, self._note = article, reading, palette, None
         self.marks.reset(article.blocks)
+        self._words = words_before(article.blocks)  # once per article, not per layout
         self._relayout(force=True)
         self.scroll_to_block(top_block)
 
@@ -92,9 +81,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._relayout(force=True)
 
     def set_palette(self, palette: Palette) -> None:
-        """Redraw with the styles of a new theme, keeping the position."""
+        """Redraw with the styles of a new theme, keeping the position (a style never
+        changes where a line breaks: nothing is laid out again)."""
         self.palette = palette
-        self._redraw()
+        if self._layout is not None and self._note is None:
+            self._layout.restyle_all(Drawn(header_text(self.reading, self.article, palette)))
+        self._painted.clear()
+        self.refresh()
 
     def set_column(self, column: int) -> None:
         """Wrap the text at ``column`` characters (0: the whole width), keeping the position."""
@@ -102,9 +95,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._redraw()
 
     def number_links(self, numbers: bool) -> None:
-        """Show each link's number after it (as the ``l`` list numbers them), or not."""
+        """Show each link's number after it (as the ``l`` list numbers them), or not: only the
+        blocks with links are wrapped again."""
         self.marks.numbers = numbers
-        self._redraw()
+        if self._layout is not None:
+            top = self.top_block
+            self._layout.rewrap({i for i, block in enumerate(self.article.blocks) if block.links})
+            self._resized()
+            self.scroll_to_block(top)
 
     def set_matches(
         self, matches: Iterable[tuple[int, Span]], current: tuple[int, Span] | None
@@ -122,39 +120,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def flash(self, block: int | None) -> None:
         """Highlight one block (``None`` clears the highlight)."""
         self._restyle(self.marks.flash(block))
-
-    # -- keys --------------------------------------------------------------------------------
-
-    # Every move scrolls at once, and whether or not Textual has yet drawn the scrollbar the
-    # new article needs: a key pressed as the article arrived was otherwise lost.
-
-    def action_scroll_lines(self, lines: int) -> None:
-        self.scroll_relative(y=lines, animate=False, force=True, immediate=True)
-
-    def action_scroll_pages(self, pages: int) -> None:
-        page = max(1, self.scrollable_content_region.height - 1)
-        self.scroll_relative(y=pages * page, animate=False, force=True, immediate=True)
-
-    def action_scroll_half(self, halves: int) -> None:
-        half = max(1, self.scrollable_content_region.height // 2)
-        self.scroll_relative(y=halves * half, animate=False, force=True, immediate=True)
-
-    def action_top(self) -> None:
-        self.scroll_home(animate=False, force=True, immediate=True)
-
-    def action_bottom(self) -> None:
-        self.scroll_to_end()
-
-    def action_heading(self, step: int) -> None:
-        """Scroll to the next (1) or previous (-1) heading."""
-        top, blocks = round(self.scroll_y), self.article.blocks
-        lines = [self.block_line(i) for i, b in enumerate(blocks) if b.kind == "heading"]
-        ahead = [y for y in lines if y > top] if step > 0 else [y for y in lines if y < top]
-        if not ahead:
-            self.post_message(Said("No heading " + ("below" if step > 0 else "above")))
-            return
-        y = ahead[0] if step > 0 else ahead[-1]
-        self.scroll_to(y=y, animate=False, force=True, immediate=True)
 
     # -- geometry ----------------------------------------------------------------------------
 
@@ -214,6 +179,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         line = round(self.scroll_y) + y
         if (strip := self._painted.get(line)) is None:
+            if len(self._painted) > _PAINTED_SCREENS * max(1, self.size.height):
+                self._painted.clear()  # kept for the lines near the view only: memory, GC
             strip = self._paint(line)
             self._painted[line] = strip
         return strip
@@ -241,7 +208,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         note = self._note
         first = note if note is not None else header_text(self.reading, self.article, self.palette)
         self._layout = Layout(
-            self.article.blocks, Drawn(first), style=self._styled, wrap=self._wrap
+            self.article.blocks,
+            Drawn(first),
+            style=self._styled,
+            wrap=self._wrap,
+            words=self._words,
         )
         self._layout.blocks_shown = self._note is None
         screens = 2 * max(1, self.size.height)  # what is in view and a page more, no further
@@ -258,14 +229,17 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """Lay out more of the article for a few milliseconds, then again after the next
         frame: a key is never kept waiting long behind the layout."""
         layout = self._layout
-        if generation != self._generation or layout is None or layout.complete:
+        if generation != self._generation or layout is None:
             return
-        deadline = time.perf_counter() + _CHUNK_SECONDS
-        while not layout.complete and time.perf_counter() < deadline:
-            layout.extend_to(len(layout.items) + _CHUNK)
-        self._resized()
+        if not layout.complete:
+            deadline = time.perf_counter() + _CHUNK_SECONDS
+            while not layout.complete and time.perf_counter() < deadline:
+                layout.extend_to(len(layout.items) + _CHUNK)
+            self._resized()
         if not layout.complete:
             self.call_after_refresh(self._continue, generation)
+        elif layout.blocks_shown:  # to the app: on its way up it would stop at the screen
+            self.app.post_message(ArticleLaidOut())  # (run after a refresh, the screen sent it)
 
     def _resized(self) -> None:
         self._painted.clear()
@@ -289,7 +263,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _styled(self, index: int) -> Drawn:
         return self.marks.drawn(index, self.article.blocks[index], self.palette)
 
-    def _wrap(self, drawn: Drawn) -> list[Strip]:
+    def _wrap(self, drawn: Drawn) -> Wrapped:
         assert self._options is not None
         return wrap(drawn, self.app.console, self._options, self._width, self.column)
 

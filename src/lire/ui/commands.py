@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the dialogs are imported when first opened, after the first
 __all__ = [
     "ask_search",
     "ask_source",
+    "clear_search",
     "next_reading",
     "open_article",
     "remember",
@@ -31,6 +32,7 @@ __all__ = [
     "show_links",
     "show_match",
     "source_of",
+    "step_match",
     "walk",
 ]
 
@@ -81,6 +83,22 @@ def ask_search(reader: ReaderScreen) -> None:
 
     prompt = PromptScreen("Search", value=reader.search.query, placeholder="words to find")
     reader.app.push_screen(prompt, lambda query: search_for(reader, query or ""))
+
+
+def step_match(reader: ReaderScreen, step: int) -> None:
+    """``n`` (1) or ``N`` (-1): the next or previous hit, from the view when the current one
+    has scrolled out of it."""
+    if reader.search.current is not None:
+        view = reader.view
+        bottom = view.block_at(round(view.scroll_y) + view.scrollable_content_region.height)
+        reader.search = reader.search.step(step, view=(view.top_block, bottom))
+        show_match(reader)
+
+
+def clear_search(reader: ReaderScreen) -> None:
+    """Forget the search and its marks."""
+    reader.search = Search()
+    reader.view.set_matches((), None)
 
 
 def show_match(reader: ReaderScreen) -> None:

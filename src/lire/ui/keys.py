@@ -29,17 +29,17 @@ READER_KEYS: list[BindingType] = [
     Binding("L", "walk(1)", "Forward", show=False),
     Binding("colon,ctrl+l", "open_url", "Open URL", key_display=":"),
     Binding("r", "reload", "Reload", show=False),
-    Binding("y", "copy", "Copy paragraph", show=False),
-    Binding("e", "export", "Export Markdown", show=False),
-    Binding("vertical_line", "pipe", "Pipe to a command", show=False, key_display="|"),
+    Binding("y", "hand_off('copy')", "Copy paragraph", show=False),
+    Binding("e", "hand_off('export')", "Export Markdown", show=False),
+    Binding("vertical_line", "hand_off('pipe')", "Pipe to a command", show=False, key_display="|"),
     Binding("H", "history", "History", show=False),
     Binding("escape", "cancel", "Cancel load or search", show=False, key_display="esc"),
 ]
 
 # the actions that act on the article shown: disabled (dim in the key bar) without one
 NEEDS_ARTICLE = {
-    "search", "step_match", "removed", "mark", "links", "open", "copy", "export",
-    "reload", "number_links", "reading", "pipe",
+    "search", "step_match", "removed", "mark", "links", "open", "hand_off",
+    "reload", "number_links", "reading",
 }  # fmt: skip
 
 _KEY_NAMES = {

@@ -10,36 +10,69 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from itertools import accumulate
 
 from rich.console import Console, ConsoleOptions
 from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
 from textual.strip import Strip
 
 from lire.model import WORDS_PER_MINUTE, Block, BlockKind
 from lire.ui.document import Drawn
+from lire.ui.wrapping import wrapped_lines
 
-__all__ = ["Layout", "wrap"]
+__all__ = ["Layout", "Wrapped", "words_before", "wrap"]
 
 _TIGHT = (BlockKind.LIST_ITEM, BlockKind.TABLE_ROW)
 
-Wrap = Callable[[Drawn], list[Strip]]
+
+@dataclass(slots=True)
+class Wrapped:
+    """An item wrapped: what goes before its first line and before the others, the style of
+    its text, and its lines: a line's text, or its segments where styles change within it.
+    Lines are kept as text where they can be: a long article then holds few objects for
+    Python's garbage collector to walk (it paused the app for a tenth of a second)."""
+
+    first: list[Segment]
+    rest: list[Segment]
+    style: Style | None
+    lines: Sequence[str | list[Segment]]
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def segments(self, n: int) -> list[Segment]:
+        """Line ``n``'s segments, its margin first."""
+        line = self.lines[n]
+        body = ([Segment(line, self.style)] if line else []) if isinstance(line, str) else line
+        return [*(self.rest if n else self.first), *body]
+
+
+Wrap = Callable[[Drawn], Wrapped]
 
 
 class Layout:
-    """The strips of each laid-out item and the first line of each (then the end)."""
+    """The lines of each laid-out item and the first line of each (then the end)."""
 
     def __init__(
-        self, blocks: Sequence[Block], first: Drawn, *, style: Callable[[int], Drawn], wrap: Wrap
+        self,
+        blocks: Sequence[Block],
+        first: Drawn,
+        *,
+        style: Callable[[int], Drawn],
+        wrap: Wrap,
+        words: list[int] | None = None,
     ) -> None:
         self.blocks = blocks
         self._style = style
         self._wrap = wrap
-        self.items: list[list[Strip]] = [wrap(first)]
+        self.items: list[Wrapped] = [wrap(first)]
         self.starts: list[int] = [0, len(self.items[0]) + 1]
         self.stale: set[int] = set()  # blocks to wrap again before they are drawn
         self.blocks_shown = True  # False: the first item is a note, nothing follows
-        self.words = list(accumulate((len(b.text.split()) for b in blocks), initial=0))
+        self.words = words if words is not None else words_before(blocks)
 
     @property
     def line_count(self) -> int:
@@ -80,9 +113,9 @@ class Layout:
             self.stale.discard(item - 1)
             self.items[item] = self._wrap(self._style(item - 1))
         if 0 <= item < len(self.items):
-            strips, offset = self.items[item], line - self.starts[item]
-            if offset < len(strips):
-                return strips[offset]
+            wrapped, offset = self.items[item], line - self.starts[item]
+            if offset < len(wrapped):
+                return Strip(Segment.simplify(wrapped.segments(offset)))
         return None
 
     def position(self, bottom: int) -> tuple[int, int]:
@@ -97,6 +130,22 @@ class Layout:
         """Mark blocks to be wrapped again when next drawn (styles never change the wrap)."""
         self.stale |= {block for block in blocks if 0 <= block < len(self.items) - 1}
 
+    def restyle_all(self, first: Drawn) -> None:
+        """New styles for everything (a theme): the header drawn again now, as many lines as
+        before, and every block laid out when it is next drawn."""
+        self.items[0] = self._wrap(first)
+        self.stale = set(range(len(self.items) - 1))
+
+    def rewrap(self, blocks: set[int]) -> None:
+        """Wrap these blocks again now (their text changed: link numbers); the lines after
+        them move. Blocks not laid out yet are wrapped when they are."""
+        for block in blocks:
+            if 0 <= block < len(self.items) - 1:
+                self.items[block + 1] = self._wrap(self._style(block))
+                self.stale.discard(block)
+        sizes = (len(lines) + self._gap(item) for item, lines in enumerate(self.items))
+        self.starts = list(accumulate(sizes, initial=0))
+
     def _gap(self, item: int) -> int:
         blocks = self.blocks
         if item == 0 or item >= len(blocks):
@@ -105,18 +154,23 @@ class Layout:
         return 0 if tight else 1
 
 
+def words_before(blocks: Sequence[Block]) -> list[int]:
+    """How many words come before each block, then in all (the reading position's measure)."""
+    return list(accumulate((len(block.text.split()) for block in blocks), initial=0))
+
+
 def wrap(
     drawn: Drawn, console: Console, options: ConsoleOptions, width: int, column: int
-) -> list[Strip]:
+) -> Wrapped:
     """``drawn`` wrapped in a reading column of ``column`` cells (0: all of ``width``) centred
     in ``width``, with its margin before each line."""
     column = min(width, column) if column > 0 else width
     indent = Segment(" " * ((width - column) // 2))
-    first = list(drawn.first.render(console, end=""))
-    rest = list(drawn.rest.render(console, end=""))
+    first = [indent, *drawn.first.render(console, end="")]
+    rest = [indent, *drawn.rest.render(console, end="")]
     inner = max(1, column - drawn.first.cell_len)
-    lines = console.render_lines(drawn.body, options.update_width(inner), pad=False)
-    return [
-        Strip(Segment.simplify([indent, *(rest if n else first), *line]))
-        for n, line in enumerate(lines)
-    ]
+    body = drawn.body
+    if isinstance(body, Text) and (lines := wrapped_lines(body, console, inner)) is not None:
+        return Wrapped(first, rest, console.get_style(body.style) if body.style else None, lines)
+    rendered = console.render_lines(body, options.update_width(inner), pad=False)  # code, tables
+    return Wrapped(first, rest, None, rendered)

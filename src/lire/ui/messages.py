@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from lire.ui.trail import Visit
 
 __all__ = [
+    "ArticleLaidOut",
     "ArticleScrolled",
     "LoadFailed",
     "ModelAnswered",
@@ -52,6 +53,11 @@ class ArticleScrolled(Message):
     percent: int
     minutes_left: int
     top_block: int
+
+
+@dataclass
+class ArticleLaidOut(Message):
+    """The article view has laid out every block of the article it shows."""
 
 
 @dataclass

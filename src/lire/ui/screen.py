@@ -185,7 +185,7 @@ class ReaderScreen(Screen[None]):
         palette = palette_for(self.app.current_theme)
         self.view.show(article, palette, top_block=visit.top_block, reading=visit.reading)
         self.query_one(SummaryPane).show_visit(visit)
-        self.clear_search()
+        commands.clear_search(self)
         self.app.title = sanitize_line(article.title or visit.source)
         self.status("" if article.blocks else "This article is empty")
         self.query_one(StatusLine).removed = removed.removed_summary(visit)
@@ -205,22 +205,20 @@ class ReaderScreen(Screen[None]):
     action_history = commands.show_history
     action_walk = commands.walk
     action_search = commands.ask_search
+    action_step_match = commands.step_match
     action_reading = commands.next_reading
 
-    def action_copy(self) -> None:
-        from lire.ui.handoff import copy_paragraph  # the browser, render: after the first frame
+    def action_hand_off(self, how: str) -> None:
+        """``y`` copy, ``e`` export, ``|`` pipe: ``lire.ui.handoff``, imported when first used
+        (the browser, the Markdown renderer: not before the first frame)."""
+        from lire.ui import handoff
 
-        copy_paragraph(self)
-
-    def action_export(self) -> None:
-        from lire.ui.handoff import ask_export
-
-        ask_export(self)
-
-    def action_pipe(self) -> None:
-        from lire.ui.handoff import ask_pipe
-
-        ask_pipe(self)
+        act = {
+            "copy": handoff.copy_paragraph,
+            "export": handoff.ask_export,
+            "pipe": handoff.ask_pipe,
+        }
+        act[how](self)
 
     def action_help(self) -> None:
         from lire.ui.dialogs import HelpScreen
@@ -236,13 +234,6 @@ class ReaderScreen(Screen[None]):
         summary = self.query_one(SummaryPane)
         (self.view if summary.has_focus or not self.show_summary else summary).focus()
 
-    def action_step_match(self, step: int) -> None:
-        if self.search.current is not None:
-            view = self.view
-            bottom = view.block_at(round(view.scroll_y) + view.scrollable_content_region.height)
-            self.search = self.search.step(step, view=(view.top_block, bottom))
-            commands.show_match(self)
-
     def action_number_links(self) -> None:
         self.view.number_links(not self.view.marks.numbers)
 
@@ -252,7 +243,7 @@ class ReaderScreen(Screen[None]):
 
     def action_cancel(self) -> None:
         if not self.cancel_load() and self.search.current is not None:
-            self.clear_search()
+            commands.clear_search(self)
             self.status("")
 
     # -- events ------------------------------------------------------------------------------
@@ -286,10 +277,6 @@ class ReaderScreen(Screen[None]):
         number, visit = self.query_one(SummaryPane).point_index(event.option), self.visit
         if visit is not None and number is not None:
             self.view.jump_to(visit.shown_index(visit.reading.summary.points[number].block))
-
-    def clear_search(self) -> None:
-        self.search = Search()
-        self.view.set_matches((), None)
 
     def on_unmount(self) -> None:
         self.remember_position()
