@@ -170,3 +170,43 @@ def test_the_mark_key_is_in_help() -> None:
     from lire.ui.keys import help_rows
 
     assert ("X", "Mark a block as this site's boilerplate") in help_rows()
+
+
+async def test_after_a_reopen_x_capital_removes_a_restored_caption_again(tmp_path: Path) -> None:
+    caption = "Photo: the new cranes on the quay at dawn, for the port authority."
+    paragraphs = [
+        "The port authority said on Tuesday that the northern harbour would reopen to cargo "
+        "ships next month, after two years of dredging work on the channel.",
+        "Larger vessels will be able to dock at night, the director said, and the new cranes "
+        "arrive in spring from the yard in the south of the country.",
+    ]
+    html = (
+        '<html lang="en"><head><title>Harbour</title></head><body><article><h1>Harbour</h1>'
+        f"<p>{paragraphs[0]}</p><figure><figcaption>{caption}</figcaption></figure>"
+        f"<p>{paragraphs[1]}</p></article></body></html>"
+    )
+    url = "https://news.example/harbour"
+    page = Page(text=html, media_type="text/html", location=url, url=url)
+    path = tmp_path / "learned.sqlite3"
+
+    def loader(source: str) -> Reading:
+        with SiteMemoryStore(path) as memory:
+            return read_page(page, config=Config(), memory=memory)
+
+    keep = SiteMemoryStore(path)
+    keep.keep("news.example", caption)  # restored in an earlier session
+    app = create_app(source=url, loader=loader, learn=keep)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert texts(app) == [paragraphs[0], caption, paragraphs[1]]
+        await pilot.press("X", "j", "enter")
+        await pilot.pause()
+        assert texts(app) == paragraphs
+        assert not keep.is_kept("news.example", caption)
+        await pilot.press("r")
+        await settle(pilot)
+        assert texts(app) == paragraphs
+        assert [r.rule for r in app.reader.trail[0].reading.article.removed] == [
+            "credit/dom-figcaption"
+        ]
+    keep.close()
