@@ -86,10 +86,18 @@ def lire_reading(html: str, url: str | None) -> str:
         return ""
 
 
+def trafilatura_reading(html: str, url: str | None) -> str:
+    return trafilatura_alone(html, url or "")
+
+
+def readability_reading(html: str, url: str | None) -> str:
+    return readability_alone(html, url or "")
+
+
 TOOLS: dict[str, Extractor] = {
     "lire": lire_reading,
-    "trafilatura": trafilatura_alone,
-    "readability": readability_alone,
+    "trafilatura": trafilatura_reading,
+    "readability": readability_reading,
 }
 
 
