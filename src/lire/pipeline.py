@@ -10,15 +10,24 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import BinaryIO
 
 from lire.clean import clean, dom_pass
 from lire.config import Config, default_data_dir
-from lire.extract import extract
+from lire.extract import (
+    TEASER_NOTICE,
+    WHOLE_PAGE_NOTICE,
+    Draft,
+    Extraction,
+    confidence,
+    extract_drafts,
+    rank,
+    teaser_only,
+)
 from lire.fetch import fetch
 from lire.fetch.decode import decode
-from lire.model import Article, Page, Reading, SiteMemory, site_key
+from lire.model import Article, Candidate, Page, Reading, SiteMemory, site_key
 from lire.sanitize import sanitize
 from lire.store import SiteMemoryStore, Stores
 from lire.store import open_stores as open_store_files
@@ -68,19 +77,82 @@ def read_page(
     """Extract, clean and summarize a page that has already been read."""
     config = config or Config()
     if not config.clean.enabled:
-        article = _with_url(extract(page), page)
+        extraction = extract_drafts(page)
+        article = _with_url(extraction.reading(extraction.drafts[0]), page)
+        article = replace(article, kind=extraction.kind)
         summary = summarize(article, points=config.summary.points)
         return Reading(article=article, summary=summary, page=page)
     learning = memory if config.clean.learn else None
     site = site_key(page.url)
     kept = learning.kept(site) if learning is not None and site is not None else frozenset()
-    article = _with_url(extract(page, dom_pass=dom_pass(config.clean.rules, kept)), page)
+    extraction = extract_drafts(page, dom_pass=dom_pass(config.clean.rules, kept))
+    readings = [_clean_draft(extraction, draft, page, config) for draft in extraction.drafts]
+    choice = _choose(extraction, readings)
+    article = _with_url(extraction.reading(extraction.drafts[choice.winner]), page)
     cleaning = clean(article, rules=config.clean.rules, memory=_recall(learning, article))
     if learning is not None and cleaning.observation is not None:
         learning.remember(cleaning.observation)
-    article = cleaning.article
+    article = _with_notice(cleaning.article, choice, extraction)
     summary = summarize(article, points=config.summary.points)
-    return Reading(article=article, summary=summary, page=page)
+    return Reading(
+        article=article,
+        summary=summary,
+        page=page,
+        confidence=choice.confidence,
+        candidates=choice.others,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    """The candidate reading that won (its index among the drafts), how sure that is, and the
+    other readings, best first."""
+
+    winner: int
+    confidence: float
+    others: tuple[Candidate, ...]
+    whole_page: bool  # the winner is the page's whole cleaned text, and nothing else had text
+
+
+def _clean_draft(extraction: Extraction, draft: Draft, page: Page, config: Config) -> Article:
+    """One candidate reading, cleaned without the site memory (which only the winner meets)."""
+    article = _with_url(extraction.reading(draft), page)
+    return clean(article, rules=config.clean.rules).article
+
+
+def _choose(extraction: Extraction, readings: list[Article]) -> _Choice:
+    """Rank the cleaned candidate readings of a page and keep the runners-up."""
+    named = [
+        (draft.name, reading) for draft, reading in zip(extraction.drafts, readings, strict=True)
+    ]
+    ranked = rank(named, extraction.kind)
+    texts = [reading.text for reading in readings]
+    best, seen = ranked[0], {texts[ranked[0].index]}
+    others: list[Candidate] = []
+    for entry in ranked[1:]:
+        if texts[entry.index] not in seen and readings[entry.index].blocks:
+            seen.add(texts[entry.index])
+            others.append(
+                Candidate(entry.name, _kind(readings[entry.index], extraction), entry.score)
+            )
+    alone = all(entry.score <= 0 for entry in ranked[1:])
+    return _Choice(
+        best.index, confidence(ranked, texts), tuple(others), best.name == "page" and alone
+    )
+
+
+def _kind(article: Article, extraction: Extraction) -> Article:
+    return replace(article, kind=extraction.kind)
+
+
+def _with_notice(article: Article, choice: _Choice, extraction: Extraction) -> Article:
+    """The article with its kind, and a notice when it is a teaser or the page's whole text."""
+    notice = article.notice
+    if teaser_only(article, paywalled=extraction.paywalled):
+        notice = TEASER_NOTICE
+    elif choice.whole_page:
+        notice = WHOLE_PAGE_NOTICE
+    return replace(article, kind=extraction.kind, notice=notice)
 
 
 def _recall(memory: SiteMemoryStore | None, article: Article) -> SiteMemory | None:

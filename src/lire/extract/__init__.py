@@ -2,9 +2,12 @@
 
 The only package that knows readability-lxml (``readable``, its adapter). It parses the page once
 with a depth bound (``tree``), reads ``<meta>``, Open Graph and JSON-LD (``metadata``), tells the
-page's language, runs the DOM pass it is handed, and turns readability's chosen element into
-blocks (``html_blocks``); plain text is split into blocks by blank lines and lines
-(``text_blocks``).
+page's language and kind (``kinds``), runs the DOM pass it is handed, and gives several
+candidate readings (``Draft``): readability's chosen element, the page's containers, its JSON-LD
+body, the reading its kind calls for and its whole text (``candidates``, ``readings``), each
+turned into blocks (``html_blocks``). The pipeline cleans each and ``choose`` ranks them;
+``notices`` says when a reading is a teaser. Plain text is split into blocks by blank lines and
+lines (``text_blocks``).
 """
 
 from __future__ import annotations
@@ -14,8 +17,47 @@ from typing import TYPE_CHECKING
 from lire.exports import lazy_exports
 
 if TYPE_CHECKING:
-    from lire.extract.readable import DomPass, extract, extract_html, extract_text
+    from lire.extract.candidates import Draft
+    from lire.extract.choose import Ranked, confidence, rank
+    from lire.extract.notices import TEASER_NOTICE, WHOLE_PAGE_NOTICE, teaser_only
+    from lire.extract.readable import (
+        DomPass,
+        Extraction,
+        extract,
+        extract_drafts,
+        extract_html,
+        extract_text,
+    )
 
-__all__ = ["DomPass", "extract", "extract_html", "extract_text"]
+__all__ = [
+    "TEASER_NOTICE",
+    "WHOLE_PAGE_NOTICE",
+    "DomPass",
+    "Draft",
+    "Extraction",
+    "Ranked",
+    "confidence",
+    "extract",
+    "extract_drafts",
+    "extract_html",
+    "extract_text",
+    "rank",
+    "teaser_only",
+]
 
-__getattr__ = lazy_exports(__name__, dict.fromkeys(__all__, "lire.extract.readable"))
+__getattr__ = lazy_exports(
+    __name__,
+    {
+        "Draft": "lire.extract.candidates",
+        "Ranked": "lire.extract.choose",
+        "confidence": "lire.extract.choose",
+        "rank": "lire.extract.choose",
+        "TEASER_NOTICE": "lire.extract.notices",
+        "WHOLE_PAGE_NOTICE": "lire.extract.notices",
+        "teaser_only": "lire.extract.notices",
+        **dict.fromkeys(
+            ("DomPass", "Extraction", "extract", "extract_drafts", "extract_html", "extract_text"),
+            "lire.extract.readable",
+        ),
+    },
+)

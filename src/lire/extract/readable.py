@@ -13,22 +13,26 @@ from __future__ import annotations
 import copy
 import logging
 import re
-from typing import Protocol
+from dataclasses import dataclass, replace
+from typing import Any, Protocol
 
 from lxml.html import HtmlElement
 from readability import Document
 from readability.readability import REGEXES, Unparseable
 
 from lire.errors import ExtractionError
+from lire.extract.candidates import MIN_CHARS, Draft, container_elements, text_length
 from lire.extract.html_blocks import element_blocks
+from lire.extract.kinds import page_kind
 from lire.extract.metadata import read_metadata
+from lire.extract.paywall import is_paywalled
 from lire.extract.text_blocks import text_blocks
 from lire.extract.tree import parse_html
-from lire.model import Article, Block, BlockKind, Page, Removal, host_of
+from lire.model import Article, Block, BlockKind, Page, PageKind, Removal, host_of
 from lire.sanitize import sanitize_line
 from lire.text.language import detect_language
 
-__all__ = ["DomPass", "extract", "extract_html", "extract_text"]
+__all__ = ["DomPass", "Extraction", "extract", "extract_drafts", "extract_html", "extract_text"]
 
 # readability logs a traceback before raising on an empty page: that would corrupt the TUI.
 _READABILITY_LOG = logging.getLogger("readability")
@@ -41,6 +45,7 @@ _WORD = re.compile(r"\w+")
 # A leading heading sharing this share of its words with the title repeats the title.
 TITLE_OVERLAP = 0.8
 LANG_SAMPLE_CHARS = 4_000  # the text a language is told from
+RUNNERS_UP = 5  # readability's best-scored elements looked at for a second reading
 
 
 class DomPass(Protocol):
@@ -53,9 +58,11 @@ class DomPass(Protocol):
 
 
 class _PrunedDocument(Document):  # type: ignore[misc]
-    """readability's Document over a tree lire has pruned; keeps the chosen element."""
+    """readability's Document over a tree lire has pruned; keeps the chosen element and the
+    runner-up candidates it scored."""
 
     article: HtmlElement | None = None
+    ranked: tuple[HtmlElement, ...] = ()
 
     def _parse(self, input: HtmlElement) -> HtmlElement:
         """A fresh copy of the pruned tree for each attempt, prepared as readability's own
@@ -73,10 +80,30 @@ class _PrunedDocument(Document):  # type: ignore[misc]
         self.encoding = "utf-8"
         return tree
 
+    def select_best_candidate(self, candidates: dict[Any, Any]) -> Any:
+        ranked = sorted(candidates.values(), key=lambda c: c["content_score"], reverse=True)
+        self.ranked = tuple(candidate["elem"] for candidate in ranked[:RUNNERS_UP])
+        return super().select_best_candidate(candidates)
+
     def get_clean_html(self) -> str:
         self.article = self.html
         html: str = super().get_clean_html()
         return html
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What extraction found in a page: its metadata as an ``Article`` without blocks, the
+    candidate readings (``drafts``, readability's first when it found one), and the page's kind."""
+
+    article: Article
+    drafts: tuple[Draft, ...]
+    kind: PageKind = PageKind.ARTICLE
+    paywalled: bool = False
+
+    def reading(self, draft: Draft) -> Article:
+        """The article ``draft`` reads: the page's metadata and the draft's blocks."""
+        return replace(self.article, blocks=draft.blocks)
 
 
 def extract(page: Page, *, dom_pass: DomPass | None = None) -> Article:
@@ -84,15 +111,24 @@ def extract(page: Page, *, dom_pass: DomPass | None = None) -> Article:
 
     ``dom_pass`` runs on the parsed page before readability (None: nothing is pruned).
     """
+    extraction = extract_drafts(page, dom_pass=dom_pass)
+    return extraction.reading(extraction.drafts[0])
+
+
+def extract_drafts(page: Page, *, dom_pass: DomPass | None = None) -> Extraction:
+    """Every candidate reading of ``page`` (plain text has one), or ``ExtractionError`` when
+    the page has no text at all."""
     if page.media_type == "text/plain":
-        return extract_text(page.text)
+        article = extract_text(page.text)
+        return Extraction(replace(article, blocks=()), (Draft("text", article.blocks),))
     where = "standard input" if page.location == "-" else page.location
     return _extract_html(page.text, url=page.url, location=where, dom_pass=dom_pass)
 
 
 def extract_html(html: str, *, url: str | None = None, dom_pass: DomPass | None = None) -> Article:
-    """The article of an HTML document; ``url`` resolves its links."""
-    return _extract_html(html, url=url, location=url or "the page", dom_pass=dom_pass)
+    """The article of an HTML document (readability's reading); ``url`` resolves its links."""
+    extraction = _extract_html(html, url=url, location=url or "the page", dom_pass=dom_pass)
+    return extraction.reading(extraction.drafts[0])
 
 
 def extract_text(text: str) -> Article:
@@ -103,28 +139,39 @@ def extract_text(text: str) -> Article:
 
 def _extract_html(
     html: str, *, url: str | None, location: str, dom_pass: DomPass | None
-) -> Article:
+) -> Extraction:
     root = parse_html(html, location=location)
     metadata = read_metadata(root, url=url)
     lang = metadata.lang or detect_language(_paragraph_sample(root))
+    kind = page_kind(root, metadata, url)
+    paywalled = is_paywalled(root, metadata)
     removed: tuple[Removal, ...] = ()
     if dom_pass is not None:
         removed = dom_pass(root, lang=lang, host=host_of(url))
     # No url: readability would rewrite every link of the page; html_blocks resolves the kept ones.
     document = _PrunedDocument(root)
+    title = _real_title(metadata.title)
+    drafts: list[Draft] = []
     try:
         document.summary(html_partial=True)
-    except Unparseable as error:
-        raise ExtractionError(f"no article text found in {location}") from error
-    if document.article is None:
+    except Unparseable:
+        document.article = None
+    else:
+        title = title or _readability_title(document)
+    if document.article is not None:
+        drafts.append(Draft("readability", element_blocks(document.article, base_url=url)))
+        if (second := _runner_up(document)) is not None:
+            drafts.append(Draft("readability-2", element_blocks(second, base_url=url)))
+    for name, element in container_elements(root):
+        drafts.append(Draft(name, element_blocks(element, base_url=url)))
+    if metadata.body:
+        drafts.append(Draft("json-ld", text_blocks(metadata.body)[1]))
+    drafts = [replace(d, blocks=_without_title(d.blocks, title)) for d in drafts]
+    drafts = [draft for draft in drafts if draft.blocks]
+    if not drafts:
         raise ExtractionError(f"no article text found in {location}")
-    blocks = element_blocks(document.article, base_url=url)
-    title = _real_title(metadata.title) or _readability_title(document)
-    blocks = _without_title(blocks, title)
-    if not blocks:
-        raise ExtractionError(f"no article text found in {location}")
-    return Article(
-        blocks=blocks,
+    article = Article(
+        blocks=(),
         title=title,
         byline=metadata.byline,
         site=metadata.site,
@@ -135,6 +182,20 @@ def _extract_html(
         description=metadata.description,
         removed=removed,
     )
+    return Extraction(article, tuple(drafts), kind, paywalled)
+
+
+def _runner_up(document: _PrunedDocument) -> HtmlElement | None:
+    """readability's best-scored element apart from its choice, neither inside nor around it."""
+    chosen = document.article
+    if chosen is None:
+        return None
+    inside = set(chosen.iter())
+    for element in document.ranked:
+        around = any(child in inside for child in element.iter())
+        if element not in inside and not around and text_length(element) >= MIN_CHARS:
+            return element
+    return None
 
 
 def _paragraph_sample(root: HtmlElement) -> str:
