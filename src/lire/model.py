@@ -195,12 +195,14 @@ class Summary:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A reading of the page that was not chosen: where it came from, its clean article, and
-    its score (comparable between the candidates of one page)."""
+    """A reading of the page that was not chosen: where it came from, its article, and its
+    score (comparable between the candidates of one page). ``cleaned`` is False for a reading
+    the choice never needed to clean: its article is as extracted, and its score a bound."""
 
     name: str
     article: Article
     score: float
+    cleaned: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import BinaryIO
 
 from lire.clean import clean, dom_pass
@@ -18,11 +18,10 @@ from lire.config import Config, default_data_dir
 from lire.extract import (
     TEASER_NOTICE,
     WHOLE_PAGE_NOTICE,
-    Draft,
+    Choice,
     Extraction,
-    confidence,
+    choose,
     extract_drafts,
-    rank,
     teaser_only,
 )
 from lire.fetch import fetch
@@ -33,7 +32,7 @@ from lire.store import SiteMemoryStore, Stores
 from lire.store import open_stores as open_store_files
 from lire.summarize import summarize
 
-__all__ = ["open_stores", "read", "read_html", "read_page", "read_text"]
+__all__ = ["clean_candidate", "open_stores", "read", "read_html", "read_page", "read_text"]
 
 
 def read(
@@ -86,13 +85,15 @@ def read_page(
     site = site_key(page.url)
     kept = learning.kept(site) if learning is not None and site is not None else frozenset()
     extraction = extract_drafts(page, dom_pass=dom_pass(config.clean.rules, kept))
-    readings = [_clean_draft(extraction, draft, page, config) for draft in extraction.drafts]
-    choice = _choose(extraction, readings)
-    article = _with_url(extraction.reading(extraction.drafts[choice.winner]), page)
-    cleaning = clean(article, rules=config.clean.rules, memory=_recall(learning, article))
-    if learning is not None and cleaning.observation is not None:
-        learning.remember(cleaning.observation)
-    article = _with_notice(cleaning.article, choice, extraction)
+    choice = _choose(extraction, page, config)
+    article = choice.article
+    if learning is not None:
+        winner = _with_url(extraction.reading(extraction.drafts[choice.index]), page)
+        cleaning = clean(winner, rules=config.clean.rules, memory=_recall(learning, winner))
+        if cleaning.observation is not None:
+            learning.remember(cleaning.observation)
+        article = cleaning.article
+    article = _with_notice(article, choice, extraction)
     summary = summarize(article, points=config.summary.points)
     return Reading(
         article=article,
@@ -103,49 +104,29 @@ def read_page(
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Choice:
-    """The candidate reading that won (its index among the drafts), how sure that is, and the
-    other readings, best first."""
-
-    winner: int
-    confidence: float
-    others: tuple[Candidate, ...]
-    whole_page: bool  # the winner is the page's whole cleaned text, and nothing else had text
+def clean_candidate(candidate: Candidate, *, config: Config | None = None) -> Candidate:
+    """``candidate`` cleaned, for a reader who switches to a reading the choice never cleaned."""
+    if candidate.cleaned:
+        return candidate
+    rules = (config or Config()).clean.rules
+    return replace(candidate, article=clean(candidate.article, rules=rules).article, cleaned=True)
 
 
-def _clean_draft(extraction: Extraction, draft: Draft, page: Page, config: Config) -> Article:
-    """One candidate reading, cleaned without the site memory (which only the winner meets)."""
-    article = _with_url(extraction.reading(draft), page)
-    return clean(article, rules=config.clean.rules).article
-
-
-def _choose(extraction: Extraction, readings: list[Article]) -> _Choice:
-    """Rank the cleaned candidate readings of a page and keep the runners-up."""
-    named = [
-        (draft.name, reading) for draft, reading in zip(extraction.drafts, readings, strict=True)
+def _choose(extraction: Extraction, page: Page, config: Config) -> Choice:
+    """The best candidate reading of the page, each cleaned (without the site memory, which
+    only the winner meets) as far as the choice needs."""
+    readings = [
+        (draft.name, replace(_with_url(extraction.reading(draft), page), kind=extraction.kind))
+        for draft in extraction.drafts
     ]
-    ranked = rank(named, extraction.kind)
-    texts = [reading.text for reading in readings]
-    best, seen = ranked[0], {texts[ranked[0].index]}
-    others: list[Candidate] = []
-    for entry in ranked[1:]:
-        if texts[entry.index] not in seen and readings[entry.index].blocks:
-            seen.add(texts[entry.index])
-            others.append(
-                Candidate(entry.name, _kind(readings[entry.index], extraction), entry.score)
-            )
-    alone = all(entry.score <= 0 for entry in ranked[1:])
-    return _Choice(
-        best.index, confidence(ranked, texts), tuple(others), best.name == "page" and alone
-    )
+
+    def cleaned(article: Article) -> Article:
+        return clean(article, rules=config.clean.rules).article
+
+    return choose(readings, extraction.kind, cleaned)
 
 
-def _kind(article: Article, extraction: Extraction) -> Article:
-    return replace(article, kind=extraction.kind)
-
-
-def _with_notice(article: Article, choice: _Choice, extraction: Extraction) -> Article:
+def _with_notice(article: Article, choice: Choice, extraction: Extraction) -> Article:
     """The article with its kind, and a notice when it is a teaser or the page's whole text."""
     notice = article.notice
     if teaser_only(article, paywalled=extraction.paywalled):

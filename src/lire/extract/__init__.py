@@ -18,7 +18,7 @@ from lire.exports import lazy_exports
 
 if TYPE_CHECKING:
     from lire.extract.candidates import Draft
-    from lire.extract.choose import Ranked, confidence, rank
+    from lire.extract.choice import Choice, choose
     from lire.extract.notices import TEASER_NOTICE, WHOLE_PAGE_NOTICE, teaser_only
     from lire.extract.readable import (
         DomPass,
@@ -32,16 +32,15 @@ if TYPE_CHECKING:
 __all__ = [
     "TEASER_NOTICE",
     "WHOLE_PAGE_NOTICE",
+    "Choice",
     "DomPass",
     "Draft",
     "Extraction",
-    "Ranked",
-    "confidence",
+    "choose",
     "extract",
     "extract_drafts",
     "extract_html",
     "extract_text",
-    "rank",
     "teaser_only",
 ]
 
@@ -49,9 +48,8 @@ __getattr__ = lazy_exports(
     __name__,
     {
         "Draft": "lire.extract.candidates",
-        "Ranked": "lire.extract.choose",
-        "confidence": "lire.extract.choose",
-        "rank": "lire.extract.choose",
+        "Choice": "lire.extract.choice",
+        "choose": "lire.extract.choice",
         "TEASER_NOTICE": "lire.extract.notices",
         "WHOLE_PAGE_NOTICE": "lire.extract.notices",
         "teaser_only": "lire.extract.notices",

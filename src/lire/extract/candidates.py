@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement
 
+from lire.extract.html_blocks import element_blocks, spanned_blocks
 from lire.model import Block
 
-__all__ = ["MIN_CHARS", "Draft", "container_elements", "text_length"]
+__all__ = ["MIN_CHARS", "Draft", "container_drafts", "container_elements", "text_length"]
 
 _MAINS = etree.XPath("//main | //*[@role='main']")
 _ARTICLES = etree.XPath("//article")
@@ -37,16 +38,34 @@ def text_length(element: HtmlElement) -> int:
     return len("".join(str(_TEXT(element)).split()))
 
 
+def container_drafts(root: HtmlElement, *, base_url: str | None) -> Iterator[Draft]:
+    """A draft for each container of ``container_elements``; the page is walked once and the
+    other containers' blocks are spans of its blocks."""
+    containers = list(container_elements(root))
+    body = root.find("body")
+    if body is None or not containers:
+        return
+    page, spans = spanned_blocks(body, (element for _, element in containers), base_url=base_url)
+    for name, element in containers:
+        if element is body:
+            yield Draft(name, page)
+        elif element in spans:
+            start, end = spans[element]
+            yield Draft(name, page[start:end])
+        else:  # a container the walk does not enter as one (a list or table with role=main)
+            yield Draft(name, element_blocks(element, base_url=base_url))
+
+
 def container_elements(root: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:
     """The page's main container, its article container and its body, when they hold text."""
-    mains = [main for main in _MAINS(root) if isinstance(main, HtmlElement)]
+    mains = _found(_MAINS, root)
     main = _largest(mains)
     if main is not None:
         yield "main", main
     articles = [
         article
-        for article in _ARTICLES(root)
-        if isinstance(article, HtmlElement) and next(article.iterancestors("article"), None) is None
+        for article in _found(_ARTICLES, root)
+        if next(article.iterancestors("article"), None) is None
     ]
     article = _largest(articles)
     if article is not None and (len(articles) == 1 or _dominates(article, articles)):
@@ -54,6 +73,13 @@ def container_elements(root: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:
     body = root.find("body")
     if body is not None and text_length(body) >= MIN_CHARS:
         yield "page", body
+
+
+def _found(xpath: etree.XPath, root: HtmlElement) -> list[HtmlElement]:
+    result = xpath(root)
+    if not isinstance(result, list):
+        return []
+    return [element for element in result if isinstance(element, HtmlElement)]
 
 
 def _largest(elements: list[HtmlElement]) -> HtmlElement | None:

@@ -10,6 +10,7 @@ Recursion follows the DOM, whose depth ``lire.extract.tree`` bounds.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
@@ -18,7 +19,7 @@ from lxml.html import HtmlElement
 from lire.model import Block, BlockKind, Link
 from lire.sanitize import sanitize, sanitize_line
 
-__all__ = ["element_blocks"]
+__all__ = ["element_blocks", "spanned_blocks"]
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _LISTS = frozenset({"ul", "ol", "menu"})
@@ -44,6 +45,8 @@ class _Builder:
     blocks: list[Block] = field(default_factory=list)
     pieces: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    marks: frozenset[HtmlElement] = frozenset()
+    spans: dict[HtmlElement, tuple[int, int]] = field(default_factory=dict)
 
     def flush(self, kind: BlockKind, *, level: int = 0, ordinal: int | None = None) -> None:
         text = _normalise("".join(self.pieces))
@@ -63,10 +66,18 @@ class _Builder:
 
 def element_blocks(element: HtmlElement, *, base_url: str | None = None) -> tuple[Block, ...]:
     """The blocks of ``element``, in document order."""
-    builder = _Builder(base_url)
+    return spanned_blocks(element, (), base_url=base_url)[0]
+
+
+def spanned_blocks(
+    element: HtmlElement, marks: Iterable[HtmlElement], *, base_url: str | None = None
+) -> tuple[tuple[Block, ...], dict[HtmlElement, tuple[int, int]]]:
+    """The blocks of ``element``, and for each container of ``marks`` inside it the span
+    ``(start, end)`` of its own blocks: one walk gives the page and its containers."""
+    builder = _Builder(base_url, marks=frozenset(marks))
     _walk(element, builder, _Context())
     builder.flush(BlockKind.PARAGRAPH)
-    return tuple(builder.blocks)
+    return tuple(builder.blocks), builder.spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +107,11 @@ def _walk(element: HtmlElement, builder: _Builder, context: _Context) -> None:
         builder.flush(BlockKind.QUOTE)
     elif tag in _CONTAINERS or tag == "table" or tag in _HEADINGS:
         builder.flush(context.kind)
+        start = len(builder.blocks)
         _children(element, builder, context)
         builder.flush(context.kind)
+        if element in builder.marks:
+            builder.spans[element] = (start, len(builder.blocks))
     elif tag == "br":
         builder.pieces.append(_BREAK)
     elif tag not in _SKIPPED:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from lire.extract.metadata import Metadata
@@ -72,17 +72,8 @@ _HOSTS: tuple[tuple[re.Pattern[str], PageKind], ...] = (
      PageKind.DOCUMENTATION),
     (re.compile(r"^(?:shop|store)\."), PageKind.PRODUCT),
 )  # fmt: skip
-_POSTS = etree.XPath(
-    "//*[@itemtype and (contains(@itemtype, 'Comment') or contains(@itemtype, 'Answer')"
-    " or contains(@itemtype, 'DiscussionForumPosting'))]"
-    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' post ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' message ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' answer ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' topic-post ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' postbody ')]"
-)
-_CODE = etree.XPath("count(//pre)")
-_PRICES = re.compile(r"(?:[$€£¥]\s?\d|\d[.,]\d\d\s?(?:€|EUR|USD|\$|£))")
+_POST_WORDS = frozenset({"post", "message", "answer", "topic-post", "postbody", "reply", "comment"})
+_POST_TYPES = ("Comment", "Answer", "DiscussionForumPosting")
 MIN_POSTS = 3
 MIN_CODE_BLOCKS = 2
 MIN_CARDS = 6
@@ -90,12 +81,12 @@ MIN_CARDS = 6
 
 def page_kind(root: HtmlElement, metadata: Metadata, url: str | None) -> PageKind:
     """The kind of the page ``root``, told from its signals."""
-    votes: Counter[PageKind] = Counter()
+    votes: dict[PageKind, float] = {}
     for kind, weight in _signals(root, metadata, url):
-        votes[kind] += weight
+        votes[kind] = votes.get(kind, 0.0) + weight
     if not votes:
         return PageKind.ARTICLE
-    return votes.most_common(1)[0][0]
+    return max(votes, key=lambda kind: votes[kind])
 
 
 def _signals(
@@ -107,12 +98,47 @@ def _signals(
     if metadata.og_type and (kind := _OG_KINDS.get(metadata.og_type.lower())) is not None:
         yield kind, 2.0
     yield from _address(url)
-    if len(_POSTS(root)) >= MIN_POSTS:
+    shape = _shape(root)
+    if shape.posts >= MIN_POSTS:
         yield PageKind.FORUM, 2.0
-    if float(_CODE(root)) >= MIN_CODE_BLOCKS:
+    if shape.code >= MIN_CODE_BLOCKS:
         yield PageKind.DOCUMENTATION, 1.5
-    if _repeated_cards(root.iter("li", "article", "div")) >= MIN_CARDS:
+    if shape.cards >= MIN_CARDS:
         yield PageKind.LISTING, 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What one pass over the markup counts: posts, code blocks, and the largest group of
+    siblings sharing a tag and a class (a listing's items)."""
+
+    posts: int
+    code: int
+    cards: int
+
+
+def _shape(root: HtmlElement) -> _Shape:
+    posts = code = 0
+    siblings: Counter[tuple[int, str, str]] = Counter()
+    for element in root.iter():
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        if tag == "pre":
+            code += 1
+        itemtype = element.get("itemtype")
+        if itemtype and itemtype.endswith(_POST_TYPES):
+            posts += 1
+        classes = element.get("class")
+        if not classes:
+            continue
+        if not _POST_WORDS.isdisjoint(classes.lower().split()):
+            posts += 1
+        parent = element.getparent()
+        if parent is not None:
+            siblings[(id(parent), tag, classes)] += 1
+    cards = siblings.most_common(1)[0][1] if siblings else 0
+    return _Shape(posts, code, cards)
 
 
 def _address(url: str | None) -> Iterator[tuple[PageKind, float]]:
@@ -132,23 +158,3 @@ def _address(url: str | None) -> Iterator[tuple[PageKind, float]]:
             yield kind, 1.0
     if parts.path.strip("/").count("/") == 0 and not parts.query:
         yield PageKind.SERVICE, 1.0  # the home page or a page one step below it
-
-
-def _repeated_cards(elements: Iterable[HtmlElement]) -> int:
-    """The size of the largest group of siblings sharing a class, each with a link and a
-    heading or an image: the items of a listing."""
-    best = 0
-    seen: set[HtmlElement] = set()
-    for element in elements:
-        parent = element.getparent()
-        if parent is None or parent in seen:
-            continue
-        seen.add(parent)
-        classes = Counter(
-            (child.tag, child.get("class"))
-            for child in parent
-            if isinstance(child.tag, str) and child.find(".//a") is not None
-        )
-        if classes:
-            best = max(best, classes.most_common(1)[0][1])
-    return best

@@ -14,14 +14,14 @@ import copy
 import logging
 import re
 from dataclasses import dataclass, replace
-from typing import Any, Protocol
+from typing import Protocol
 
 from lxml.html import HtmlElement
 from readability import Document
 from readability.readability import REGEXES, Unparseable
 
 from lire.errors import ExtractionError
-from lire.extract.candidates import MIN_CHARS, Draft, container_elements, text_length
+from lire.extract.candidates import Draft, container_drafts
 from lire.extract.html_blocks import element_blocks
 from lire.extract.kinds import page_kind
 from lire.extract.metadata import read_metadata
@@ -45,7 +45,6 @@ _WORD = re.compile(r"\w+")
 # A leading heading sharing this share of its words with the title repeats the title.
 TITLE_OVERLAP = 0.8
 LANG_SAMPLE_CHARS = 4_000  # the text a language is told from
-RUNNERS_UP = 5  # readability's best-scored elements looked at for a second reading
 
 
 class DomPass(Protocol):
@@ -58,11 +57,9 @@ class DomPass(Protocol):
 
 
 class _PrunedDocument(Document):  # type: ignore[misc]
-    """readability's Document over a tree lire has pruned; keeps the chosen element and the
-    runner-up candidates it scored."""
+    """readability's Document over a tree lire has pruned; keeps the chosen element."""
 
     article: HtmlElement | None = None
-    ranked: tuple[HtmlElement, ...] = ()
 
     def _parse(self, input: HtmlElement) -> HtmlElement:
         """A fresh copy of the pruned tree for each attempt, prepared as readability's own
@@ -79,11 +76,6 @@ class _PrunedDocument(Document):  # type: ignore[misc]
         tree.resolve_base_href(handle_failures="discard")
         self.encoding = "utf-8"
         return tree
-
-    def select_best_candidate(self, candidates: dict[Any, Any]) -> Any:
-        ranked = sorted(candidates.values(), key=lambda c: c["content_score"], reverse=True)
-        self.ranked = tuple(candidate["elem"] for candidate in ranked[:RUNNERS_UP])
-        return super().select_best_candidate(candidates)
 
     def get_clean_html(self) -> str:
         self.article = self.html
@@ -160,12 +152,9 @@ def _extract_html(
         title = title or _readability_title(document)
     if document.article is not None:
         drafts.append(Draft("readability", element_blocks(document.article, base_url=url)))
-        if (second := _runner_up(document)) is not None:
-            drafts.append(Draft("readability-2", element_blocks(second, base_url=url)))
-    for name, element in container_elements(root):
-        drafts.append(Draft(name, element_blocks(element, base_url=url)))
+    drafts.extend(container_drafts(root, base_url=url))
     if metadata.body:
-        drafts.append(Draft("json-ld", text_blocks(metadata.body)[1]))
+        drafts.insert(1, Draft("json-ld", text_blocks(metadata.body)[1]))
     drafts = [replace(d, blocks=_without_title(d.blocks, title)) for d in drafts]
     drafts = [draft for draft in drafts if draft.blocks]
     if not drafts:
@@ -183,19 +172,6 @@ def _extract_html(
         removed=removed,
     )
     return Extraction(article, tuple(drafts), kind, paywalled)
-
-
-def _runner_up(document: _PrunedDocument) -> HtmlElement | None:
-    """readability's best-scored element apart from its choice, neither inside nor around it."""
-    chosen = document.article
-    if chosen is None:
-        return None
-    inside = set(chosen.iter())
-    for element in document.ranked:
-        around = any(child in inside for child in element.iter())
-        if element not in inside and not around and text_length(element) >= MIN_CHARS:
-            return element
-    return None
 
 
 def _paragraph_sample(root: HtmlElement) -> str:
