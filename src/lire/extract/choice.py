@@ -28,11 +28,12 @@ WEIGHTS: dict[str, float] = {
     "article": 2.5,
     "json-ld": 2.5,
     "main": 2.0,
+    "posts": 0.5,  # comments under an article are not the article
     "page": 1.0,
     "text": 1.0,
 }
 # Per kind, the weights that differ from those above.
-KIND_WEIGHTS: dict[PageKind, dict[str, float]] = {}
+KIND_WEIGHTS: dict[PageKind, dict[str, float]] = {PageKind.FORUM: {"posts": 4.0}}
 MIN_WORDS = 5  # fewer clean words than this: not a reading
 PAGE_DISCOUNT = 0.8  # how much less sure lire is when the winner is the page's whole text
 

@@ -26,6 +26,7 @@ from lire.extract.html_blocks import element_blocks
 from lire.extract.kinds import page_kind
 from lire.extract.metadata import read_metadata
 from lire.extract.paywall import is_paywalled
+from lire.extract.posts import thread_blocks
 from lire.extract.text_blocks import text_blocks
 from lire.extract.tree import parse_html
 from lire.model import Article, Block, BlockKind, Page, PageKind, Removal, host_of
@@ -137,6 +138,7 @@ def _extract_html(
     lang = metadata.lang or detect_language(_paragraph_sample(root))
     kind = page_kind(root, metadata, url)
     paywalled = is_paywalled(root, metadata)
+    thread = thread_blocks(root, base_url=url)  # before the DOM pass, which drops replies
     removed: tuple[Removal, ...] = ()
     if dom_pass is not None:
         removed = dom_pass(root, lang=lang, host=host_of(url))
@@ -152,6 +154,8 @@ def _extract_html(
         title = title or _readability_title(document)
     if document.article is not None:
         drafts.append(Draft("readability", element_blocks(document.article, base_url=url)))
+    if thread:
+        drafts.append(Draft("posts", thread))
     drafts.extend(container_drafts(root, base_url=url))
     if metadata.body:
         drafts.insert(1, Draft("json-ld", text_blocks(metadata.body)[1]))

@@ -1,0 +1,143 @@
+"""A thread read whole: every post in order, each under its author and date line.
+
+Forum engines and Q&A sites mark a post's body: schema.org ``itemprop="text"`` (XenForo,
+vBulletin, Discourse, Stack Exchange), Invision's ``data-role="commentContent"``, or a class
+(``bbWrapper``, ``postbody``, ``cooked``, ``s-prose``...). The marker found most often (twice
+at least) names the posts; a post is the largest element around its body that holds no other
+body, and its author and date are the first name and ``<time>`` in it before the body.
+
+Read on the page as served, before the DOM pass: that pass drops comment and reply containers,
+which is what a thread is made of. The block cleaner still runs on the reading.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from lire.extract.html_blocks import element_blocks
+from lire.model import Block, BlockKind
+from lire.sanitize import sanitize_line
+
+__all__ = ["MIN_POSTS", "thread_blocks"]
+
+MIN_POSTS = 2
+MAX_NAME_CHARS = 60
+_BODY_CLASSES = (
+    "bbWrapper", "postbody", "postcontent", "post-content", "post_content", "post-body",
+    "post_body", "message-body", "cooked", "s-prose", "js-post-body", "comment-body",
+    "comment-content", "comment_content", "post-message", "post-text", "posttext", "reply-content",
+)  # fmt: skip
+_BODY_WORDS = frozenset(name.lower() for name in _BODY_CLASSES)
+_BODIES = etree.XPath(
+    "//*[@itemprop='text' or @data-role='commentContent' or "
+    + " or ".join(f"contains(@class, '{name}')" for name in _BODY_CLASSES)
+    + "]"
+)
+_AUTHOR_WORDS = frozenset(
+    {"username", "user-name", "author", "author-name", "postauthor", "poster", "message-name",
+     "comment-author", "user-details", "post-author", "userinfo", "user-info"}
+)  # fmt: skip
+
+_DATE_WORDS = frozenset(
+    {"date", "postdate", "post-date", "message-date", "comment-date", "timestamp"}
+)
+
+
+def thread_blocks(root: HtmlElement, *, base_url: str | None) -> tuple[Block, ...]:
+    """The posts of the thread on page ``root``, or nothing when it shows fewer than two."""
+    bodies = _bodies(root)
+    if len(bodies) < MIN_POSTS:
+        return ()
+    blocks: list[Block] = []
+    for body, post in zip(bodies, _posts(bodies), strict=True):
+        text = element_blocks(body, base_url=base_url)
+        if not text:
+            continue
+        line = " · ".join(part for part in _heading(post, body) if part)
+        if line:
+            blocks.append(Block(BlockKind.PARAGRAPH, line))
+        blocks.extend(text)
+    return tuple(blocks)
+
+
+def _bodies(root: HtmlElement) -> list[HtmlElement]:
+    """The post bodies of the most frequent marker, outermost only, in document order."""
+    found = _BODIES(root)
+    if not isinstance(found, list):
+        return []
+    groups: dict[str, list[HtmlElement]] = {}
+    for element in found:
+        if isinstance(element, HtmlElement):
+            for marker in _markers(element):
+                groups.setdefault(marker, []).append(element)
+    if not groups:
+        return []
+    marker = max(groups, key=lambda name: len(groups[name]))
+    chosen = groups[marker]
+    inside = set(chosen)
+    return [body for body in chosen if not any(a in inside for a in body.iterancestors())]
+
+
+def _markers(element: HtmlElement) -> Iterator[str]:
+    if element.get("itemprop") == "text":
+        yield "itemprop"
+    if element.get("data-role") == "commentContent":
+        yield "data-role"
+    for word in (element.get("class") or "").split():
+        if word.lower() in _BODY_WORDS:
+            yield word.lower()
+
+
+def _posts(bodies: list[HtmlElement]) -> list[HtmlElement]:
+    """For each body, the largest element around it that holds no other body."""
+    around: Counter[HtmlElement] = Counter()
+    for body in bodies:
+        around.update(body.iterancestors())
+    posts = []
+    for body in bodies:
+        post = body
+        for ancestor in body.iterancestors():
+            if around[ancestor] > 1:
+                break
+            post = ancestor
+        posts.append(post)
+    return posts
+
+
+def _heading(post: HtmlElement, body: HtmlElement) -> tuple[str | None, str | None]:
+    """The author and the date shown in ``post`` before its ``body``."""
+    author = date = None
+    around = set(body.iterancestors())
+    for element in post.iter():
+        if element is body:
+            break
+        if not isinstance(element.tag, str) or element in around:
+            continue
+        if author is None and _is_author(element):
+            author = _short(element.text_content())
+        if date is None and _is_date(element):
+            date = _short(element.text_content()) or _short(element.get("datetime") or "")
+        if author and date:
+            break
+    return author, date
+
+
+def _is_date(element: HtmlElement) -> bool:
+    if element.tag == "time" or element.get("itemprop") == "datePublished":
+        return True
+    return not _DATE_WORDS.isdisjoint((element.get("class") or "").lower().split())
+
+
+def _is_author(element: HtmlElement) -> bool:
+    if element.get("itemprop") == "author":
+        return True
+    return not _AUTHOR_WORDS.isdisjoint((element.get("class") or "").lower().split())
+
+
+def _short(text: str) -> str | None:
+    line = sanitize_line(text)
+    return line if line and len(line) <= MAX_NAME_CHARS else None
