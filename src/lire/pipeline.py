@@ -17,11 +17,11 @@ from lire.clean import clean, dom_pass
 from lire.config import Config, default_data_dir
 from lire.extract import (
     TEASER_NOTICE,
-    WHOLE_PAGE_NOTICE,
     Choice,
     Extraction,
     choose,
     extract_drafts,
+    fallback_notice,
     teaser_only,
 )
 from lire.fetch import fetch
@@ -128,11 +128,9 @@ def _choose(extraction: Extraction, page: Page, config: Config) -> Choice:
 
 def _with_notice(article: Article, choice: Choice, extraction: Extraction) -> Article:
     """The article with its kind, and a notice when it is a teaser or the page's whole text."""
-    notice = article.notice
+    notice = article.notice or fallback_notice(choice.last_resort)
     if teaser_only(article, paywalled=extraction.paywalled):
         notice = TEASER_NOTICE
-    elif choice.whole_page:
-        notice = WHOLE_PAGE_NOTICE
     return replace(article, kind=extraction.kind, notice=notice)
 
 

@@ -19,7 +19,13 @@ from lire.exports import lazy_exports
 if TYPE_CHECKING:
     from lire.extract.candidates import Draft
     from lire.extract.choice import Choice, choose
-    from lire.extract.notices import TEASER_NOTICE, WHOLE_PAGE_NOTICE, teaser_only
+    from lire.extract.notices import (
+        DESCRIPTION_NOTICE,
+        TEASER_NOTICE,
+        WHOLE_PAGE_NOTICE,
+        fallback_notice,
+        teaser_only,
+    )
     from lire.extract.readable import (
         DomPass,
         Extraction,
@@ -30,6 +36,7 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "DESCRIPTION_NOTICE",
     "TEASER_NOTICE",
     "WHOLE_PAGE_NOTICE",
     "Choice",
@@ -41,6 +48,7 @@ __all__ = [
     "extract_drafts",
     "extract_html",
     "extract_text",
+    "fallback_notice",
     "teaser_only",
 ]
 
@@ -53,6 +61,8 @@ __getattr__ = lazy_exports(
         "TEASER_NOTICE": "lire.extract.notices",
         "WHOLE_PAGE_NOTICE": "lire.extract.notices",
         "teaser_only": "lire.extract.notices",
+        "fallback_notice": "lire.extract.notices",
+        "DESCRIPTION_NOTICE": "lire.extract.notices",
         **dict.fromkeys(
             ("DomPass", "Extraction", "extract", "extract_drafts", "extract_html", "extract_text"),
             "lire.extract.readable",

@@ -31,7 +31,10 @@ WEIGHTS: dict[str, float] = {
     "posts": 0.5,  # comments under an article are not the article
     "page": 1.0,
     "text": 1.0,
+    "unpruned": 0.3,  # the page as served, when the DOM pass left (nearly) nothing
+    "description": 0.05,  # the page's own summary, when it shows no text at all
 }
+LAST_RESORTS = frozenset({"page", "unpruned", "description"})
 # Per kind, the weights that differ from those above.
 KIND_WEIGHTS: dict[PageKind, dict[str, float]] = {PageKind.FORUM: {"posts": 4.0}}
 MIN_WORDS = 5  # fewer clean words than this: not a reading
@@ -41,14 +44,14 @@ PAGE_DISCOUNT = 0.8  # how much less sure lire is when the winner is the page's 
 @dataclass(frozen=True, slots=True)
 class Choice:
     """The winning reading (its index among the readings, and its clean article), how sure
-    the choice is (0-1), the other readings best first, and whether the winner is the page's
-    whole text with nothing else left after cleaning."""
+    the choice is (0-1), the other readings best first, and the name of the winner when it is
+    a last resort (the page's whole text, its description) and nothing else had text."""
 
     index: int
     article: Article
     confidence: float
     others: tuple[Candidate, ...]
-    whole_page: bool
+    last_resort: str | None = None
 
 
 def weight(name: str, kind: PageKind) -> float:
@@ -82,13 +85,16 @@ def choose(
         article=cleaned[best],
         confidence=_confidence(readings[best][0], scores[best], others),
         others=others,
-        whole_page=readings[best][0] == "page"
-        and all(scores[i] <= 0 for i in cleaned if i != best),
+        last_resort=_last_resort(readings, scores, best),
     )
 
 
-def _rest(cleaned: dict[int, Article], best: int) -> list[int]:
-    return [i for i in cleaned if i != best]
+def _last_resort(
+    readings: Sequence[tuple[str, Article]], scores: Sequence[float], best: int
+) -> str | None:
+    name = readings[best][0]
+    others = (score for i, score in enumerate(scores) if readings[i][0] not in LAST_RESORTS)
+    return name if name in LAST_RESORTS and not any(score > 0 for score in others) else None
 
 
 def _others(
@@ -116,7 +122,7 @@ def _confidence(name: str, score: float, others: Sequence[Candidate]) -> float:
         return 0.0
     runner_up = max((other.score for other in others), default=0.0)
     share = score / (score + runner_up) if runner_up > 0 else 1.0
-    return round(share * (PAGE_DISCOUNT if name == "page" else 1.0), 3)
+    return round(share * (PAGE_DISCOUNT if name in LAST_RESORTS else 1.0), 3)
 
 
 def _score(article: Article, weight: float) -> float:

@@ -9,10 +9,17 @@ from __future__ import annotations
 
 from lire.model import Article
 
-__all__ = ["TEASER_NOTICE", "WHOLE_PAGE_NOTICE", "teaser_only"]
+__all__ = [
+    "DESCRIPTION_NOTICE",
+    "TEASER_NOTICE",
+    "WHOLE_PAGE_NOTICE",
+    "fallback_notice",
+    "teaser_only",
+]
 
 TEASER_NOTICE = "teaser only: the rest is for subscribers"
 WHOLE_PAGE_NOTICE = "no article found on this page: this is its whole text, cleaned"
+DESCRIPTION_NOTICE = "no text found on this page: this is its description"
 _PAYWALL = "paywall/"
 
 
@@ -36,3 +43,10 @@ def _last_kept_index(article: Article) -> int:
     total = len(article.blocks) + len(removed)
     kept = [index for index in range(total) if index not in removed]
     return kept[-1] if kept else -1
+
+
+def fallback_notice(last_resort: str | None) -> str | None:
+    """What to say when the reading is a last resort (see ``lire.extract.choice``)."""
+    if last_resort is None:
+        return None
+    return DESCRIPTION_NOTICE if last_resort == "description" else WHOLE_PAGE_NOTICE

@@ -21,10 +21,10 @@ from readability import Document
 from readability.readability import REGEXES, Unparseable
 
 from lire.errors import ExtractionError
-from lire.extract.candidates import Draft, container_drafts
+from lire.extract.candidates import Draft, container_drafts, text_length
 from lire.extract.html_blocks import element_blocks
 from lire.extract.kinds import page_kind
-from lire.extract.metadata import read_metadata
+from lire.extract.metadata import Metadata, read_metadata
 from lire.extract.paywall import is_paywalled
 from lire.extract.posts import thread_blocks
 from lire.extract.text_blocks import text_blocks
@@ -46,6 +46,7 @@ _WORD = re.compile(r"\w+")
 # A leading heading sharing this share of its words with the title repeats the title.
 TITLE_OVERLAP = 0.8
 LANG_SAMPLE_CHARS = 4_000  # the text a language is told from
+PRUNED_SHARE = 0.1  # a DOM pass leaving less of the page's text than this left too little
 
 
 class DomPass(Protocol):
@@ -139,26 +140,22 @@ def _extract_html(
     kind = page_kind(root, metadata, url)
     paywalled = is_paywalled(root, metadata)
     thread = thread_blocks(root, base_url=url)  # before the DOM pass, which drops replies
+    served = _body_length(root)
     removed: tuple[Removal, ...] = ()
     if dom_pass is not None:
         removed = dom_pass(root, lang=lang, host=host_of(url))
     # No url: readability would rewrite every link of the page; html_blocks resolves the kept ones.
     document = _PrunedDocument(root)
-    title = _real_title(metadata.title)
-    drafts: list[Draft] = []
     try:
         document.summary(html_partial=True)
     except Unparseable:
         document.article = None
-    else:
-        title = title or _readability_title(document)
-    if document.article is not None:
-        drafts.append(Draft("readability", element_blocks(document.article, base_url=url)))
-    if thread:
-        drafts.append(Draft("posts", thread))
-    drafts.extend(container_drafts(root, base_url=url))
-    if metadata.body:
-        drafts.insert(1, Draft("json-ld", text_blocks(metadata.body)[1]))
+    title = _real_title(metadata.title) or _readability_title(document)
+    drafts = _drafts(root, document, thread, metadata, url)
+    if _body_length(root) < PRUNED_SHARE * served:  # the DOM pass left little: read it unpruned
+        drafts.append(_unpruned(html, location=location, url=url))
+    if metadata.description:
+        drafts.append(Draft("description", (Block(BlockKind.PARAGRAPH, metadata.description),)))
     drafts = [replace(d, blocks=_without_title(d.blocks, title)) for d in drafts]
     drafts = [draft for draft in drafts if draft.blocks]
     if not drafts:
@@ -176,6 +173,36 @@ def _extract_html(
         removed=removed,
     )
     return Extraction(article, tuple(drafts), kind, paywalled)
+
+
+def _drafts(
+    root: HtmlElement,
+    document: _PrunedDocument,
+    thread: tuple[Block, ...],
+    metadata: Metadata,
+    url: str | None,
+) -> list[Draft]:
+    """readability's reading, the JSON-LD body, the thread's posts, then the containers."""
+    drafts: list[Draft] = []
+    if document.article is not None:
+        drafts.append(Draft("readability", element_blocks(document.article, base_url=url)))
+    if metadata.body:
+        drafts.append(Draft("json-ld", text_blocks(metadata.body)[1]))
+    if thread:
+        drafts.append(Draft("posts", thread))
+    drafts.extend(container_drafts(root, base_url=url))
+    return drafts
+
+
+def _body_length(root: HtmlElement) -> int:
+    body = root.find("body")
+    return text_length(body) if body is not None else 0
+
+
+def _unpruned(html: str, *, location: str, url: str | None) -> Draft:
+    """The page's whole text as served, for a page the DOM pass left (nearly) empty."""
+    body = parse_html(html, location=location).find("body")
+    return Draft("unpruned", element_blocks(body, base_url=url) if body is not None else ())
 
 
 def _paragraph_sample(root: HtmlElement) -> str:
@@ -201,6 +228,8 @@ def _text_lang(blocks: tuple[Block, ...]) -> str | None:
 
 
 def _readability_title(document: _PrunedDocument) -> str | None:
+    if document.article is None:
+        return None
     try:
         return _real_title(sanitize_line(document.short_title()))
     except Unparseable:
