@@ -23,6 +23,7 @@ from readability.readability import REGEXES, Unparseable
 from lire.errors import ExtractionError
 from lire.extract.candidates import Draft, container_drafts, text_length
 from lire.extract.html_blocks import element_blocks
+from lire.extract.inline import unmark_running_text
 from lire.extract.kinds import page_kind
 from lire.extract.metadata import Metadata, read_metadata
 from lire.extract.paywall import is_paywalled
@@ -141,6 +142,7 @@ def _extract_html(
     paywalled = is_paywalled(root, metadata)
     thread = thread_blocks(root, base_url=url)  # before the DOM pass, which drops replies
     served = _body_length(root)
+    unmark_running_text(root)
     removed: tuple[Removal, ...] = ()
     if dom_pass is not None:
         removed = dom_pass(root, lang=lang, host=host_of(url))
