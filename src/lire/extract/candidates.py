@@ -8,7 +8,7 @@ and the whole page's text (``<body>``), the last resort.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -17,12 +17,23 @@ from lxml.html import HtmlElement
 from lire.extract.html_blocks import element_blocks, spanned_blocks
 from lire.model import Block
 
-__all__ = ["MIN_CHARS", "Draft", "container_drafts", "container_elements", "text_length"]
+__all__ = [
+    "MIN_CHARS",
+    "Draft",
+    "Listed",
+    "cards",
+    "container_drafts",
+    "container_elements",
+    "listed_share",
+    "text_length",
+]
 
 _MAINS = etree.XPath("//main | //*[@role='main']")
 _ARTICLES = etree.XPath("//article")
 _TEXT = etree.XPath("string()")
 MIN_CHARS = 200  # a container with less text than this is not a reading of its own
+MIN_CARDS = 4  # repeated siblings that make a listing
+MAX_CARD_CHARS = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,14 +49,18 @@ def text_length(element: HtmlElement) -> int:
     return len("".join(str(_TEXT(element)).split()))
 
 
-def container_drafts(root: HtmlElement, *, base_url: str | None) -> Iterator[Draft]:
+def container_drafts(
+    root: HtmlElement, *, base_url: str | None, cards: Sequence[HtmlElement] = ()
+) -> Iterator[Draft]:
     """A draft for each container of ``container_elements``; the page is walked once and the
-    other containers' blocks are spans of its blocks."""
+    other containers' blocks are spans of its blocks. Each of ``cards`` (a listing's items)
+    becomes one list item."""
     containers = list(container_elements(root))
     body = root.find("body")
     if body is None or not containers:
         return
-    page, spans = spanned_blocks(body, (element for _, element in containers), base_url=base_url)
+    marks = (element for _, element in containers)
+    page, spans = spanned_blocks(body, marks, base_url=base_url, items=cards)
     for name, element in containers:
         if element is body:
             yield Draft(name, page)
@@ -73,6 +88,44 @@ def container_elements(root: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:
     body = root.find("body")
     if body is not None and text_length(body) >= MIN_CHARS:
         yield "page", body
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """A page's repeated cards and the share of its text they hold."""
+
+    cards: tuple[HtmlElement, ...]
+    share: float
+
+
+def listed_share(root: HtmlElement) -> Listed:
+    """The cards of the (pruned) page ``root`` and their share of its text."""
+    body = root.find("body")
+    if body is None:
+        return Listed((), 0.0)
+    found = tuple(cards(body))
+    total = text_length(body)
+    return Listed(found, sum(map(text_length, found)) / total if total else 0.0)
+
+
+def cards(body: HtmlElement) -> list[HtmlElement]:
+    """A listing's items: siblings sharing a tag and a class, ``MIN_CARDS`` or more, each
+    with a link and a little text (a card, not a section)."""
+    groups: dict[tuple[int, str, str], list[HtmlElement]] = {}
+    for element in body.iter("article", "li", "div"):
+        parent, classes = element.getparent(), element.get("class")
+        if parent is not None and classes:
+            groups.setdefault((id(parent), element.tag, classes), []).append(element)
+    found: list[HtmlElement] = []
+    for group in groups.values():
+        if len(group) >= MIN_CARDS and all(_is_card(element) for element in group):
+            found.extend(group)
+    inside = set(found)
+    return [card for card in found if not any(a in inside for a in card.iterancestors())]
+
+
+def _is_card(element: HtmlElement) -> bool:
+    return element.find(".//a") is not None and 0 < text_length(element) <= MAX_CARD_CHARS
 
 
 def _found(xpath: etree.XPath, root: HtmlElement) -> list[HtmlElement]:

@@ -60,6 +60,7 @@ class _Builder:
     links: list[Link] = field(default_factory=list)
     marks: frozenset[HtmlElement] = frozenset()
     spans: dict[HtmlElement, tuple[int, int]] = field(default_factory=dict)
+    items: frozenset[HtmlElement] = frozenset()  # a listing's cards: one list item each
 
     def flush(self, kind: BlockKind, *, level: int = 0, ordinal: int | None = None) -> None:
         text = _normalise("".join(self.pieces))
@@ -83,11 +84,16 @@ def element_blocks(element: HtmlElement, *, base_url: str | None = None) -> tupl
 
 
 def spanned_blocks(
-    element: HtmlElement, marks: Iterable[HtmlElement], *, base_url: str | None = None
+    element: HtmlElement,
+    marks: Iterable[HtmlElement],
+    *,
+    base_url: str | None = None,
+    items: Iterable[HtmlElement] = (),
 ) -> tuple[tuple[Block, ...], dict[HtmlElement, tuple[int, int]]]:
     """The blocks of ``element``, and for each container of ``marks`` inside it the span
-    ``(start, end)`` of its own blocks: one walk gives the page and its containers."""
-    builder = _Builder(base_url, marks=frozenset(marks))
+    ``(start, end)`` of its own blocks: one walk gives the page and its containers. Each
+    element of ``items`` (a listing's cards) becomes one list item."""
+    builder = _Builder(base_url, marks=frozenset(marks), items=frozenset(items))
     _walk(element, builder, _Context())
     builder.flush(BlockKind.PARAGRAPH)
     return tuple(builder.blocks), builder.spans
@@ -101,7 +107,11 @@ class _Context:
 
 def _walk(element: HtmlElement, builder: _Builder, context: _Context) -> None:
     tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in _HEADINGS and context.kind is BlockKind.PARAGRAPH:
+    if element in builder.items:
+        builder.flush(context.kind)
+        _inline_children(element, builder)
+        builder.flush(BlockKind.LIST_ITEM, level=context.list_depth + 1)
+    elif tag in _HEADINGS and context.kind is BlockKind.PARAGRAPH:
         builder.flush(context.kind)
         _inline_children(element, builder)
         builder.flush(BlockKind.HEADING, level=_HEADINGS[tag])

@@ -9,7 +9,6 @@ with no vote is an article. The signals are read on the page as served, before t
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -19,7 +18,7 @@ from lxml.html import HtmlElement
 from lire.extract.metadata import Metadata
 from lire.model import PageKind
 
-__all__ = ["page_kind"]
+__all__ = ["page_kind", "page_votes"]
 
 _LD_KINDS: dict[str, PageKind] = {
     "product": PageKind.PRODUCT,
@@ -64,6 +63,8 @@ _PATHS: tuple[tuple[re.Pattern[str], PageKind], ...] = (
                 r"catalog|departments?|archive)(?:/|$)"), PageKind.COLLECTION),
     (re.compile(r"/(?:search|results|find|jobs|listings?|events|blog|news)(?:/|$)|[?&]q="),
      PageKind.LISTING),
+    (re.compile(r"/(?:services?|solutions?|pricing|plans|features|platform|enterprise|"
+                r"consulting|industries|why-\w+)(?:/|$)"), PageKind.SERVICE),
 )  # fmt: skip
 _HOSTS: tuple[tuple[re.Pattern[str], PageKind], ...] = (
     (re.compile(r"^(?:forums?|community|discuss|answers|discourse)\.|stackexchange\.com$|"
@@ -76,14 +77,22 @@ _POST_WORDS = frozenset({"post", "message", "answer", "topic-post", "postbody", 
 _POST_TYPES = ("Comment", "Answer", "DiscussionForumPosting")
 MIN_POSTS = 3
 MIN_CODE_BLOCKS = 2
-MIN_CARDS = 6
+LISTED_SHARE = 0.4  # of the pruned page's text in repeated cards: a listing
 
 
-def page_kind(root: HtmlElement, metadata: Metadata, url: str | None) -> PageKind:
-    """The kind of the page ``root``, told from its signals."""
+def page_votes(root: HtmlElement, metadata: Metadata, url: str | None) -> dict[PageKind, float]:
+    """What the page ``root`` as served says of its kind: each kind's weight of votes."""
     votes: dict[PageKind, float] = {}
     for kind, weight in _signals(root, metadata, url):
         votes[kind] = votes.get(kind, 0.0) + weight
+    return votes
+
+
+def page_kind(votes: dict[PageKind, float], *, listed: float) -> PageKind:
+    """The kind with the most votes, once the share of the pruned page's text that sits in
+    repeated cards (``listed``) has voted for a listing; an article when nothing voted."""
+    if listed >= LISTED_SHARE:
+        votes = votes | {PageKind.LISTING: votes.get(PageKind.LISTING, 0.0) + 2.0}
     if not votes:
         return PageKind.ARTICLE
     return max(votes, key=lambda kind: votes[kind])
@@ -103,23 +112,22 @@ def _signals(
         yield PageKind.FORUM, 2.0
     if shape.code >= MIN_CODE_BLOCKS:
         yield PageKind.DOCUMENTATION, 1.5
-    if shape.cards >= MIN_CARDS:
-        yield PageKind.LISTING, 1.0
+    if metadata.published is None and not any(
+        _LD_KINDS.get(t.lower()) is PageKind.ARTICLE for t in metadata.types
+    ):
+        yield PageKind.SERVICE, 0.75  # no date and no article markup: rarely an article
 
 
 @dataclass(frozen=True, slots=True)
 class _Shape:
-    """What one pass over the markup counts: posts, code blocks, and the largest group of
-    siblings sharing a tag and a class (a listing's items)."""
+    """What one pass over the markup counts: posts and code blocks."""
 
     posts: int
     code: int
-    cards: int
 
 
 def _shape(root: HtmlElement) -> _Shape:
     posts = code = 0
-    siblings: Counter[tuple[int, str, str]] = Counter()
     for element in root.iter():
         tag = element.tag
         if not isinstance(tag, str):
@@ -134,11 +142,7 @@ def _shape(root: HtmlElement) -> _Shape:
             continue
         if not _POST_WORDS.isdisjoint(classes.lower().split()):
             posts += 1
-        parent = element.getparent()
-        if parent is not None:
-            siblings[(id(parent), tag, classes)] += 1
-    cards = siblings.most_common(1)[0][1] if siblings else 0
-    return _Shape(posts, code, cards)
+    return _Shape(posts, code)
 
 
 def _address(url: str | None) -> Iterator[tuple[PageKind, float]]:
@@ -156,5 +160,5 @@ def _address(url: str | None) -> Iterator[tuple[PageKind, float]]:
     for pattern, kind in _PATHS:
         if pattern.search(path):
             yield kind, 1.0
-    if parts.path.strip("/").count("/") == 0 and not parts.query:
-        yield PageKind.SERVICE, 1.0  # the home page or a page one step below it
+    if not parts.path.strip("/") and not parts.query:
+        yield PageKind.SERVICE, 1.0  # a home page

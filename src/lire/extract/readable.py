@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -21,10 +22,10 @@ from readability import Document
 from readability.readability import REGEXES, Unparseable
 
 from lire.errors import ExtractionError
-from lire.extract.candidates import Draft, container_drafts, text_length
+from lire.extract.candidates import Draft, container_drafts, listed_share, text_length
 from lire.extract.html_blocks import element_blocks
 from lire.extract.inline import unmark_running_text
-from lire.extract.kinds import page_kind
+from lire.extract.kinds import page_kind, page_votes
 from lire.extract.metadata import Metadata, read_metadata
 from lire.extract.paywall import is_paywalled
 from lire.extract.posts import thread_blocks
@@ -47,6 +48,7 @@ _WORD = re.compile(r"\w+")
 # A leading heading sharing this share of its words with the title repeats the title.
 TITLE_OVERLAP = 0.8
 LANG_SAMPLE_CHARS = 4_000  # the text a language is told from
+_LISTS = (PageKind.LISTING, PageKind.COLLECTION)
 PRUNED_SHARE = 0.1  # a DOM pass leaving less of the page's text than this left too little
 
 
@@ -138,7 +140,7 @@ def _extract_html(
     root = parse_html(html, location=location)
     metadata = read_metadata(root, url=url)
     lang = metadata.lang or detect_language(_paragraph_sample(root))
-    kind = page_kind(root, metadata, url)
+    votes = page_votes(root, metadata, url)
     paywalled = is_paywalled(root, metadata)
     thread = thread_blocks(root, base_url=url)  # before the DOM pass, which drops replies
     served = _body_length(root)
@@ -153,7 +155,9 @@ def _extract_html(
     except Unparseable:
         document.article = None
     title = _real_title(metadata.title) or _readability_title(document)
-    drafts = _drafts(root, document, thread, metadata, url)
+    listed = listed_share(root)
+    kind = page_kind(votes, listed=listed.share)
+    drafts = _drafts(root, document, thread, metadata, url, listed.cards if kind in _LISTS else ())
     if _body_length(root) < PRUNED_SHARE * served:  # the DOM pass left little: read it unpruned
         drafts.append(_unpruned(html, location=location, url=url))
     if metadata.description:
@@ -183,6 +187,7 @@ def _drafts(
     thread: tuple[Block, ...],
     metadata: Metadata,
     url: str | None,
+    cards: Sequence[HtmlElement],
 ) -> list[Draft]:
     """readability's reading, the JSON-LD body, the thread's posts, then the containers."""
     drafts: list[Draft] = []
@@ -192,7 +197,7 @@ def _drafts(
         drafts.append(Draft("json-ld", text_blocks(metadata.body)[1]))
     if thread:
         drafts.append(Draft("posts", thread))
-    drafts.extend(container_drafts(root, base_url=url))
+    drafts.extend(container_drafts(root, base_url=url, cards=cards))
     return drafts
 
 
