@@ -129,7 +129,7 @@ def _choose(extraction: Extraction, page: Page, config: Config) -> Choice:
 def _with_notice(article: Article, choice: Choice, extraction: Extraction) -> Article:
     """The article with its kind, and a notice when it is a teaser or the page's whole text."""
     notice = article.notice or fallback_notice(choice.last_resort)
-    if teaser_only(article, paywalled=extraction.paywalled):
+    if teaser_only(article, paid_part_served=extraction.paid_part_served):
         notice = TEASER_NOTICE
     return replace(article, kind=extraction.kind, notice=notice)
 

@@ -1,9 +1,9 @@
 """Whether the page says its text is for subscribers and serves only its free part.
 
 schema.org lets a page say ``isAccessibleForFree: false`` and mark the paid part with
-``hasPart: {isAccessibleForFree: false, cssSelector: ".paid"}``. The page is a teaser when it
-says so and the part it marks is absent or nearly empty in what was served (sites serve the
-whole text to search engines and to readers who pay; lire reads what it was given).
+``hasPart: {isAccessibleForFree: false, cssSelector: ".paid"}``. When it marks a part, lire
+checks whether that part was served with its text (sites serve the whole text to search
+engines and to readers who pay; lire reads what it was given).
 """
 
 from __future__ import annotations
@@ -15,19 +15,23 @@ from lxml.html import HtmlElement
 from lire.extract.candidates import text_length
 from lire.extract.metadata import Metadata
 
-__all__ = ["is_paywalled"]
+__all__ = ["paid_part_served"]
 
 MIN_PAID_CHARS = 200  # a marked part holding less text than this was not served
 _SIMPLE = re.compile(r"^([.#])([A-Za-z_][\w-]*)$")
 
 
-def is_paywalled(root: HtmlElement, metadata: Metadata) -> bool:
-    """True when the page says it is not free and the paid part it marks was not served."""
+def paid_part_served(root: HtmlElement, metadata: Metadata) -> bool | None:
+    """Whether the paid part the page marks was served with its text: False when it is
+    absent or nearly empty (a teaser), True when it is there, None when the page marks none
+    (or marks it with a selector lire does not read)."""
     if metadata.free is not False:
-        return False
+        return None
     found = [_served(root, selector) for selector in metadata.paywalled]
     known = [chars for chars in found if chars is not None]
-    return not known or all(chars < MIN_PAID_CHARS for chars in known)
+    if not known:
+        return None
+    return any(chars >= MIN_PAID_CHARS for chars in known)
 
 
 def _served(root: HtmlElement, selector: str) -> int | None:

@@ -27,7 +27,7 @@ from lire.extract.html_blocks import element_blocks
 from lire.extract.inline import unmark_running_text
 from lire.extract.kinds import page_kind, page_votes
 from lire.extract.metadata import Metadata, read_metadata
-from lire.extract.paywall import is_paywalled
+from lire.extract.paywall import paid_part_served
 from lire.extract.posts import thread_blocks
 from lire.extract.text_blocks import text_blocks
 from lire.extract.tree import parse_html
@@ -96,7 +96,7 @@ class Extraction:
     article: Article
     drafts: tuple[Draft, ...]
     kind: PageKind = PageKind.ARTICLE
-    paywalled: bool = False
+    paid_part_served: bool | None = None  # see lire.extract.paywall
 
     def reading(self, draft: Draft) -> Article:
         """The article ``draft`` reads: the page's metadata and the draft's blocks."""
@@ -141,9 +141,9 @@ def _extract_html(
     metadata = read_metadata(root, url=url)
     lang = metadata.lang or detect_language(_paragraph_sample(root))
     votes = page_votes(root, metadata, url)
-    paywalled = is_paywalled(root, metadata)
+    served = paid_part_served(root, metadata)
     thread = thread_blocks(root, base_url=url)  # before the DOM pass, which drops replies
-    served = _body_length(root)
+    length = _body_length(root)
     unmark_running_text(root)
     removed: tuple[Removal, ...] = ()
     if dom_pass is not None:
@@ -158,7 +158,7 @@ def _extract_html(
     listed = listed_share(root)
     kind = page_kind(votes, listed=listed.share)
     drafts = _drafts(root, document, thread, metadata, url, listed.cards if kind in _LISTS else ())
-    if _body_length(root) < PRUNED_SHARE * served:  # the DOM pass left little: read it unpruned
+    if _body_length(root) < PRUNED_SHARE * length:  # the DOM pass left little: read it unpruned
         drafts.append(_unpruned(html, location=location, url=url))
     if metadata.description:
         drafts.append(Draft("description", (Block(BlockKind.PARAGRAPH, metadata.description),)))
@@ -178,7 +178,7 @@ def _extract_html(
         description=metadata.description,
         removed=removed,
     )
-    return Extraction(article, tuple(drafts), kind, paywalled)
+    return Extraction(article, tuple(drafts), kind, served)
 
 
 def _drafts(
