@@ -43,6 +43,7 @@ _EMPTY_ALT = re.compile(
     re.IGNORECASE,
 )
 MIN_ALT_WORDS = 2
+MIN_ALT_CHARS = 8
 _FIGURE_DEPTH = 2  # an image this many wrappers below a <figure> is still its picture
 _LAYOUT_INSIDE_TABLE = "boolean(.//td//*[self::p or self::div or self::table or self::ul])"
 _BREAK = "\u2028"  # LINE SEPARATOR marks a <br> until the text is normalised
@@ -274,7 +275,8 @@ def _is_standalone(image: HtmlElement) -> bool:
 
 def _image(image: HtmlElement, builder: _Builder) -> None:
     alt = sanitize_line(image.get("alt") or "")
-    if len(alt.split()) >= MIN_ALT_WORDS and not _EMPTY_ALT.search(alt):
+    says = len(alt.split()) >= MIN_ALT_WORDS or len(alt) >= MIN_ALT_CHARS  # CJK has no spaces
+    if says and not _EMPTY_ALT.search(alt):
         builder.blocks.append(Block(BlockKind.IMAGE, alt))
 
 
