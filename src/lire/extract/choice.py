@@ -28,15 +28,24 @@ WEIGHTS: dict[str, float] = {
     "article": 2.5,
     "json-ld": 2.5,
     "main": 2.0,
-    "posts": 0.5,  # comments under an article are not the article
     "page": 1.0,
     "text": 1.0,
+    "posts": 0.1,  # comments under an article are not the article
     "unpruned": 0.3,  # the page as served, when the DOM pass left (nearly) nothing
     "description": 0.05,  # the page's own summary, when it shows no text at all
 }
+# Per kind, the weights that differ from those above (set on the WCXB tuning part, by kind
+# as lire tells it, so that a wrong kind costs what it costs on unseen pages).
+KIND_WEIGHTS: dict[PageKind, dict[str, float]] = {
+    PageKind.ARTICLE: {"readability": 6.0, "article": 2.0, "main": 1.5},
+    PageKind.FORUM: {"readability": 6.0, "article": 1.0, "main": 1.0, "page": 0.5, "posts": 4.0},
+    PageKind.DOCUMENTATION: {"readability": 2.0, "article": 1.0, "main": 2.0, "page": 0.5},
+    PageKind.PRODUCT: {"readability": 2.0, "article": 2.0, "main": 3.0, "page": 0.75},
+    PageKind.LISTING: {"readability": 4.0, "article": 3.0, "main": 1.0, "page": 0.75},
+    PageKind.COLLECTION: {"readability": 3.0, "article": 3.0, "main": 2.0, "page": 0.3},
+    PageKind.SERVICE: {"readability": 2.0, "article": 2.5, "main": 2.0},
+}
 LAST_RESORTS = frozenset({"page", "unpruned", "description"})
-# Per kind, the weights that differ from those above.
-KIND_WEIGHTS: dict[PageKind, dict[str, float]] = {PageKind.FORUM: {"posts": 4.0}}
 MIN_WORDS = 5  # fewer clean words than this: not a reading
 PAGE_DISCOUNT = 0.8  # how much less sure lire is when the winner is the page's whole text
 

@@ -49,6 +49,7 @@ _WORD = re.compile(r"\w+")
 TITLE_OVERLAP = 0.8
 LANG_SAMPLE_CHARS = 4_000  # the text a language is told from
 _LISTS = (PageKind.LISTING, PageKind.COLLECTION)
+FALLBACK_WORDS = 100  # the page as served is read only when no reading has this many words
 PRUNED_SHARE = 0.1  # a DOM pass leaving less of the page's text than this left too little
 
 
@@ -158,8 +159,8 @@ def _extract_html(
     listed = listed_share(root)
     kind = page_kind(votes, listed=listed.share)
     drafts = _drafts(root, document, thread, metadata, url, listed.cards if kind in _LISTS else ())
-    if _body_length(root) < PRUNED_SHARE * length:  # the DOM pass left little: read it unpruned
-        drafts.append(_unpruned(html, location=location, url=url))
+    if _body_length(root) < PRUNED_SHARE * length and _words(drafts) < FALLBACK_WORDS:
+        drafts.append(_unpruned(html, location=location, url=url))  # the DOM pass left little
     if metadata.description:
         drafts.append(Draft("description", (Block(BlockKind.PARAGRAPH, metadata.description),)))
     drafts = [replace(d, blocks=_without_title(d.blocks, title)) for d in drafts]
@@ -199,6 +200,11 @@ def _drafts(
         drafts.append(Draft("posts", thread))
     drafts.extend(container_drafts(root, base_url=url, cards=cards))
     return drafts
+
+
+def _words(drafts: Sequence[Draft]) -> int:
+    """The word count of the longest draft."""
+    return max((sum(len(block.text.split()) for block in d.blocks) for d in drafts), default=0)
 
 
 def _body_length(root: HtmlElement) -> int:
