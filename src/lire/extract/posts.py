@@ -39,7 +39,7 @@ _BODIES = etree.XPath(
 )
 _AUTHOR_WORDS = frozenset(
     {"username", "user-name", "author", "author-name", "postauthor", "poster", "message-name",
-     "comment-author", "user-details", "post-author", "userinfo", "user-info"}
+     "comment-author", "post-author"}
 )  # fmt: skip
 
 _DATE_WORDS = frozenset(
@@ -54,7 +54,7 @@ def thread_blocks(root: HtmlElement, *, base_url: str | None) -> tuple[Block, ..
         return ()
     blocks: list[Block] = []
     for body, post in zip(bodies, _posts(bodies), strict=True):
-        text = element_blocks(body, base_url=base_url)
+        text = element_blocks(_unwrapped(body), base_url=base_url)
         if not text:
             continue
         line = " · ".join(part for part in _heading(post, body) if part)
@@ -80,6 +80,16 @@ def _bodies(root: HtmlElement) -> list[HtmlElement]:
     chosen = groups[marker]
     inside = set(chosen)
     return [body for body in chosen if not any(a in inside for a in body.iterancestors())]
+
+
+def _unwrapped(body: HtmlElement) -> HtmlElement:
+    """``body`` without the wrappers that hold all of its text; a blockquote that holds a whole
+    post is its container (vBulletin's ``blockquote.postcontent``), not a quote."""
+    while len(body) == 1 and not (body.text or "").strip() and not (body[0].tail or "").strip():
+        body = body[0]
+    if body.tag == "blockquote":
+        body.tag = "div"
+    return body
 
 
 def _markers(element: HtmlElement) -> Iterator[str]:
@@ -118,12 +128,18 @@ def _heading(post: HtmlElement, body: HtmlElement) -> tuple[str | None, str | No
         if not isinstance(element.tag, str) or element in around:
             continue
         if author is None and _is_author(element):
-            author = _short(element.text_content())
+            author = _short(_innermost(element).text_content())
         if date is None and _is_date(element):
             date = _short(element.text_content()) or _short(element.get("datetime") or "")
         if author and date:
             break
     return author, date
+
+
+def _innermost(element: HtmlElement) -> HtmlElement:
+    """The deepest author element in ``element`` (a name inside an author box)."""
+    inner = [child for child in element.iterdescendants() if _is_author(child)]
+    return inner[-1] if inner else element
 
 
 def _is_date(element: HtmlElement) -> bool:
