@@ -33,6 +33,10 @@ _CONTAINERS = frozenset(
         "main", "nav", "p", "section", "summary", "tbody", "td", "th", "thead", "tfoot", "tr",
     }
 )  # fmt: skip
+# Elements whose text stands apart from its neighbours' when read inline (a card, a cell).
+_BLOCK_TAGS = (
+    _CONTAINERS | _HEADINGS.keys() | _LISTS | {"li", "pre", "table", "blockquote", "figcaption"}
+)
 _SKIPPED = frozenset(
     {"script", "style", "noscript", "template", "head", "title", "img", "svg", "rt", "rp"}
 )
@@ -179,7 +183,7 @@ def _inline_child(child: HtmlElement, builder: _Builder) -> None:
     if child.tag == "a":
         builder.link(child)
     _inline_children(child, builder)
-    builder.pieces.append(" " if child.tag in _CONTAINERS else "")
+    builder.pieces.append(" " if child.tag in _BLOCK_TAGS else "")
 
 
 def _list(element: HtmlElement, builder: _Builder, context: _Context) -> None:
