@@ -8,6 +8,7 @@ import pytest
 
 from lire.extract.kinds import page_kind, page_votes
 from lire.extract.metadata import read_metadata
+from lire.extract.scan import scan_page
 from lire.extract.tree import parse_html
 from lire.model import PageKind
 
@@ -19,7 +20,7 @@ def kind_of(
     head: str = "", body: str = "<p>text</p>", url: str | None = None, listed: float = 0.0
 ) -> PageKind:
     root = parse_html(f"<html><head>{head}</head><body>{body}</body></html>", location="test")
-    votes = page_votes(root, read_metadata(root, url=url), url)
+    votes = page_votes(scan_page(root), read_metadata(root, url=url), url)
     return page_kind(votes, listed=listed)
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from lire.extract.posts import thread_blocks
+from lire.extract.scan import scan_page
 from lire.extract.tree import parse_html
 from lire.model import BlockKind
 
 
 def thread(body: str) -> list[tuple[BlockKind, str]]:
     root = parse_html(f"<html><body>{body}</body></html>", location="test")
-    return [(block.kind, block.text) for block in thread_blocks(root, base_url=None)]
+    return [(block.kind, block.text) for block in thread_blocks(scan_page(root), base_url=None)]
 
 
 VBULLETIN = "".join(

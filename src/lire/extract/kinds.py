@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from lxml.html import HtmlElement
-
 from lire.extract.metadata import Metadata
+from lire.extract.scan import PageScan
 from lire.model import PageKind
 
 __all__ = ["page_kind", "page_votes"]
@@ -73,17 +71,16 @@ _HOSTS: tuple[tuple[re.Pattern[str], PageKind], ...] = (
      PageKind.DOCUMENTATION),
     (re.compile(r"^(?:shop|store)\."), PageKind.PRODUCT),
 )  # fmt: skip
-_POST_WORDS = frozenset({"post", "message", "answer", "topic-post", "postbody", "reply", "comment"})
-_POST_TYPES = ("Comment", "Answer", "DiscussionForumPosting")
 MIN_POSTS = 3
 MIN_CODE_BLOCKS = 2
 LISTED_SHARE = 0.4  # of the pruned page's text in repeated cards: a listing
 
 
-def page_votes(root: HtmlElement, metadata: Metadata, url: str | None) -> dict[PageKind, float]:
-    """What the page ``root`` as served says of its kind: each kind's weight of votes."""
+def page_votes(scan: PageScan, metadata: Metadata, url: str | None) -> dict[PageKind, float]:
+    """What the page as served (``scan``, its metadata, its address) says of its kind: each
+    kind's weight of votes."""
     votes: dict[PageKind, float] = {}
-    for kind, weight in _signals(root, metadata, url):
+    for kind, weight in _signals(scan, metadata, url):
         votes[kind] = votes.get(kind, 0.0) + weight
     return votes
 
@@ -99,7 +96,7 @@ def page_kind(votes: dict[PageKind, float], *, listed: float) -> PageKind:
 
 
 def _signals(
-    root: HtmlElement, metadata: Metadata, url: str | None
+    scan: PageScan, metadata: Metadata, url: str | None
 ) -> Iterator[tuple[PageKind, float]]:
     for name in metadata.types:
         if (kind := _LD_KINDS.get(name.rsplit("/", 1)[-1].lower())) is not None:
@@ -107,42 +104,14 @@ def _signals(
     if metadata.og_type and (kind := _OG_KINDS.get(metadata.og_type.lower())) is not None:
         yield kind, 2.0
     yield from _address(url)
-    shape = _shape(root)
-    if shape.posts >= MIN_POSTS:
+    if scan.posts >= MIN_POSTS:
         yield PageKind.FORUM, 2.0
-    if shape.code >= MIN_CODE_BLOCKS:
+    if scan.code >= MIN_CODE_BLOCKS:
         yield PageKind.DOCUMENTATION, 1.5
     if metadata.published is None and not any(
         _LD_KINDS.get(t.lower()) is PageKind.ARTICLE for t in metadata.types
     ):
         yield PageKind.SERVICE, 0.75  # no date and no article markup: rarely an article
-
-
-@dataclass(frozen=True, slots=True)
-class _Shape:
-    """What one pass over the markup counts: posts and code blocks."""
-
-    posts: int
-    code: int
-
-
-def _shape(root: HtmlElement) -> _Shape:
-    posts = code = 0
-    for element in root.iter():
-        tag = element.tag
-        if not isinstance(tag, str):
-            continue
-        if tag == "pre":
-            code += 1
-        itemtype = element.get("itemtype")
-        if itemtype and itemtype.endswith(_POST_TYPES):
-            posts += 1
-        classes = element.get("class")
-        if not classes:
-            continue
-        if not _POST_WORDS.isdisjoint(classes.lower().split()):
-            posts += 1
-    return _Shape(posts, code)
 
 
 def _address(url: str | None) -> Iterator[tuple[PageKind, float]]:

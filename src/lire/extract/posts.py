@@ -13,12 +13,11 @@ which is what a thread is made of. The block cleaner still runs on the reading.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from lire.extract.html_blocks import element_blocks
+from lire.extract.scan import PageScan
 from lire.model import Block, BlockKind
 from lire.sanitize import sanitize_line
 
@@ -26,17 +25,6 @@ __all__ = ["MIN_POSTS", "thread_blocks"]
 
 MIN_POSTS = 2
 MAX_NAME_CHARS = 60
-_BODY_CLASSES = (
-    "bbWrapper", "postbody", "postcontent", "post-content", "post_content", "post-body",
-    "post_body", "message-body", "cooked", "s-prose", "js-post-body", "comment-body",
-    "comment-content", "comment_content", "post-message", "post-text", "posttext", "reply-content",
-)  # fmt: skip
-_BODY_WORDS = frozenset(name.lower() for name in _BODY_CLASSES)
-_BODIES = etree.XPath(
-    "//*[@itemprop='text' or @data-role='commentContent' or "
-    + " or ".join(f"contains(@class, '{name}')" for name in _BODY_CLASSES)
-    + "]"
-)
 _AUTHOR_WORDS = frozenset(
     {"username", "user-name", "author", "author-name", "postauthor", "poster", "message-name",
      "comment-author", "post-author"}
@@ -47,9 +35,10 @@ _DATE_WORDS = frozenset(
 )
 
 
-def thread_blocks(root: HtmlElement, *, base_url: str | None) -> tuple[Block, ...]:
-    """The posts of the thread on page ``root``, or nothing when it shows fewer than two."""
-    bodies = _bodies(root)
+def thread_blocks(scan: PageScan, *, base_url: str | None) -> tuple[Block, ...]:
+    """The posts of the thread the page ``scan`` found, or nothing when it shows fewer than
+    two."""
+    bodies = _bodies(scan)
     if len(bodies) < MIN_POSTS:
         return ()
     blocks: list[Block] = []
@@ -64,16 +53,9 @@ def thread_blocks(root: HtmlElement, *, base_url: str | None) -> tuple[Block, ..
     return tuple(blocks)
 
 
-def _bodies(root: HtmlElement) -> list[HtmlElement]:
+def _bodies(scan: PageScan) -> list[HtmlElement]:
     """The post bodies of the most frequent marker, outermost only, in document order."""
-    found = _BODIES(root)
-    if not isinstance(found, list):
-        return []
-    groups: dict[str, list[HtmlElement]] = {}
-    for element in found:
-        if isinstance(element, HtmlElement):
-            for marker in _markers(element):
-                groups.setdefault(marker, []).append(element)
+    groups = scan.bodies
     if not groups:
         return []
     marker = max(groups, key=lambda name: len(groups[name]))
@@ -90,16 +72,6 @@ def _unwrapped(body: HtmlElement) -> HtmlElement:
     if body.tag == "blockquote":
         body.tag = "div"
     return body
-
-
-def _markers(element: HtmlElement) -> Iterator[str]:
-    if element.get("itemprop") == "text":
-        yield "itemprop"
-    if element.get("data-role") == "commentContent":
-        yield "data-role"
-    for word in (element.get("class") or "").split():
-        if word.lower() in _BODY_WORDS:
-            yield word.lower()
 
 
 def _posts(bodies: list[HtmlElement]) -> list[HtmlElement]:

@@ -29,6 +29,7 @@ from lire.extract.kinds import page_kind, page_votes
 from lire.extract.metadata import Metadata, read_metadata
 from lire.extract.paywall import paid_part_served
 from lire.extract.posts import thread_blocks
+from lire.extract.scan import scan_page
 from lire.extract.text_blocks import text_blocks
 from lire.extract.tree import parse_html
 from lire.model import Article, Block, BlockKind, Page, PageKind, Removal, host_of
@@ -141,9 +142,10 @@ def _extract_html(
     root = parse_html(html, location=location)
     metadata = read_metadata(root, url=url)
     lang = metadata.lang or detect_language(_paragraph_sample(root))
-    votes = page_votes(root, metadata, url)
+    scan = scan_page(root)
+    votes = page_votes(scan, metadata, url)
     served = paid_part_served(root, metadata)
-    thread = thread_blocks(root, base_url=url)  # before the DOM pass, which drops replies
+    thread = thread_blocks(scan, base_url=url)  # before the DOM pass, which drops replies
     length = _body_length(root)
     unmark_running_text(root)
     removed: tuple[Removal, ...] = ()
