@@ -210,6 +210,7 @@ class Reading:
     """Everything lire knows about one source: the page, the clean article, its summary.
 
     ``confidence`` (0-1) says how sure lire is that ``article`` is the page's main content;
+    ``chosen`` names the reading it is (``Candidate.name``: "readability", "main", "page"...);
     ``candidates`` are the other readings of the page, best first.
     """
 
@@ -218,6 +219,7 @@ class Reading:
     page: Page | None = None
     confidence: float = 1.0
     candidates: tuple[Candidate, ...] = ()
+    chosen: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

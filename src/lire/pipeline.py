@@ -80,7 +80,7 @@ def read_page(
         article = _with_url(extraction.reading(extraction.drafts[0]), page)
         article = replace(article, kind=extraction.kind)
         summary = summarize(article, points=config.summary.points)
-        return Reading(article=article, summary=summary, page=page)
+        return Reading(article, summary, page, chosen=extraction.drafts[0].name)
     learning = memory if config.clean.learn else None
     site = site_key(page.url)
     kept = learning.kept(site) if learning is not None and site is not None else frozenset()
@@ -101,6 +101,7 @@ def read_page(
         page=page,
         confidence=choice.confidence,
         candidates=choice.others,
+        chosen=choice.name,
     )
 
 

@@ -108,6 +108,7 @@ def render_json(reading: Reading) -> str:
             {"name": c.name, "score": round(c.score, 3), "words": c.article.words}
             for c in reading.candidates
         ],
+        "chosen": reading.chosen,
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 

@@ -52,11 +52,12 @@ PAGE_DISCOUNT = 0.8  # how much less sure lire is when the winner is the page's 
 
 @dataclass(frozen=True, slots=True)
 class Choice:
-    """The winning reading (its index among the readings, and its clean article), how sure
+    """The winning reading (its index among the readings, its name, its clean article), how sure
     the choice is (0-1), the other readings best first, and the name of the winner when it is
     a last resort (the page's whole text, its description) and nothing else had text."""
 
     index: int
+    name: str
     article: Article
     confidence: float
     others: tuple[Candidate, ...]
@@ -91,6 +92,7 @@ def choose(
     others = _others(readings, cleaned, scores, order, best)
     return Choice(
         index=best,
+        name=readings[best][0],
         article=cleaned[best],
         confidence=_confidence(readings[best][0], scores[best], others),
         others=others,
