@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement
 
+from lire.extract.chrome import without_link_lines
 from lire.extract.html_blocks import element_blocks, spanned_blocks
-from lire.model import Block
+from lire.model import Block, Removal
 
 __all__ = [
     "MIN_CHARS",
@@ -32,16 +33,19 @@ _MAINS = etree.XPath("//main | //*[@role='main']")
 _ARTICLES = etree.XPath("//article")
 _TEXT = etree.XPath("string()")
 MIN_CHARS = 200  # a container with less text than this is not a reading of its own
+WIDE = frozenset({"main", "page"})  # readings that carry the page's frame
 MIN_CARDS = 4  # repeated siblings that make a listing
 MAX_CARD_CHARS = 600
 
 
 @dataclass(frozen=True, slots=True)
 class Draft:
-    """One candidate reading of a page before cleaning: its source and its blocks."""
+    """One candidate reading of a page before cleaning: its source, its blocks, and what
+    extraction dropped from it (``lire.extract.chrome``)."""
 
     name: str
     blocks: tuple[Block, ...]
+    removed: tuple[Removal, ...] = ()
 
 
 def text_length(element: HtmlElement) -> int:
@@ -63,12 +67,16 @@ def container_drafts(
     page, spans = spanned_blocks(body, marks, base_url=base_url, items=cards)
     for name, element in containers:
         if element is body:
-            yield Draft(name, page)
+            blocks = page
         elif element in spans:
             start, end = spans[element]
-            yield Draft(name, page[start:end])
+            blocks = page[start:end]
         else:  # a container the walk does not enter as one (a list or table with role=main)
-            yield Draft(name, element_blocks(element, base_url=base_url))
+            blocks = element_blocks(element, base_url=base_url)
+        if name in WIDE:
+            yield Draft(name, *without_link_lines(blocks))
+        else:
+            yield Draft(name, blocks)
 
 
 def container_elements(root: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:

@@ -102,7 +102,8 @@ class Extraction:
 
     def reading(self, draft: Draft) -> Article:
         """The article ``draft`` reads: the page's metadata and the draft's blocks."""
-        return replace(self.article, blocks=draft.blocks)
+        removed = (*self.article.removed, *draft.removed)
+        return replace(self.article, blocks=draft.blocks, removed=removed)
 
 
 def extract(page: Page, *, dom_pass: DomPass | None = None) -> Article:
