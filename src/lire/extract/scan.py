@@ -3,13 +3,15 @@
 Post markup (schema.org ``Comment``/``Answer``/``DiscussionForumPosting`` item types, class
 words such as ``post`` or ``message``), code blocks, and post bodies by their marker
 (``itemprop="text"``, Invision's ``data-role="commentContent"``, a class such as ``bbWrapper``
-or ``cooked``). One loop in Python over the elements costs less than one XPath per question.
+or ``cooked``). The page's class names are read once as strings (XPath, in C); only the body
+markers a page uses are then looked up as elements.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 __all__ = ["PageScan", "scan_page"]
@@ -22,6 +24,11 @@ _BODY_CLASSES = (
     "comment-content", "comment_content", "post-message", "post-text", "posttext", "reply-content",
 )  # fmt: skip
 _BODY_WORDS = frozenset(name.lower() for name in _BODY_CLASSES)
+_CLASSES = etree.XPath("//@class")
+_PRE = etree.XPath("count(//pre)")
+_ITEMTYPES = etree.XPath("//@itemtype")
+_MARKED_BODIES = etree.XPath("//*[@itemprop='text' or @data-role='commentContent']")
+_CLASS_WORD = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), $word)]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,29 +42,36 @@ class PageScan:
 
 
 def scan_page(root: HtmlElement) -> PageScan:
-    """Count and collect, in one pass over ``root``, what ``PageScan`` holds."""
-    posts = code = 0
+    """Count and collect what ``PageScan`` holds: class names and counts are read by XPath in
+    C, and only the body markers a page uses are looked up as elements."""
+    itemtypes = _ITEMTYPES(root)
+    posts = (
+        sum(str(t).endswith(_POST_TYPES) for t in itemtypes) if isinstance(itemtypes, list) else 0
+    )
+    markers: set[str] = set()
+    found_classes = _CLASSES(root)
+    for classes in found_classes if isinstance(found_classes, list) else ():
+        words = str(classes).split()
+        lowered = {word.lower() for word in words}
+        if not _POST_WORDS.isdisjoint(lowered):
+            posts += 1
+        markers.update(word for word in words if word.lower() in _BODY_WORDS)
     bodies: dict[str, list[HtmlElement]] = {}
-    for element in root.iter():
-        tag = element.tag
-        if not isinstance(tag, str):
-            continue
-        if tag == "pre":
-            code += 1
-        attributes = element.attrib
-        itemtype = attributes.get("itemtype")
-        if itemtype and itemtype.endswith(_POST_TYPES):
-            posts += 1
-        if attributes.get("itemprop") == "text":
-            bodies.setdefault("itemprop", []).append(element)
-        if attributes.get("data-role") == "commentContent":
-            bodies.setdefault("data-role", []).append(element)
-        classes = attributes.get("class")
-        if not classes:
-            continue
-        words = set(classes.lower().split())
-        if not _POST_WORDS.isdisjoint(words):
-            posts += 1
-        for word in sorted(words & _BODY_WORDS):
-            bodies.setdefault(word, []).append(element)
-    return PageScan(posts, code, bodies)
+    for element in _elements(_MARKED_BODIES(root)):
+        name = "itemprop" if element.get("itemprop") == "text" else "data-role"
+        bodies.setdefault(name, []).append(element)
+    for marker in sorted(markers):
+        found = _elements(_CLASS_WORD(root, word=f" {marker} "))
+        if found:
+            bodies.setdefault(marker.lower(), []).extend(found)
+    return PageScan(posts, _count(_PRE(root)), bodies)
+
+
+def _count(result: object) -> int:
+    return int(result) if isinstance(result, float) else 0
+
+
+def _elements(result: object) -> list[HtmlElement]:
+    if not isinstance(result, list):
+        return []
+    return [element for element in result if isinstance(element, HtmlElement)]
