@@ -1,7 +1,7 @@
 """WCXB development split: lire beside trafilatura and readability-lxml, per page type.
 
     python bench/wcxb.py [--part tuning|held-out|all] [--type TYPE] [--limit N]
-                         [--only lire|trafilatura|readability] [--every N]
+                         [--only lire|lire-core|trafilatura|readability] [--every N]
                          [--dump-worst N] [--scores FILE]
 
 Reads ../shared/benchmarks/wcxb-dev (html/NNNN.html.gz, ground-truth/NNNN.json) in place and
@@ -13,7 +13,9 @@ tokens of the lower-cased prediction and of ``main_content`` as multisets; P, R 
 averaged over pages, overall and per page type. Also: the share of ``with`` snippets found, the
 share of ``without`` snippets found (boilerplate leakage), refusals (pages where the tool gave
 no text at all although the reference has 50 words or more) and the median ms per page, with
-the ratio of lire's median to trafilatura's.
+the ratio of lire's median to trafilatura's: "lire" is ``lire.read_html`` (extract, clean and
+summary), "lire-core" is ``lire.pipeline.read_article`` (extract and clean: what DESIGN.md's
+speed budget compares with trafilatura's ``extract``).
 
 The split is by site: a page belongs to the held-out part when the hash of its host (without
 ``www.``) falls in the held-out share (``held_out``), so no site is in both parts. lire was tuned
@@ -86,6 +88,19 @@ def lire_reading(html: str, url: str | None) -> str:
         return ""
 
 
+def lire_core(html: str, url: str | None) -> str:
+    """Extract and clean only (no summary): what DESIGN.md's speed budget measures."""
+    from lire.errors import LireError
+    from lire.model import Page
+    from lire.pipeline import read_article
+
+    try:
+        page = Page(text=html, media_type="text/html", location=url or "the page", url=url)
+        return read_article(page).article.text
+    except LireError:
+        return ""
+
+
 def trafilatura_reading(html: str, url: str | None) -> str:
     return trafilatura_alone(html, url or "")
 
@@ -96,6 +111,7 @@ def readability_reading(html: str, url: str | None) -> str:
 
 TOOLS: dict[str, Extractor] = {
     "lire": lire_reading,
+    "lire-core": lire_core,
     "trafilatura": trafilatura_reading,
     "readability": readability_reading,
 }
@@ -182,10 +198,11 @@ def report(title: str, results: dict[str, list[PageResult]]) -> None:
                   f"{_rate(sum(r.found_without for r in chosen), without_total):>8}"
                   f"{sum(r.refused for r in chosen):>8}"
                   f"{statistics.median(r.ms for r in chosen):8.1f}")  # fmt: skip
-    if "lire" in results and "trafilatura" in results:
-        lire_ms = statistics.median(r.ms for r in results["lire"])
-        peer_ms = statistics.median(r.ms for r in results["trafilatura"])
-        print(f"median ms lire/trafilatura: {lire_ms / peer_ms:.2f}")
+    for name in ("lire", "lire-core"):
+        if name in results and "trafilatura" in results:
+            lire_ms = statistics.median(r.ms for r in results[name])
+            peer_ms = statistics.median(r.ms for r in results["trafilatura"])
+            print(f"median ms {name}/trafilatura: {lire_ms / peer_ms:.2f}")
 
 
 def dump_worst(rows: Iterable[PageResult], count: int) -> None:

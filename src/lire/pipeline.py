@@ -32,7 +32,15 @@ from lire.store import SiteMemoryStore, Stores
 from lire.store import open_stores as open_store_files
 from lire.summarize import summarize
 
-__all__ = ["clean_candidate", "open_stores", "read", "read_html", "read_page", "read_text"]
+__all__ = [
+    "clean_candidate",
+    "open_stores",
+    "read",
+    "read_article",
+    "read_html",
+    "read_page",
+    "read_text",
+]
 
 
 def read(
@@ -75,12 +83,22 @@ def read_page(
 ) -> Reading:
     """Extract, clean and summarize a page that has already been read."""
     config = config or Config()
+    reading = read_article(page, config=config, memory=memory)
+    summary = summarize(reading.article, points=config.summary.points)
+    return replace(reading, summary=summary)
+
+
+def read_article(
+    page: Page, *, config: Config | None = None, memory: SiteMemoryStore | None = None
+) -> Reading:
+    """Extract and clean a page that has already been read, without a summary: the best of
+    its candidate readings, how sure that is, and the others."""
+    config = config or Config()
     if not config.clean.enabled:
         extraction = extract_drafts(page)
         article = _with_url(extraction.reading(extraction.drafts[0]), page)
         article = replace(article, kind=extraction.kind)
-        summary = summarize(article, points=config.summary.points)
-        return Reading(article, summary, page, chosen=extraction.drafts[0].name)
+        return Reading(article, page=page, chosen=extraction.drafts[0].name)
     learning = memory if config.clean.learn else None
     site = site_key(page.url)
     kept = learning.kept(site) if learning is not None and site is not None else frozenset()
@@ -93,11 +111,8 @@ def read_page(
         if cleaning.observation is not None:
             learning.remember(cleaning.observation)
         article = cleaning.article
-    article = _with_notice(article, choice, extraction)
-    summary = summarize(article, points=config.summary.points)
     return Reading(
-        article=article,
-        summary=summary,
+        article=_with_notice(article, choice, extraction),
         page=page,
         confidence=choice.confidence,
         candidates=choice.others,

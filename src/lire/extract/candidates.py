@@ -54,12 +54,16 @@ def text_length(element: HtmlElement) -> int:
 
 
 def container_drafts(
-    root: HtmlElement, *, base_url: str | None, cards: Sequence[HtmlElement] = ()
+    root: HtmlElement,
+    *,
+    base_url: str | None,
+    cards: Sequence[HtmlElement] = (),
+    body_length: int | None = None,
 ) -> Iterator[Draft]:
     """A draft for each container of ``container_elements``; the page is walked once and the
     other containers' blocks are spans of its blocks. Each of ``cards`` (a listing's items)
     becomes one list item."""
-    containers = list(container_elements(root))
+    containers = list(container_elements(root, body_length=body_length))
     body = root.find("body")
     if body is None or not containers:
         return
@@ -79,8 +83,11 @@ def container_drafts(
             yield Draft(name, blocks)
 
 
-def container_elements(root: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:
-    """The page's main container, its article container and its body, when they hold text."""
+def container_elements(
+    root: HtmlElement, *, body_length: int | None = None
+) -> Iterator[tuple[str, HtmlElement]]:
+    """The page's main container, its article container and its body, when they hold text
+    (``body_length``: the body's ``text_length`` when the caller knows it)."""
     mains = _found(_MAINS, root)
     main = _largest(mains)
     if main is not None:
@@ -94,7 +101,7 @@ def container_elements(root: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:
     if article is not None and (len(articles) == 1 or _dominates(article, articles)):
         yield "article", article
     body = root.find("body")
-    if body is not None and text_length(body) >= MIN_CHARS:
+    if body is not None and (body_length or text_length(body)) >= MIN_CHARS:
         yield "page", body
 
 
@@ -106,13 +113,14 @@ class Listed:
     share: float
 
 
-def listed_share(root: HtmlElement) -> Listed:
-    """The cards of the (pruned) page ``root`` and their share of its text."""
+def listed_share(root: HtmlElement, *, body_length: int | None = None) -> Listed:
+    """The cards of the (pruned) page ``root`` and their share of its text (``body_length``:
+    the body's ``text_length`` when the caller knows it)."""
     body = root.find("body")
     if body is None:
         return Listed((), 0.0)
     found = tuple(cards(body))
-    total = text_length(body)
+    total = body_length or text_length(body)
     return Listed(found, sum(map(text_length, found)) / total if total else 0.0)
 
 

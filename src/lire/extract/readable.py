@@ -137,71 +137,101 @@ def extract_text(text: str) -> Article:
     return Article(blocks=blocks, title=title, lang=_text_lang(blocks), media_type="text/plain")
 
 
+@dataclass(frozen=True, slots=True)
+class _Served:
+    """What the page as served says, read before the DOM pass prunes it."""
+
+    metadata: Metadata
+    lang: str | None
+    votes: dict[PageKind, float]
+    paid_part_served: bool | None
+    thread: tuple[Block, ...]
+    length: int  # of the body's text
+
+
 def _extract_html(
     html: str, *, url: str | None, location: str, dom_pass: DomPass | None
 ) -> Extraction:
     root = parse_html(html, location=location)
-    metadata = read_metadata(root, url=url)
-    lang = metadata.lang or detect_language(_paragraph_sample(root))
-    scan = scan_page(root)
-    votes = page_votes(scan, metadata, url)
-    served = paid_part_served(root, metadata)
-    thread = thread_blocks(scan, base_url=url)  # before the DOM pass, which drops replies
-    length = _body_length(root)
+    served = _read_served(root, url)
     unmark_running_text(root)
     removed: tuple[Removal, ...] = ()
     if dom_pass is not None:
-        removed = dom_pass(root, lang=lang, host=host_of(url))
+        removed = dom_pass(root, lang=served.lang, host=host_of(url))
+    pruned = _body_length(root)
     # No url: readability would rewrite every link of the page; html_blocks resolves the kept ones.
     document = _PrunedDocument(root)
     try:
         document.summary(html_partial=True)
     except Unparseable:
         document.article = None
-    title = _real_title(metadata.title) or _readability_title(document)
-    listed = listed_share(root)
-    kind = page_kind(votes, listed=listed.share)
-    drafts = _drafts(root, document, thread, metadata, url, listed.cards if kind in _LISTS else ())
-    if _body_length(root) < PRUNED_SHARE * length and _words(drafts) < FALLBACK_WORDS:
+    title = _real_title(served.metadata.title) or _readability_title(document)
+    listed = listed_share(root, body_length=pruned)
+    kind = page_kind(served.votes, listed=listed.share)
+    cards = listed.cards if kind in _LISTS else ()
+    drafts = _drafts(root, document, served, url, cards=cards, pruned=pruned)
+    if pruned < PRUNED_SHARE * served.length and _words(drafts) < FALLBACK_WORDS:
         drafts.append(_unpruned(html, location=location, url=url))  # the DOM pass left little
-    if metadata.description:
-        drafts.append(Draft("description", (Block(BlockKind.PARAGRAPH, metadata.description),)))
+    if description := served.metadata.description:
+        drafts.append(Draft("description", (Block(BlockKind.PARAGRAPH, description),)))
     drafts = [replace(d, blocks=_without_title(d.blocks, title)) for d in drafts]
     drafts = [draft for draft in drafts if draft.blocks]
     if not drafts:
         raise ExtractionError(f"no article text found in {location}")
-    article = Article(
+    article = _page_article(served, title=title, url=url, removed=removed)
+    return Extraction(article, tuple(drafts), kind, served.paid_part_served)
+
+
+def _read_served(root: HtmlElement, url: str | None) -> _Served:
+    metadata = read_metadata(root, url=url)
+    scan = scan_page(root)
+    return _Served(
+        metadata=metadata,
+        lang=metadata.lang or detect_language(_paragraph_sample(root)),
+        votes=page_votes(scan, metadata, url),
+        paid_part_served=paid_part_served(root, metadata),
+        thread=thread_blocks(scan, base_url=url),  # before the DOM pass, which drops replies
+        length=_body_length(root),
+    )
+
+
+def _page_article(
+    served: _Served, *, title: str | None, url: str | None, removed: tuple[Removal, ...]
+) -> Article:
+    """The page's metadata as an article without blocks."""
+    metadata = served.metadata
+    return Article(
         blocks=(),
         title=title,
         byline=metadata.byline,
         site=metadata.site,
         published=metadata.published,
-        lang=lang,
+        lang=served.lang,
         url=url,
         canonical=metadata.url,
         description=metadata.description,
         removed=removed,
     )
-    return Extraction(article, tuple(drafts), kind, served)
 
 
 def _drafts(
     root: HtmlElement,
     document: _PrunedDocument,
-    thread: tuple[Block, ...],
-    metadata: Metadata,
+    served: _Served,
     url: str | None,
+    *,
     cards: Sequence[HtmlElement],
+    pruned: int,
 ) -> list[Draft]:
     """readability's reading, the JSON-LD body, the thread's posts, then the containers."""
     drafts: list[Draft] = []
     if document.article is not None:
         drafts.append(Draft("readability", element_blocks(document.article, base_url=url)))
-    if metadata.body:
-        drafts.append(Draft("json-ld", text_blocks(metadata.body)[1]))
-    if thread:
-        drafts.append(Draft("posts", thread))
-    drafts.extend(container_drafts(root, base_url=url, cards=cards))
+    if served.metadata.body:
+        drafts.append(Draft("json-ld", text_blocks(served.metadata.body)[1]))
+    if served.thread:
+        drafts.append(Draft("posts", served.thread))
+    drafts.extend(container_drafts(root, base_url=url, cards=cards, body_length=pruned))
     return drafts
 
 
