@@ -9,6 +9,7 @@ markers a page uses are then looked up as elements.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -25,6 +26,14 @@ _BODY_CLASSES = (
 )  # fmt: skip
 _BODY_WORDS = frozenset(name.lower() for name in _BODY_CLASSES)
 _CLASSES = etree.XPath("//@class")
+# An element's class attribute holding a post word (counted once per attribute), a body word.
+_POST_CLASS = re.compile(
+    r"^(?=.*?(?<!\S)(?:" + "|".join(map(re.escape, sorted(_POST_WORDS))) + r")(?!\S)).+$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_BODY_CLASS = re.compile(
+    r"(?<!\S)(" + "|".join(map(re.escape, _BODY_CLASSES)) + r")(?!\S)", re.IGNORECASE
+)
 _PRE = etree.XPath("count(//pre)")
 _ITEMTYPES = etree.XPath("//@itemtype")
 _MARKED_BODIES = etree.XPath("//*[@itemprop='text' or @data-role='commentContent']")
@@ -48,14 +57,10 @@ def scan_page(root: HtmlElement) -> PageScan:
     posts = (
         sum(str(t).endswith(_POST_TYPES) for t in itemtypes) if isinstance(itemtypes, list) else 0
     )
-    markers: set[str] = set()
-    found_classes = _CLASSES(root)
-    for classes in found_classes if isinstance(found_classes, list) else ():
-        words = str(classes).split()
-        lowered = {word.lower() for word in words}
-        if not _POST_WORDS.isdisjoint(lowered):
-            posts += 1
-        markers.update(word for word in words if word.lower() in _BODY_WORDS)
+    found = _CLASSES(root)
+    classes = "\n".join(map(str, found)) if isinstance(found, list) else ""
+    posts += len(_POST_CLASS.findall(classes))
+    markers = set(_BODY_CLASS.findall(classes))
     bodies: dict[str, list[HtmlElement]] = {}
     for element in _elements(_MARKED_BODIES(root)):
         name = "itemprop" if element.get("itemprop") == "text" else "data-role"
