@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from lire.clean import dom_pass
 from lire.errors import ExtractionError
-from lire.extract import readable as extract_module
+from lire.extract import engine as extract_module
 from lire.extract.readable import extract, extract_html, extract_text
 from lire.extract.tree import MAX_DEPTH, check_depth, parse_html
 from lire.model import Article, Block, BlockKind, Link, Page
@@ -212,13 +212,13 @@ def test_dom_pass_holds_when_readability_retries_its_parse(
 ) -> None:
     # A short article makes readability retry without its "ruthless" pass: it parses again.
     parses: list[object] = []
-    parse = extract_module._PrunedDocument._parse
+    parse = extract_module.PrunedDocument._parse
 
     def counted(self: Any, tree: Any) -> Any:
         parses.append(tree)
         return parse(self, tree)
 
-    monkeypatch.setattr(extract_module._PrunedDocument, "_parse", counted)
+    monkeypatch.setattr(extract_module.PrunedDocument, "_parse", counted)
     quay = "The new quay opens in spring, after three years of works on the north pier."
     html = (
         "<html><body><div class='newsletter'>Get our newsletter.</div>"

@@ -1,28 +1,25 @@
-"""Page -> Article: the only module that knows readability-lxml.
+"""Page -> candidate readings: the extract stage's entry point.
 
-The page is parsed once (``lire.extract.tree``, depth-bounded), its metadata and language read,
-the DOM pass (the cleaner's first layer, handed in by the pipeline as a ``DomPass``) run on the
-tree, and readability given that pruned tree. readability parses its
-input again when it retries with a gentler strategy: ``_PrunedDocument._parse`` hands it a fresh
-copy of the pruned tree each time, so the DOM pass holds for every attempt. readability's
-sentinels, log output and exceptions stop here.
+The page is parsed once (``lire.extract.tree``, depth-bounded); what it says as served is read
+first (metadata, language, the signals of its kind, a thread's posts, its paid part), then the
+DOM pass (the cleaner's first layer, handed in by the pipeline as a ``DomPass``) prunes the
+tree, readability reads the pruned tree (``lire.extract.engine``), and the candidate readings
+are made: readability's, the JSON-LD body, the posts, the containers and the whole page
+(``lire.extract.candidates``), the page as served or its description as last resorts.
 """
 
 from __future__ import annotations
 
-import copy
-import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
 from lxml.html import HtmlElement
-from readability import Document
-from readability.readability import REGEXES, Unparseable
 
 from lire.errors import ExtractionError
 from lire.extract.candidates import Draft, container_drafts, listed_share, text_length
+from lire.extract.engine import ReadabilityReading, readability_reading, real_title
 from lire.extract.html_blocks import element_blocks
 from lire.extract.inline import unmark_running_text
 from lire.extract.kinds import page_kind, page_votes
@@ -33,18 +30,10 @@ from lire.extract.scan import scan_page
 from lire.extract.text_blocks import text_blocks
 from lire.extract.tree import parse_html
 from lire.model import Article, Block, BlockKind, Page, PageKind, Removal, host_of
-from lire.sanitize import sanitize_line
 from lire.text.language import detect_language
 
 __all__ = ["DomPass", "Extraction", "extract", "extract_drafts", "extract_html", "extract_text"]
 
-# readability logs a traceback before raising on an empty page: that would corrupt the TUI.
-_READABILITY_LOG = logging.getLogger("readability")
-_READABILITY_LOG.addHandler(logging.NullHandler())
-_READABILITY_LOG.propagate = False
-
-_NO_TITLE = "[no-title]"
-_DISPLAY_NONE = REGEXES["displayNoneRe"]
 _WORD = re.compile(r"\w+")
 # A leading heading sharing this share of its words with the title repeats the title.
 TITLE_OVERLAP = 0.8
@@ -61,33 +50,6 @@ class DomPass(Protocol):
     def __call__(
         self, root: HtmlElement, *, lang: str | None, host: str | None
     ) -> tuple[Removal, ...]: ...
-
-
-class _PrunedDocument(Document):  # type: ignore[misc]
-    """readability's Document over a tree lire has pruned; keeps the chosen element."""
-
-    article: HtmlElement | None = None
-
-    def _parse(self, input: HtmlElement) -> HtmlElement:
-        """A fresh copy of the pruned tree for each attempt, prepared as readability's own
-        ``_parse`` does (hidden elements dropped, ``<base href>`` resolved) but without its
-        lxml_html_clean pass over the whole page: the DOM pass and the parser already removed
-        what that pass removes that could reach the text (scripts, styles, comments, links,
-        processing instructions), and it was a fifth of the extraction time."""
-        tree: HtmlElement = copy.deepcopy(input)
-        for element in tree.xpath("//*[@hidden]"):
-            element.drop_tree()
-        for element in tree.xpath("//*[@style]"):
-            if _DISPLAY_NONE.search(element.get("style", "")):
-                element.drop_tree()
-        tree.resolve_base_href(handle_failures="discard")
-        self.encoding = "utf-8"
-        return tree
-
-    def get_clean_html(self) -> str:
-        self.article = self.html
-        html: str = super().get_clean_html()
-        return html
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,17 +121,12 @@ def _extract_html(
     if dom_pass is not None:
         removed = dom_pass(root, lang=served.lang, host=host_of(url))
     pruned = _body_length(root)
-    # No url: readability would rewrite every link of the page; html_blocks resolves the kept ones.
-    document = _PrunedDocument(root)
-    try:
-        document.summary(html_partial=True)
-    except Unparseable:
-        document.article = None
-    title = _real_title(served.metadata.title) or _readability_title(document)
+    engine = readability_reading(root)
+    title = real_title(served.metadata.title) or engine.title
     listed = listed_share(root, body_length=pruned)
     kind = page_kind(served.votes, listed=listed.share)
     cards = listed.cards if kind in _LISTS else ()
-    drafts = _drafts(root, document, served, url, cards=cards, pruned=pruned)
+    drafts = _drafts(root, engine, served, url, cards=cards, pruned=pruned)
     if pruned < PRUNED_SHARE * served.length and _words(drafts) < FALLBACK_WORDS:
         drafts.append(_unpruned(html, location=location, url=url))  # the DOM pass left little
     if description := served.metadata.description:
@@ -216,7 +173,7 @@ def _page_article(
 
 def _drafts(
     root: HtmlElement,
-    document: _PrunedDocument,
+    engine: ReadabilityReading,
     served: _Served,
     url: str | None,
     *,
@@ -225,8 +182,8 @@ def _drafts(
 ) -> list[Draft]:
     """readability's reading, the JSON-LD body, the thread's posts, then the containers."""
     drafts: list[Draft] = []
-    if document.article is not None:
-        drafts.append(Draft("readability", element_blocks(document.article, base_url=url)))
+    if engine.article is not None:
+        drafts.append(Draft("readability", element_blocks(engine.article, base_url=url)))
     if served.metadata.body:
         drafts.append(Draft("json-ld", text_blocks(served.metadata.body)[1]))
     if served.thread:
@@ -271,20 +228,6 @@ def _text_lang(blocks: tuple[Block, ...]) -> str | None:
         if sum(map(len, sample)) > LANG_SAMPLE_CHARS:
             break
     return detect_language("\n".join(sample))
-
-
-def _readability_title(document: _PrunedDocument) -> str | None:
-    if document.article is None:
-        return None
-    try:
-        return _real_title(sanitize_line(document.short_title()))
-    except Unparseable:
-        return None
-
-
-def _real_title(title: str | None) -> str | None:
-    """``title`` unless it is empty or readability's "[no-title]" sentinel."""
-    return None if not title or title == _NO_TITLE else title
 
 
 def _without_title(blocks: tuple[Block, ...], title: str | None) -> tuple[Block, ...]:
