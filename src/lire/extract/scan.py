@@ -3,13 +3,12 @@
 Post markup (schema.org ``Comment``/``Answer``/``DiscussionForumPosting`` item types, class
 words such as ``post`` or ``message``), code blocks, and post bodies by their marker
 (``itemprop="text"``, Invision's ``data-role="commentContent"``, a class such as ``bbWrapper``
-or ``cooked``). The page's class names are read once as strings (XPath, in C); only the body
-markers a page uses are then looked up as elements.
+or ``cooked``). The page's class names are read once as strings (XPath, in C) and split into
+words; only the body markers a page uses are then looked up as elements.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -23,20 +22,13 @@ _BODY_CLASSES = (
     "bbWrapper", "postbody", "postcontent", "post-content", "post_content", "post-body",
     "post_body", "message-body", "cooked", "s-prose", "js-post-body", "comment-body",
     "comment-content", "comment_content", "post-message", "post-text", "posttext", "reply-content",
+    "usertext-body",
 )  # fmt: skip
 _BODY_WORDS = frozenset(name.lower() for name in _BODY_CLASSES)
-_CLASSES = etree.XPath("//@class")
-# An element's class attribute holding a post word (counted once per attribute), a body word.
-_POST_CLASS = re.compile(
-    r"^(?=.*?(?<!\S)(?:" + "|".join(map(re.escape, sorted(_POST_WORDS))) + r")(?!\S)).+$",
-    re.IGNORECASE | re.MULTILINE,
-)
-_BODY_CLASS = re.compile(
-    r"(?<!\S)(" + "|".join(map(re.escape, _BODY_CLASSES)) + r")(?!\S)", re.IGNORECASE
+_ATTRIBUTES = etree.XPath(
+    "//@class | //@itemtype | //@itemprop[. = 'text'] | //@data-role[. = 'commentContent']"
 )
 _PRE = etree.XPath("count(//pre)")
-_ITEMTYPES = etree.XPath("//@itemtype")
-_MARKED_BODIES = etree.XPath("//*[@itemprop='text' or @data-role='commentContent']")
 _CLASS_WORD = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), $word)]")
 
 
@@ -51,24 +43,29 @@ class PageScan:
 
 
 def scan_page(root: HtmlElement) -> PageScan:
-    """Count and collect what ``PageScan`` holds: class names and counts are read by XPath in
-    C, and only the body markers a page uses are looked up as elements."""
-    itemtypes = _ITEMTYPES(root)
-    posts = (
-        sum(str(t).endswith(_POST_TYPES) for t in itemtypes) if isinstance(itemtypes, list) else 0
-    )
-    found = _CLASSES(root)
-    classes = "\n".join(map(str, found)) if isinstance(found, list) else ""
-    posts += len(_POST_CLASS.findall(classes))
-    markers = set(_BODY_CLASS.findall(classes))
+    """Count and collect what ``PageScan`` holds: the attributes that matter are read by one
+    XPath (in C), and only the body markers a page uses are then looked up as elements."""
+    found = _ATTRIBUTES(root)
+    values = found if isinstance(found, list) else []
+    classes: list[str] = []
+    posts = 0
     bodies: dict[str, list[HtmlElement]] = {}
-    for element in _elements(_MARKED_BODIES(root)):
-        name = "itemprop" if element.get("itemprop") == "text" else "data-role"
-        bodies.setdefault(name, []).append(element)
+    for value in values:
+        if not isinstance(value, etree._ElementUnicodeResult):
+            continue
+        name = value.attrname
+        if name == "class":
+            classes.append(str(value))
+        elif name == "itemtype":
+            posts += str(value).endswith(_POST_TYPES)
+        elif (element := value.getparent()) is not None and isinstance(element, HtmlElement):
+            bodies.setdefault(str(name), []).append(element)  # itemprop=text, data-role
+    joined = "\n".join(classes)
+    posts += sum(map(_POST_WORDS.__contains__, joined.lower().split()))
+    markers = {word for word in set(joined.split()) if word.lower() in _BODY_WORDS}
     for marker in sorted(markers):
-        found = _elements(_CLASS_WORD(root, word=f" {marker} "))
-        if found:
-            bodies.setdefault(marker.lower(), []).extend(found)
+        if elements := _elements(_CLASS_WORD(root, word=f" {marker} ")):
+            bodies.setdefault(marker.lower(), []).extend(elements)
     return PageScan(posts, _count(_PRE(root)), bodies)
 
 
