@@ -134,6 +134,8 @@ async def scroll_figures(words: int) -> dict[str, float]:
     """Layout and scrolling figures (ms) for a ``words``-word article at 120x40."""
     from lire.ui import create_app
     from lire.ui.article import ArticleView
+    from lire.ui.commands import search_for
+    from lire.ui.theme import palette_for
 
     reading = article(words)
     app = create_app(source="bench", loader=lambda s: reading)
@@ -142,7 +144,7 @@ async def scroll_figures(words: int) -> dict[str, float]:
         await pilot.pause()
         view = app.query_one(ArticleView)
         start = time.perf_counter()
-        view.show(reading.article, app.palette())
+        view.show(reading.article, palette_for(app.current_theme))
         first = (time.perf_counter() - start) * 1000
         while not view.complete:
             await pilot.pause()
@@ -167,9 +169,9 @@ async def scroll_figures(words: int) -> dict[str, float]:
             await pilot.pause()
             idle.append((time.perf_counter() - tick) * 1000)
         tick = time.perf_counter()
-        app._searched("harbour")  # what `/` then `enter` runs
+        search_for(app.reader, "harbour")  # what `/` then `enter` runs
         search = (time.perf_counter() - tick) * 1000
-        hits = len(app.matches)
+        hits = len(app.reader.search.matches)
     return {
         "idle_median": statistics.median(idle),
         "search": search,

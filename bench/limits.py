@@ -7,10 +7,16 @@ Cases (inputs are generated into a temporary directory first, so building them c
 - text-5mb:  5 MB of plain text (paragraphs, headings, list items, pitch lines) piped on stdin;
 - line-2mb:  a 2 MB line without a space, between two paragraphs, through ``lire.read_text``;
 - deep-100k: a page nested 100,000 ``<div>`` deep around its article;
+- paragraph-1mb: one paragraph of 1 MB (sentences, no break) in a page;
+- tiny-200k: a page of 200,000 tiny paragraphs (``<p>w1</p>``...), about 2.7 MB;
+- links-100k: an article whose paragraphs hold 100,000 links, about 5 MB;
+- dots-1mb: plain text of table-of-contents lines with long dot leaders (an RFC), 1 MB;
 - html-10mb-peer: trafilatura's ``extract`` on the same page, for the ratio the budget names;
 - gzip-bomb: about 1 GB of zeros gzipped in streaming chunks, served by a server on 127.0.0.1
   with ``Content-Encoding: gzip`` and fetched with the default caps.
 
+Each case's CPU time is also given per MB of input (``s/MB``; the budget: about 2 s per MB
+whatever the shape). CPU time, not wall time: on a shared machine wall time measures the others.
 Each case runs in its own subprocess, twice: once for wall and CPU time and the growth of the
 peak resident set (``ru_maxrss`` after the call minus before it, input already loaded), once
 under ``tracemalloc`` for the peak of Python's own allocations (lxml's C memory is not traced,
@@ -46,7 +52,18 @@ from lire.errors import LireError
 from lire.model import Reading
 from lire.render import render
 
-CASES = ("html-10mb", "html-10mb-peer", "text-5mb", "line-2mb", "deep-100k", "gzip-bomb")
+CASES = (
+    "html-10mb",
+    "html-10mb-peer",
+    "text-5mb",
+    "line-2mb",
+    "deep-100k",
+    "paragraph-1mb",
+    "tiny-200k",
+    "links-100k",
+    "dots-1mb",
+    "gzip-bomb",
+)
 PEER = "html-10mb-peer"  # trafilatura.extract on the same page: the budget's named peer
 HTML_BYTES = 10_000_000
 TEXT_BYTES = 5_000_000
@@ -155,6 +172,42 @@ def deep_page(depth: int) -> str:
     return f"<html><body>{'<div>' * depth}{article}{'</div>' * depth}</body></html>"
 
 
+def one_paragraph(size: int) -> str:
+    rng = random.Random(7)
+    sentences: list[str] = []
+    total = 0
+    while total < size:
+        sentences.append(sentence(rng, len(sentences)))
+        total += len(sentences[-1]) + 1
+    return f"<html><body><article><h1>One paragraph</h1><p>{' '.join(sentences)}</p></article>"
+
+
+def tiny_paragraphs(count: int) -> str:
+    return "<html><body>" + "".join(f"<p>w{n}</p>" for n in range(count)) + "</body></html>"
+
+
+def many_links(count: int) -> str:
+    rng = random.Random(11)
+    parts = ["<html><body><article><h1>Links</h1>"]
+    for n in range(0, count, 10):
+        links = " ".join(
+            f'<a href="https://example.org/{n + k}">{rng.choice(VOCABULARY)} {n + k}</a>'
+            for k in range(10)
+        )
+        parts.append(f"<p>{sentence(rng, n)} {links}</p>")
+    return "".join(parts) + "</article></body></html>"
+
+
+def dot_leaders(size: int) -> str:
+    lines = ["Table of Contents", ""]
+    total = 0
+    while total < size:
+        number = len(lines)
+        lines.append(f"   {number}. Section {number} " + "." * 60 + f" {number}")
+        total += len(lines[-1]) + 1
+    return "\n".join(lines) + "\n"
+
+
 def gzip_bomb(total: int) -> bytes:
     """``total`` bytes of zeros after ``<p>``, deflated chunk by chunk into a gzip container."""
     packer = zlib.compressobj(9, zlib.DEFLATED, 31)
@@ -174,6 +227,10 @@ def build_inputs(directory: Path, cases: Sequence[str]) -> dict[str, float]:
         "text-5mb": ("text.txt", lambda: plain_text(TEXT_BYTES)),
         "line-2mb": ("line.txt", lambda: long_line(LINE_BYTES)),
         "deep-100k": ("deep.html", lambda: deep_page(DEPTH)),
+        "paragraph-1mb": ("paragraph.html", lambda: one_paragraph(1_000_000)),
+        "tiny-200k": ("tiny.html", lambda: tiny_paragraphs(200_000)),
+        "links-100k": ("links.html", lambda: many_links(100_000)),
+        "dots-1mb": ("dots.txt", lambda: dot_leaders(1_000_000)),
         "gzip-bomb": ("bomb.gz", lambda: gzip_bomb(BOMB_BYTES)),
     }
     seconds: dict[str, float] = {}
@@ -291,6 +348,12 @@ def _prepare(
         case "deep-100k":
             page = (directory / "deep.html").read_text(encoding="utf-8")
             return lambda: lire.read_html(page)
+        case "paragraph-1mb" | "tiny-200k" | "links-100k":
+            page = (directory / INPUT_FILES[case]).read_text(encoding="utf-8")
+            return lambda: lire.read_html(page, url="https://example.org/article")
+        case "dots-1mb":
+            text = (directory / "dots.txt").read_text(encoding="utf-8")
+            return lambda: lire.read_text(text)
         case "gzip-bomb":
             url = stack.enter_context(bomb_server((directory / "bomb.gz").read_bytes()))
             return lambda: lire.read(url)
@@ -335,12 +398,19 @@ def _s(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}"
 
 
+def _per_mb(row: dict[str, Any], sizes: dict[str, int]) -> str:
+    size, cpu = sizes.get(row["case"]), row.get("cpu")
+    if not size or cpu is None or row["case"] == "gzip-bomb":  # the bomb's size is as sent
+        return "-"
+    return f"{cpu / (size / 1e6):.2f}"
+
+
 def print_table(
     rows: Sequence[dict[str, Any]], sizes: dict[str, int], built: dict[str, float]
 ) -> None:
     header = (
         f"{'case':<14} {'input MB':>8} {'build s':>7} {'wall s':>7} {'cpu s':>7} "
-        f"{'rss+ MB':>8} {'rss MB':>7} {'py peak MB':>10}  outcome"
+        f"{'s/MB':>5} {'rss+ MB':>8} {'rss MB':>7} {'py peak MB':>10}  outcome"
     )
     print(header)
     print("-" * len(header))
@@ -348,7 +418,8 @@ def print_table(
         case = row["case"]
         print(
             f"{case:<14} {_mb(sizes.get(case)):>8} {_s(built.get(case)):>7} "
-            f"{_s(row.get('wall')):>7} {_s(row.get('cpu')):>7} {_mb(row.get('rss_growth')):>8} "
+            f"{_s(row.get('wall')):>7} {_s(row.get('cpu')):>7} {_per_mb(row, sizes):>5} "
+            f"{_mb(row.get('rss_growth')):>8} "
             f"{_mb(row.get('rss_peak')):>7} {_mb(row.get('traced_peak')):>10}  {row['outcome']}"
         )
 
@@ -390,16 +461,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+INPUT_FILES = {
+    "html-10mb": "page.html",
+    PEER: "page.html",
+    "text-5mb": "text.txt",
+    "line-2mb": "line.txt",
+    "deep-100k": "deep.html",
+    "paragraph-1mb": "paragraph.html",
+    "tiny-200k": "tiny.html",
+    "links-100k": "links.html",
+    "dots-1mb": "dots.txt",
+    "gzip-bomb": "bomb.gz",
+}
+
+
 def _input_size(directory: Path, case: str) -> int:
-    files = {
-        "html-10mb": "page.html",
-        PEER: "page.html",
-        "text-5mb": "text.txt",
-        "line-2mb": "line.txt",
-        "deep-100k": "deep.html",
-        "gzip-bomb": "bomb.gz",
-    }
-    return (directory / files[case]).stat().st_size
+    return (directory / INPUT_FILES[case]).stat().st_size
 
 
 if __name__ == "__main__":

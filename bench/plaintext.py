@@ -10,9 +10,14 @@ that missed. Goal: >= 95 % removed, >= 99 % kept, every hard negative kept.
 Then, when ../shared is beside the repository, the same for the article texts of the summary
 benchmarks (BBC and OrangeSum news, already clean): every removal there is a candidate false
 positive, so it prints how many articles lost anything, the share of words removed, and the
-rules that fired. Last, the CPU time of ``clean`` alone on the article-extraction benchmark
-pages once extracted (the budget: extract + clean no slower than trafilatura's extract).
+rules that fired. Then the boilerplate development set on held-out sites (``bench/devset.py``:
+by language, kind of boilerplate, page type and source, the hard negatives, the word F1 of whole
+article pages pasted as text against their main content), and the WCXB pages read as HTML with
+the rules alone and with the model (word F1, recall, leakage of the ``without`` snippets). Last,
+the CPU time of ``clean`` alone on the article-extraction benchmark pages once extracted (the
+budget: extract + clean no slower than trafilatura's extract).
 
+    python bench/boilerplate_data.py && python bench/train_boilerplate.py   # once, for the folds
     python bench/plaintext.py [--verbose]
 """
 
@@ -31,6 +36,9 @@ from typing import cast
 
 import lxml.html
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import devset
 import lire
 from lire.clean import clean, dom_pass
 from lire.extract import extract_html
@@ -141,6 +149,9 @@ def main(argv: list[str]) -> int:
         print("misses:")
         print("\n".join(misses))
     clean_corpora(verbose)
+    devset.report()
+    devset.report(rules_alone=True)
+    devset.html_report()
     time_clean()
     return 0
 

@@ -11,6 +11,7 @@ text away; every summary point sits in the block it points to; JSON output parse
 from __future__ import annotations
 
 import contextlib
+import encodings.aliases
 import gzip
 import html
 import json
@@ -56,8 +57,15 @@ def html_root(data: bytes, *, parser: HTMLParser) -> HtmlElement:
 
 FORMATS: tuple[Format, ...] = ("text", "markdown", "json")
 
-# C0 but tab and newline, DEL, C1, and the bidi embedding/override/isolate/mark controls.
-FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C0 but tab and newline, DEL, C1, the bidi embedding/override/isolate/mark controls, lone
+# surrogates, and the invisible characters that carry no meaning: tag characters (outside an
+# emoji flag sequence, which ``assert_clean`` takes out first), BOMs, soft hyphens, zero-width
+# spaces and word joiners.
+FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+    "\U000e0000-\U000e007f\ufeff\u00ad\u200b\u2060]"
+)
+FLAG = re.compile("\U0001f3f4[\U000e0020-\U000e007e]{1,32}\U000e007f")
 WORD = re.compile(r"\w+")
 # Every removal names its rule "<category>/<detail>" (the team's convention).
 CATEGORIES = (
@@ -132,6 +140,11 @@ HOSTILE = (
     "[link=file:///etc/passwd]x[/link]",
     "[/]",
     "**bold** _it_ `code` # not a heading",
+    "sub\U000e0073\U000e0075\U000e0062scribe",  # tag characters: invisible instructions
+    "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",  # a flag: kept
+    "\ufeff",
+    "zero\u200bwidth",
+    "soft\u00adhyphen",
 )
 SCHEMES = (
     "http://example.org/a",
@@ -264,7 +277,7 @@ def json_strings(value: object) -> Iterator[str]:
 
 
 def assert_clean(text: str, where: str) -> None:
-    found = FORBIDDEN.search(text)
+    found = FORBIDDEN.search(FLAG.sub("", text))
     assert found is None, f"{where} holds {found.group()!r}: {text[:200]!r}"
 
 
@@ -744,3 +757,175 @@ def test_a_line_holding_only_a_quote_marker_gives_no_empty_block(text: str) -> N
 def test_degenerate_texts_give_a_reading(text: str) -> None:
     reading = lire.read_text(text)
     assert_renders_clean_and_parses(reading)
+
+
+# -- values a page, a server or a config hands lire (issue 13) ----------------------------------
+
+HOSTS = ("example.org", "[::1]", "[::1", "::1]", "127.0.0.1:99999", "ex ample.org", "%zz", "")
+URL_SCHEMES = ("http://", "https://", "javascript:", "data:", "about:", "tel:", "blob:", "//", "")
+urls = st.one_of(
+    st.builds(
+        lambda scheme, credentials, host, path: f"{scheme}{credentials}{host}{path}",
+        st.sampled_from(URL_SCHEMES),
+        st.sampled_from(("", "user:secret@", "@", "u@v@")),
+        st.sampled_from(HOSTS),
+        st.text(st.sampled_from("/?#[]:@%&=a<>\"' \x1b\u200b"), max_size=12),
+    ),
+    st.text(max_size=30),
+)
+# JSON values as JSON-LD carries them, lone surrogates and huge numbers included.
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(st.characters(codec=None), max_size=12),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=12,
+)
+LD_KEYS = ("headline", "author", "publisher", "datePublished", "inLanguage", "description", "name")
+META_KEYS = (
+    "og:title", "og:site_name", "og:url", "author", "article:author", "date", "description",
+    "og:locale", "content-language", "application-name", "article:published_time",
+)  # fmt: skip
+attribute = st.text(max_size=20).map(lambda value: html.escape(value, quote=True))
+
+
+@st.composite
+def hostile_heads(draw: st.DrawFn) -> str:
+    """A page whose metadata, attributes and addresses are anything at all."""
+    metas = draw(st.lists(st.tuples(st.sampled_from(META_KEYS), attribute), max_size=5))
+    head = "".join(f'<meta property="{key}" content="{value}">' for key, value in metas)
+    head += f'<link rel="canonical" href="{html.escape(draw(urls), quote=True)}">'
+    head += f'<meta charset="{draw(attribute)}">'
+    ld = {"@type": draw(st.sampled_from(("NewsArticle", ["Article"], 3, None)))}
+    ld |= draw(st.dictionaries(st.sampled_from(LD_KEYS), json_values, max_size=4))
+    source = json.dumps(ld, ensure_ascii=True).replace("</", "<\\/")
+    head += f'<script type="application/ld+json">{source}</script>'
+    start, href, lang = draw(attribute), html.escape(draw(urls), quote=True), draw(attribute)
+    body = (
+        f'<article><p>{LEAD}</p><ol start="{start}"><li>An item of the list</li></ol>'
+        f'<p>A <a href="{href}">linked phrase</a> in a paragraph of the article.</p></article>'
+    )
+    return f'<html lang="{lang}"><head>{head}</head><body>{body}</body></html>'
+
+
+@FUZZ
+@given(hostile_heads(), st.sampled_from((None, "https://news.example.org/a", "http://[::1")))
+def test_whatever_a_page_says_of_itself_lire_reads_it_or_says_why(
+    page: str, url: str | None
+) -> None:
+    try:
+        reading = lire.read_html(page, url=url)
+    except LireError as error:
+        assert "\n" not in str(error)
+        assert_clean(str(error), "an error message")
+        return
+    article = reading.article
+    for address in (article.url, article.canonical):
+        assert address is None or address.startswith(("http://", "https://")), address
+        assert address is None or "@" not in address.split("/")[2], address
+    for block in article.blocks:
+        for link in block.links:
+            assert link.url.startswith(("http://", "https://")), link.url
+    for value in strings(article, reading.summary):
+        assert_clean(value, "an article string")
+    assert_renders_clean(reading)
+    for fmt in FORMATS:
+        render(reading, fmt).encode("utf-8")  # no lone surrogate reaches the output
+
+
+@settings(FUZZ, max_examples=200)
+@given(urls, st.sampled_from((None, "https://news.example.org/a", "http://[::1", "javascript:x")))
+def test_an_address_from_a_page_is_checked_or_dropped(raw: str, base: str | None) -> None:
+    from lire.urls import article_address, web_address
+
+    found = web_address(raw, base=base)
+    if found is not None:
+        assert found.startswith(("http://", "https://")) and not any(c.isspace() for c in found)
+        assert_clean(found, "an address")
+    article_address(raw)  # never raises
+
+
+CODEC_NAMES = sorted({*encodings.aliases.aliases, *encodings.aliases.aliases.values()})
+
+
+def test_every_charset_name_python_knows_is_read_or_ignored_never_an_error() -> None:
+    from lire.fetch.decode import decode
+
+    data = "<meta charset=x><p>Déjà vu, naïve café: \U0001f3f4 \\x41 +AGEAYgBj-</p>".encode()
+    for name in [*CODEC_NAMES, "punycode", "idna", "rot13", "base64", "undefined", "\x00", "é"]:
+        for declared, body in ((name, data), (None, data.replace(b"x", name.encode()[:40]))):
+            text, encoding = decode(body, declared=declared)
+            assert isinstance(text, str) and encoding, name
+
+
+CONFIG_SECTIONS = ("fetch", "app", "summary", "clean", "llm", "nope", "fetch.sub")
+CONFIG_KEYS = (
+    "timeout", "deadline", "max_bytes", "max_decompressed_bytes", "user_agent", "theme",
+    "show_summary", "points", "summarizer", "enabled", "learn", "base_url", "model",
+    "api_key_env", "rules", "colour",
+)  # fmt: skip
+toml_values = st.one_of(
+    st.sampled_from(("nan", "inf", "-inf", "1e308", "-0.0", "0", "1", "10", str(10**30))),
+    st.sampled_from(("true", '""', '"offline"', '"llm"', '"http://127.0.0.1/v1"', "[]", "{}")),
+    st.floats().map(lambda value: repr(value).replace("nan", "nan").replace("inf", "inf")),
+    st.integers().map(str),
+    st.text(max_size=20).map(lambda text: json.dumps(text)),
+    st.just('[{name = "ad/x", pattern = "(a)\\\\1"}]'),
+    st.just('[{name = "ad/x", pattern = "(a|a)+$"}]'),
+)
+
+
+@FUZZ
+@given(
+    entries=st.lists(
+        st.tuples(st.sampled_from(CONFIG_SECTIONS), st.sampled_from(CONFIG_KEYS), toml_values),
+        max_size=4,
+    )
+)
+def test_whatever_a_config_holds_it_loads_or_is_one_config_error(
+    entries: list[tuple[str, str, str]], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from lire.config import load_config
+    from lire.errors import ConfigError
+
+    text = "".join(f"[{section}]\n{key} = {value}\n" for section, key, value in entries)
+    path = tmp_path_factory.mktemp("config") / "config.toml"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        config = load_config(path)
+    except ConfigError as error:
+        message = str(error)
+        assert "\n" not in message and len(message) < 500
+        assert_clean(message, "a config error")
+        return
+    for value in (config.fetch.timeout, config.fetch.deadline, config.llm.timeout):
+        assert 0 < value <= 3_600
+    assert 0 < config.fetch.max_bytes <= 1_000_000_000
+    assert 1 <= config.summary.points <= 50
+
+
+dates = st.one_of(
+    st.builds(
+        "{}, {} {} {} {}:{}:00 {}".format,
+        st.sampled_from(("Mon", "Xyz", "")),
+        st.integers(),
+        st.sampled_from(("Jan", "Feb", "Foo")),
+        st.integers(),
+        st.integers(),
+        st.integers(),
+        st.one_of(st.sampled_from(("GMT", "+0100", "Z")), st.integers().map("{:+d}".format)),
+    ),
+    st.builds("{}-{}-{}T{}".format, st.integers(), st.integers(), st.integers(), st.text()),
+    st.text(st.sampled_from("0123456789-+:TZ ,٣２"), max_size=40),
+)
+
+
+@settings(FUZZ, max_examples=300)
+@given(dates)
+def test_a_date_from_a_page_is_a_date_or_none_never_an_error(value: str) -> None:
+    from lire.extract.metadata import normalise_date
+
+    found = normalise_date(value)
+    assert found is None or found[:4].isdigit()

@@ -2,13 +2,16 @@
 
 With stdout a terminal (and no output option) lire opens the reader app; otherwise it is a Unix
 filter that prints the clean article. Errors are one line on stderr: exit 1 when a source cannot be
-read or holds no article, 2 for a usage or configuration error.
+read, holds no article, or nothing is left of it once cleaned, and when the output cannot be
+written (a full disk, a closed stdout); 2 for a usage or configuration error.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -16,7 +19,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from lire.config import Config, load_config
-from lire.errors import ConfigError, LireError
+from lire.errors import ConfigError, ExtractionError, LireError
 from lire.fetch.sources import fetch
 from lire.model import Reading
 from lire.render import Format, render, render_explain, render_summary
@@ -27,6 +30,7 @@ from lire.version import __version__
 __all__ = ["main"]
 
 USAGE_HINT = "run 'lire --help' for usage"
+MAX_POINTS = 50
 
 
 class _Parser(argparse.ArgumentParser):
@@ -69,8 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader of our output went away (e.g. `lire page.html | head`): not an error.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         return 0
 
 
@@ -104,8 +107,10 @@ def _run(args: argparse.Namespace) -> int:
 def _configure(args: argparse.Namespace) -> Config:
     config = load_config(args.config, explicit=args.config is not None)
     if args.points is not None:
-        if args.points < 1:
-            raise ConfigError(f"--points must be at least 1 ({USAGE_HINT})")
+        if not 1 <= args.points <= MAX_POINTS:
+            raise ConfigError(
+                f"--points must be at least 1 and at most {MAX_POINTS} ({USAGE_HINT})"
+            )
         config = dataclasses.replace(
             config, summary=dataclasses.replace(config.summary, points=args.points)
         )
@@ -152,15 +157,63 @@ def with_llm_summary(reading: Reading, config: Config) -> Reading:
 
 def _print(reading: Reading, args: argparse.Namespace) -> int:
     fmt: Format = args.format or "markdown"
-    if args.explain:
+    empty = not reading.article.blocks
+    if args.explain and fmt == "json":
+        output = render(reading, "json")  # its "removed" list is the explanation
+    elif args.explain:
         output = render_explain(reading)
-    elif args.summary:
+    elif args.summary and not empty:
         output = render_summary(reading, fmt)
     else:
-        output = render(reading, fmt)
-    sys.stdout.write(output)
-    sys.stdout.flush()
+        output = "" if empty else render(reading, fmt)
+    _write(output)
+    if empty:
+        where = reading.page.location if reading.page is not None else "the input"
+        raise ExtractionError(
+            f"nothing is left of {where} once cleaned: it all read as boilerplate "
+            "(--explain says what was removed, --no-clean shows it all)"
+        )
     return 0
+
+
+def _write(output: str) -> None:
+    """Write ``output`` to stdout; a closed or full stdout is a LireError (exit 1)."""
+    stream = sys.stdout
+    if stream is None:  # started with stdout closed (`lire page.html >&-`)
+        raise LireError("standard output is closed: nowhere to print the article")
+    if not output:
+        return
+    try:
+        data = output.encode(stream.encoding or "utf-8", errors="replace")
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:
+            stream.write(data.decode(stream.encoding or "utf-8"))
+            stream.flush()
+        else:
+            stream.flush()
+            buffer.write(data)
+            buffer.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as error:  # ENOSPC, EIO..., or a stream closed meanwhile
+        _silence_stdout()  # the exit's own flush must not fail again with a traceback
+        raise LireError(f"cannot write the output: {_write_failure(error)}") from error
+
+
+def _write_failure(error: OSError | ValueError) -> str:
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return "no space left on the device"
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror.lower()
+    return "standard output is closed"
+
+
+def _silence_stdout() -> None:
+    """Point fd 1 at /dev/null, so what is still buffered for stdout goes nowhere quietly."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _attach_terminal() -> bool:
@@ -182,4 +235,9 @@ def _isatty(stream: TextIO | None) -> bool:
 
 
 def _error(message: str) -> None:
-    print(f"lire: {sanitize_line(message)}", file=sys.stderr)
+    stream = sys.stderr
+    if stream is None:  # started with stderr closed: the exit code says it
+        return
+    with contextlib.suppress(OSError, ValueError):  # stderr full or gone: nothing more to say
+        stream.write(f"lire: {sanitize_line(message)}\n")
+        stream.flush()

@@ -11,6 +11,7 @@ user_agent = "..."        # default names lire and its version
 [app]
 theme = "textual-dark"
 show_summary = true
+width = 80                # the reading column, in characters (0: the whole view)
 
 [summary]
 points = 3
@@ -34,10 +35,16 @@ timeout = 60.0
 
 A missing file means the defaults; a malformed file, an unknown key or a value of the wrong
 type is a ``ConfigError`` naming the file, the line when it is known, and the key.
+
+Everything is bounded: the file is read up to ``MAX_CONFIG_BYTES`` (``--config /dev/zero`` is
+refused, not read forever), nesting too deep for the TOML parser is an error, numbers must be
+finite and within ``_RANGES`` (no ``nan``, ``inf`` or ``1e308`` seconds), strings at most
+``MAX_STRING_CHARS`` on one line, and the summary model's ``base_url`` an http(s) address.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from collections.abc import Mapping
@@ -50,7 +57,9 @@ import platformdirs
 from lire.clean.rules import RuleSet, load_rules
 from lire.errors import ConfigError
 from lire.fetch.options import FetchConfig
+from lire.sanitize import sanitize_line
 from lire.summarize.options import LLMConfig
+from lire.urls import web_address
 
 __all__ = [
     "AppConfig",
@@ -71,6 +80,7 @@ APP_NAME = "lire"
 class AppConfig:
     theme: str = "textual-dark"
     show_summary: bool = True
+    width: int = 80  # the reading column, in characters (0: the whole view)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +115,19 @@ _SECTIONS: dict[str, type[Any]] = {
     "clean": CleanConfig,
     "llm": LLMConfig,
 }
-_POSITIVE = {"timeout", "deadline", "max_bytes", "max_decompressed_bytes", "points"}
+MAX_CONFIG_BYTES = 1_000_000
+MAX_STRING_CHARS = 1_000
+MAX_USER_RULES = 500
+MAX_SHOWN_CHARS = 60  # of a key or value quoted in an error message
+# The sane range of each number, by key: (lowest, highest, unit).
+_RANGES: dict[str, tuple[float, float, str]] = {
+    "fetch.timeout": (0.001, 600.0, " seconds"),
+    "fetch.deadline": (0.001, 3_600.0, " seconds"),
+    "fetch.max_bytes": (1, 1_000_000_000, " bytes"),
+    "fetch.max_decompressed_bytes": (1, 4_000_000_000, " bytes"),
+    "summary.points": (1, 50, ""),
+    "llm.timeout": (0.001, 3_600.0, " seconds"),
+}
 
 
 def default_config_path() -> Path:
@@ -126,17 +148,27 @@ def load_config(path: Path | None = None, *, explicit: bool = False) -> Config:
     """
     path = path if path is not None else default_config_path()
     try:
-        source = path.read_text(encoding="utf-8")
+        with path.open("rb") as file:
+            raw = file.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
         if explicit:
             raise ConfigError(f"config file {path} does not exist") from None
         return Config()
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
         raise ConfigError(f"cannot read config file {path}: {_reason(error)}") from error
+    if len(raw) > MAX_CONFIG_BYTES:
+        size = f"{MAX_CONFIG_BYTES // 1_000_000} MB"
+        raise ConfigError(f"config file {path} is larger than {size}: is it the right file?")
+    try:
+        source = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"cannot read config file {path}: it is not UTF-8 text") from error
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from error
+    except RecursionError as error:
+        raise ConfigError(f"{path}: not valid TOML: its arrays or tables nest too deep") from error
     return parse_config(data, path=path, source=source)
 
 
@@ -145,7 +177,7 @@ def parse_config(data: Mapping[str, Any], *, path: Path | None = None, source: s
     config = Config(path=path)
     for section, values in data.items():
         if section not in _SECTIONS:
-            _fail(path, source, section, f"unknown section or key '{section}'")
+            _fail(path, source, section, f"unknown section or key '{_shown(section)}'")
         if not isinstance(values, Mapping):
             _fail(path, source, section, f"'{section}' must be a table ([{section}])")
         current = getattr(config, section)
@@ -166,23 +198,52 @@ def _parse_section(
             changes[key] = _parse_rules(value, path, source)
             continue
         if key not in known:
-            _fail(path, source, key, f"unknown key '{dotted}'")
+            _fail(path, source, key, f"unknown key '{_shown(dotted)}'")
         expected = type(getattr(current, key))
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)
+            value = float(value) if abs(value) < 1e300 else math.inf
         if type(value) is not expected:
-            _fail(path, source, key, f"'{dotted}' must be {_type_name(expected)}, got {value!r}")
-        if key in _POSITIVE and value <= 0:
-            _fail(path, source, key, f"'{dotted}' must be greater than 0, got {value!r}")
+            shown = _shown(repr(value))
+            _fail(path, source, key, f"'{dotted}' must be {_type_name(expected)}, got {shown}")
+        if problem := _problem(dotted, value):
+            _fail(path, source, key, f"'{dotted}' {problem}")
         changes[key] = value
     if section == "summary" and changes.get("summarizer", "offline") not in ("offline", "llm"):
         _fail(path, source, "summarizer", '\'summary.summarizer\' must be "offline" or "llm"')
     return replace(current, **changes)
 
 
+def _problem(dotted: str, value: object) -> str | None:
+    """What is wrong with a value of the right type, or None."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"must be a finite number, got {value!r}"
+    if dotted in _RANGES and isinstance(value, int | float):
+        low, high, unit = _RANGES[dotted]
+        if value <= 0:
+            return f"must be greater than 0, got {_shown(repr(value))}"
+        if not low <= value <= high:
+            return f"must be between {low:g} and {high:g}{unit}, got {_shown(repr(value))}"
+    if isinstance(value, str):
+        if len(value) > MAX_STRING_CHARS:
+            return f"is longer than {MAX_STRING_CHARS} characters"
+        if sanitize_line(value) != value.strip():
+            return "must be one line without control or invisible characters"
+        if dotted == "llm.base_url" and value and web_address(value) is None:
+            return f"must be an http(s) address, got {_shown(repr(value))}"
+    return None
+
+
+def _shown(text: str) -> str:
+    """A key or value from the file, for a one-line message."""
+    text = sanitize_line(text)
+    return text if len(text) <= MAX_SHOWN_CHARS else text[: MAX_SHOWN_CHARS - 1] + "…"
+
+
 def _parse_rules(value: Any, path: Path | None, source: str) -> RuleSet:
     if not isinstance(value, list) or not all(isinstance(item, Mapping) for item in value):
         _fail(path, source, "rules", "'clean.rules' must be a list of tables ([[clean.rules]])")
+    if len(value) > MAX_USER_RULES:
+        _fail(path, source, "[[clean.rules]]", f"more than {MAX_USER_RULES} rules in 'clean.rules'")
     try:
         return load_rules(value)
     except ConfigError as error:
@@ -204,6 +265,8 @@ def _fail(path: Path | None, source: str, key: str, message: str) -> NoReturn:
 
 
 def _line_of(source: str, key: str) -> int | None:
+    if len(key) > MAX_STRING_CHARS:
+        return None
     if key.startswith("["):
         pattern = re.compile(rf"^\s*{re.escape(key)}")
     else:

@@ -2,9 +2,9 @@
 
 It sits below ``lire.model`` (which offers ``Article.markdown``) and so knows blocks only by
 their shape (``MarkdownBlock``). Page text is escaped so that it cannot become Markdown
-structure; a link becomes ``[text](<url>)`` only when its target is http(s). A table becomes a
-GitHub-flavoured Markdown table (its first row the header), a caption a line in italics, an
-image an ``[image: alt]`` placeholder.
+structure; a link becomes ``[text](<url>)`` only when its target is http(s) (``lire.urls``).
+A table becomes a GitHub-flavoured Markdown table (its first row the header), a caption a line
+in italics, an image an ``[image: alt]`` placeholder.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
 from lire.sanitize import sanitize, sanitize_line
+from lire.urls import web_address
 
 __all__ = [
     "MarkdownBlock",
@@ -140,14 +141,14 @@ def _inline(text: str, block: MarkdownBlock) -> str:
     position = 0
     for link in block.links:
         label = sanitize_line(link.text)
-        target = sanitize_line(link.url)
-        if not label or not target.startswith(("http://", "https://")):
+        target = web_address(link.url)
+        if not label or target is None:
             continue
         found = text.find(label, position)
         if found < 0:
             continue
         out.append(escape_inline(text[position:found]))
-        out.append(f"[{escape_inline(label)}](<{target.replace('>', '%3E')}>)")
+        out.append(f"[{escape_inline(label)}](<{target}>)")
         position = found + len(label)
     out.append(escape_inline(text[position:]))
     return "\n".join(escape_line_start(line) for line in "".join(out).split("\n"))

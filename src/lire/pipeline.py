@@ -31,6 +31,7 @@ from lire.sanitize import sanitize
 from lire.store import SiteMemoryStore, Stores
 from lire.store import open_stores as open_store_files
 from lire.summarize import summarize
+from lire.urls import article_address, same_site, web_address
 
 __all__ = [
     "clean_candidate",
@@ -68,7 +69,10 @@ def read_html(
     else:
         encoding = None
     location = url or "the page"
-    page = Page(text=html, media_type="text/html", location=location, url=url, encoding=encoding)
+    address = web_address(url)  # a base for links and a key for learning only when http(s)
+    page = Page(
+        text=html, media_type="text/html", location=location, url=address, encoding=encoding
+    )
     return read_page(page, config=config)
 
 
@@ -155,8 +159,21 @@ def _recall(memory: SiteMemoryStore | None, article: Article) -> SiteMemory | No
     site = site_key(article.url, site=article.site)
     if memory is None or site is None:
         return None
-    key = article.url or _text_key(article)
-    return memory.recall(site, key, (block.text for block in article.blocks))
+    return memory.recall(site, _article_key(article), (block.text for block in article.blocks))
+
+
+def _article_key(article: Article) -> str:
+    """The key ``article`` is filed under in the site memory, the same whatever address of it
+    was read: the canonical address the page gives when it is a plausible one (http(s), on the
+    site that was read), else the address read, both without fragment, tracking parameters,
+    ``www.``, scheme or trailing slash (``lire.urls.article_address``); else a digest of its
+    text."""
+    url, canonical = web_address(article.url), web_address(article.canonical)
+    if url is not None and canonical is not None and same_site(canonical, url):
+        key = article_address(canonical)
+    else:
+        key = article_address(url) if url is not None else None
+    return key or _text_key(article)
 
 
 def _text_key(article: Article) -> str:

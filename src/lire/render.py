@@ -1,6 +1,8 @@
 """Non-interactive output: the clean article as text, Markdown or JSON, the summary, the removals.
 
-Every string here came from a page: it is sanitised once more on the way out.
+Every string here came from a page: it is sanitised once more on the way out, and every address
+is one lire checked (``lire.urls.web_address``: http(s), no credentials): the address shown is
+the one lire read, and the canonical one a page claims appears only as such, in JSON.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any, Literal
 from lire.markdown import (
     blocks_markdown,
     escape_inline,
+    escape_line_start,
     image_placeholder,
     join_blocks,
     list_indent,
@@ -22,6 +25,7 @@ from lire.markdown import (
 )
 from lire.model import Article, Block, BlockKind, Reading, Removal
 from lire.sanitize import sanitize, sanitize_line
+from lire.urls import web_address
 
 __all__ = [
     "Format",
@@ -62,8 +66,8 @@ def render_text(reading: Reading) -> str:
         head += [title, "=" * min(len(title), 80)]
     if meta := _meta_line(article):
         head.append(meta)
-    if article.url:
-        head.append(sanitize_line(article.url))
+    if url := web_address(article.url):
+        head.append(url)
     parts = ["\n".join(head)] if head else []
     parts.append(blocks_text(article.blocks))
     return "\n\n".join(part for part in parts if part) + "\n"
@@ -77,8 +81,8 @@ def render_markdown(reading: Reading) -> str:
         parts.append("# " + escape_inline(sanitize_line(article.title)))
     if meta := _meta_line(article):
         parts.append("*" + escape_inline(meta) + "*")
-    if article.url:
-        parts.append("<" + sanitize_line(article.url).replace(">", "%3E") + ">")
+    if url := web_address(article.url):
+        parts.append(f"<{url}>")
     parts.append(blocks_markdown(article.blocks))
     return "\n\n".join(part for part in parts if part) + "\n"
 
@@ -92,7 +96,7 @@ def render_json(reading: Reading) -> str:
         "site": _opt(article.site),
         "published": _opt(article.published),
         "lang": _opt(article.lang),
-        "url": _opt(article.url),
+        "url": web_address(article.url),
         "text": sanitize(article.text),
         "markdown": blocks_markdown(article.blocks),
         "blocks": [_block_json(b) for b in article.blocks],
@@ -101,7 +105,7 @@ def render_json(reading: Reading) -> str:
         "stats": {"words": article.words, "reading_minutes": article.reading_minutes},
         # beyond DESIGN.md's contract: what kind of page, how sure, what else it could be
         "kind": str(article.kind),
-        "canonical": _opt(article.canonical),
+        "canonical": web_address(article.canonical),  # what the page says its address is
         "notice": _opt(article.notice),
         "confidence": round(reading.confidence, 3),
         "candidates": [
@@ -136,7 +140,7 @@ def render_summary(reading: Reading, fmt: Format) -> str:
     if fmt == "json":
         document = {
             "title": _opt(reading.article.title),
-            "url": _opt(reading.article.url),
+            "url": web_address(reading.article.url),
             "lang": _opt(summary.lang),
             "summary": [
                 {"text": text, "block": point.block}
@@ -161,7 +165,8 @@ def render_explain(reading: Reading) -> str:
         text = sanitize_line(removal.text)
         if len(text) > 160:
             text = text[:157] + "..."
-        lines += [f"- {removal.rule}", f"    {text}"]
+        score = "" if removal.score is None else f" (score {removal.score:.2f})"
+        lines += [f"- {removal.rule}{score}", f"    {text}"]
     return "\n".join(lines) + "\n"
 
 
@@ -211,11 +216,11 @@ def _width(text: str) -> int:
 def quote_markdown(text: str, article: Article) -> str:
     """``text`` as a Markdown quote followed by its source: title, site and URL."""
     lines = sanitize(text).strip().splitlines() or [""]
-    quote = "\n".join(f"> {line}".rstrip() for line in lines)
+    quote = "\n".join(f"> {escape_line_start(escape_inline(line))}".rstrip() for line in lines)
     source = [sanitize_line(part) for part in (article.title, article.site) if part]
-    credit = ", ".join(source) or "Untitled"
-    if article.url:
-        credit = f"[{credit}]({sanitize_line(article.url)})"
+    credit = escape_inline(", ".join(part for part in source if part) or "Untitled")
+    if url := web_address(article.url):  # no space or bracket left; a parenthesis cannot end it
+        credit = f"[{credit}]({url.replace('(', '%28').replace(')', '%29')})"
     return f"{quote}\n\n— {credit}\n"
 
 
@@ -237,7 +242,7 @@ def _meta_line(article: Article) -> str:
         article.byline,
         article.site,
         article.published,
-        f"{article.reading_minutes} min read" if article.words else None,
+        f"{minutes} min read" if (minutes := article.reading_minutes) else None,
     )
     return " · ".join(sanitize_line(item) for item in items if item)
 

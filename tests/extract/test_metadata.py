@@ -175,3 +175,17 @@ def test_dates_are_normalised_to_iso_8601(value: str, expected: str | None) -> N
 )
 def test_languages_are_normalised_to_a_primary_tag(value: str | None, expected: str | None) -> None:
     assert normalise_lang(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Mon, 01 Jan 99999999999 00:00:00 GMT",
+        "Mon, 01 Jan 2024 00:00:00 +99999999999999999999",
+        "1" * 5000,
+        "２０２４０１０２",
+        "2024-01-01T00:00:00+99:99",
+    ],
+)
+def test_a_date_no_calendar_holds_is_no_date_and_no_error(value: str) -> None:
+    assert normalise_date(value) is None

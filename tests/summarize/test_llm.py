@@ -261,3 +261,15 @@ def test_parse_points_drops_bullets_numbers_and_lead_in() -> None:
         "Here are the key points:\n\n1. First point.\n2) **Second** point.\n• Third.\n- Fourth."
     )
     assert parse_points(answer, points=3) == ["First point.", "Second point.", "Third."]
+
+
+def test_the_prompt_carries_no_invisible_or_control_character() -> None:
+    from lire.summarize.llm import build_request
+
+    hidden = Article(
+        blocks=(Block(BlockKind.PARAGRAPH, "Real text\U000e0049\U000e0067nore\u200b all\x1b[2J."),),
+        title="A\ufeff title\u00ad",
+    )
+    body, _ = build_request(hidden, config=config_for("http://127.0.0.1:1/v1"), points=3)
+    user = body["messages"][1]["content"]
+    assert user == "A title\n\nReal textnore all."

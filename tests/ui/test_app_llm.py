@@ -115,11 +115,11 @@ async def test_a_streamed_model_summary_replaces_the_offline_points_with_linked_
             "3. The festival moves to the castle gardens.",
             "(llm: test-model)",
         ]
-        assert app.visit is not None
-        assert [point.block for point in app.visit.reading.summary.points] == [1, 13, 26]
+        assert app.reader.visit is not None
+        assert [point.block for point in app.reader.visit.reading.summary.points] == [1, 13, 26]
         await pilot.press("tab", "down", "enter")
         await pilot.pause()
-        assert app.query_one(ArticleView)._flash == 13
+        assert app.query_one(ArticleView).marks.flashed == 13
     assert len(script.requests) == 1
     assert script.requests[0]["model"] == "test-model"
     assert HARBOUR in script.requests[0]["messages"][1]["content"]
@@ -182,13 +182,15 @@ async def test_loading_another_article_cancels_the_stream_and_ignores_its_late_c
         script.events = events_for(
             ["- The harbour reopened.\n", "- Trains return.\n", "- Festival moves."]
         )
-        app.load("b")
-        await wait_for(pilot, lambda: app.visit is not None and app.visit.source == "b")
+        app.reader.load("b")
+        await wait_for(
+            pilot, lambda: app.reader.visit is not None and app.reader.visit.source == "b"
+        )
         hold.set()
         await wait_for(pilot, lambda: "(llm: test-model)" in pane_lines(app))
         assert pane_lines(app)[0] == "1. The harbour reopened."
-        assert len(app.trail) == 2
-        first, second = app.trail
+        assert len(app.reader.trail) == 2
+        first, second = app.reader.trail
         assert first.reading.summary.method == "offline"  # its stream was cancelled
         assert not first.llm_tried
         assert second.reading.summary.method == "llm"
@@ -204,11 +206,11 @@ async def test_going_back_shows_the_model_summary_again_without_asking_twice(
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: "(llm: test-model)" in pane_lines(app))
         script.events = events_for(["- Trains return in spring.\n", "- The festival moves.\n"])
-        app.load("b")
+        app.reader.load("b")
         await wait_for(pilot, lambda: "1. Trains return in spring." in pane_lines(app))
         await pilot.press("h")
         await pilot.pause()
-        assert app.visit is not None and app.visit.source == "a"
+        assert app.reader.visit is not None and app.reader.visit.source == "a"
         assert pane_lines(app)[0] == "1. The harbour reopened after storm repairs to the quay."
         assert pane_lines(app)[-1] == "(llm: test-model)"
     assert len(script.requests) == 2
@@ -222,7 +224,7 @@ async def test_a_failed_load_mid_stream_leaves_the_offline_summary_not_a_stuck_s
     app = app_with("llm", base_url)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: "Here are the key points:" in " ".join(pane_lines(app)))
-        app.load("missing")
+        app.reader.load("missing")
         await wait_for(pilot, lambda: not app.query_one(ArticleView).loading)
         assert pane_lines(app)[-1] == "(offline)"
         hold.set()

@@ -1,4 +1,5 @@
-"""Snapshots of the reader's main states at 80x24 and 120x40 (pytest-textual-snapshot).
+"""Snapshots of the reader's main states at 120x40, 80x24 and 40x12, in a dark and a light
+theme (pytest-textual-snapshot).
 
 Regenerate with ``pytest tests/test_app_snapshots.py --snapshot-update`` and look at the SVGs.
 """
@@ -56,7 +57,30 @@ def reading() -> Reading:
     return Reading(article=article, summary=Summary(points=points, method="offline"))
 
 
+def table_reading() -> Reading:
+    blocks = (
+        Block(BlockKind.PARAGRAPH, "Tonnage by quay, as the port reported it:"),
+        Block(
+            BlockKind.TABLE,
+            "Quay\tShips\tTonnes\nNorth\t12\t40,000\nSouth\t7\t18,500",
+            rows=(("Quay", "Ships", "Tonnes"), ("North", "12", "40,000"), ("South", "7", "18,500")),
+            header=True,
+        ),
+        Block(BlockKind.IMAGE, "The new cranes at dawn"),
+        Block(BlockKind.CAPTION, "Photo: the port authority"),
+        Block(
+            BlockKind.PARAGRAPH,
+            "See the report and the map for details.",
+            links=(Link("report", "https://port.example/r"), Link("map", "https://port.example/m")),
+        ),
+    )
+    article = Article(blocks=blocks, title="Tonnage", url="https://port.example/t")
+    return Reading(article=article)
+
+
 def loader(source: str) -> Reading:
+    if source == "table":
+        return table_reading()
     if source == "empty":
         return Reading(article=Article(blocks=(), title="Nothing here"))
     if source == "broken":
@@ -70,10 +94,22 @@ async def settle(pilot: Pilot[int]) -> None:
     await pilot.pause()
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-def test_loaded_article(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
-    app = create_app(source="article", loader=loader)
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+@pytest.mark.parametrize("size", [(120, 40), (80, 24), (40, 12)])
+def test_loaded_article(snap_compare: SnapCompare, size: tuple[int, int], theme: str) -> None:
+    config = Config(app=AppConfig(theme=theme))
+    app = create_app(source="article", loader=loader, config=config)
     assert snap_compare(app, terminal_size=size, run_before=settle)
+
+
+def test_table_image_caption_and_numbered_links(snap_compare: SnapCompare) -> None:
+    app = create_app(source="table", loader=loader)
+
+    async def number(pilot: Pilot[int]) -> None:
+        await settle(pilot)
+        await pilot.press("number_sign")
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=number)
 
 
 def test_summary_hidden(snap_compare: SnapCompare) -> None:

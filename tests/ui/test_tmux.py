@@ -190,7 +190,7 @@ def test_following_a_link_reads_it_cleaned_and_h_comes_back(
     terminal.start(f"{shlex.quote(str(LIRE))} {shlex.quote(first)}", tmp_path)
     terminal.wait_for("The harbour reopens")
     terminal.keys("l")
-    screen = terminal.wait_for("Links (enter")
+    screen = terminal.wait_for("Links (a number")
     assert "our report on the dredging" in screen
     assert second in screen, "the link's real target is shown"
     terminal.keys("Enter")
@@ -199,5 +199,60 @@ def test_following_a_link_reads_it_cleaned_and_h_comes_back(
     terminal.wait_for("The port authority said on Tuesday")
     terminal.keys("L")
     terminal.wait_for("Two dredgers worked through the winter")
+    terminal.keys("q")
+    terminal.wait_for("lire exited 0")
+
+
+def test_ctrl_d_and_ctrl_u_move_half_a_page(terminal: Terminal, tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text(TEXT, encoding="utf-8")
+    terminal.start(f"{shlex.quote(str(LIRE))} article.txt", tmp_path)
+    terminal.wait_for("The harbour reopens")
+    terminal.keys("C-d")
+    terminal.wait_gone("The harbour reopens")  # half a page down: the title scrolled away
+    terminal.keys("C-u")
+    terminal.wait_for("The harbour reopens")
+    terminal.keys("q")
+    terminal.wait_for("lire exited 0")
+
+
+def test_link_numbers_show_in_the_text_and_a_typed_number_follows_one(
+    terminal: Terminal, tmp_path: Path, loopback: Loopback
+) -> None:
+    second = loopback.serve(
+        "/quay",
+        Reply(
+            article_page(
+                "The quay is repaved",
+                [
+                    "Workers repaved the old quay over the summer with granite setts taken "
+                    "from the market square, and the benches came back in September.",
+                    "The council said the works cost less than planned because the setts "
+                    "were reused rather than bought new from the quarry up the valley.",
+                ],
+            )
+        ),
+    )
+    first = loopback.serve(
+        "/harbour",
+        Reply(
+            article_page(
+                "The harbour reopens",
+                [
+                    "The port authority said on Tuesday that the northern harbour would reopen "
+                    "to cargo ships next month, after two years of work on the channel.",
+                    f'Read <a href="{second}">the quay story</a> and <a href="{second}#b">its '
+                    "sequel</a> for what changed along the water this year.",
+                ],
+            )
+        ),
+    )
+    terminal.start(f"{shlex.quote(str(LIRE))} {shlex.quote(first)}", tmp_path)
+    terminal.wait_for("The harbour reopens")
+    terminal.keys("#")
+    terminal.wait_for("the quay story[1]")
+    terminal.keys("l")
+    terminal.wait_for("Links (a number")
+    terminal.keys("1", "Enter")
+    terminal.wait_for("Workers repaved the old quay")
     terminal.keys("q")
     terminal.wait_for("lire exited 0")

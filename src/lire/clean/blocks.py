@@ -20,12 +20,13 @@ from dataclasses import dataclass, replace
 
 from lire.clean.classify import LONG_WORDS, Verdict, judge
 from lire.clean.clusters import mark_clusters, zones
+from lire.clean.learned import BoilerplateModel, default_model, learned_marks
 from lire.clean.prefilter import Prefilter, prefilter_for
 from lire.clean.rules import RuleSet, default_rules
 from lire.model import Article, Block, BlockKind, Link, Observation, Removal, SiteMemory, host_of
 from lire.text.fingerprint import fingerprint
 
-__all__ = ["Cleaning", "clean"]
+__all__ = ["Cleaning", "clean", "rule_hints"]
 
 REPEAT_MIN_WORDS = 3
 
@@ -39,11 +40,17 @@ class Cleaning:
 
 
 def clean(
-    article: Article, *, rules: RuleSet | None = None, memory: SiteMemory | None = None
+    article: Article,
+    *,
+    rules: RuleSet | None = None,
+    memory: SiteMemory | None = None,
+    model: BoilerplateModel | None = None,
 ) -> Cleaning:
     """Drop the boilerplate blocks of ``article``, recording each as a Removal.
 
-    ``memory`` is what the site memory knows of the article's site (None: nothing is learned).
+    ``memory`` is what the site memory knows of the article's site (None: nothing is learned);
+    ``model`` the learned boilerplate model (default: the shipped one), which judges the blocks
+    of plain text (a page's text, where no extraction has found the article yet).
     """
     blocks = article.blocks
     kept = _user_kept(blocks, memory)
@@ -53,12 +60,35 @@ def clean(
     verdicts = _with_repeats(blocks, verdicts, kept)
     marks = mark_clusters(blocks, verdicts, article.media_type)
     marks = {i: rule for i, rule in marks.items() if i not in kept}
+    scores: dict[int, float] = {}
+    if article.media_type == "text/plain":  # a page's text: extraction has not found the article
+        skip = kept | set(marks) | {i for i, v in enumerate(verdicts) if v.cut is not None}
+        hints = _hints(verdicts, marks)
+        learned = learned_marks(
+            blocks, hints, model or default_model(), skip=skip, ruled=set(marks)
+        )
+        for i, (rule, score) in learned.items():
+            marks[i], scores[i] = rule, score
     observation = None
     if memory is not None:
         _mark_learned(blocks, marks, kept, memory)
         prints = {fingerprint(b.text) for i, b in enumerate(blocks) if i not in kept}
         observation = Observation(memory.site, memory.article, frozenset(prints - {""}))
-    return Cleaning(_apply(article, verdicts, marks), observation)
+    return Cleaning(_apply(article, verdicts, marks, scores), observation)
+
+
+def rule_hints(article: Article, *, rules: RuleSet | None = None) -> list[str | None]:
+    """What the rules alone say of each block: the rule that would remove it, else the weak
+    signal it carries, else None (the learned model reads these as features)."""
+    blocks = article.blocks
+    screen = prefilter_for((rules or default_rules()).select(article.lang, host_of(article.url)))
+    verdicts = _with_repeats(blocks, _judge_all(blocks, screen, set()), set())
+    marks = mark_clusters(blocks, verdicts, article.media_type)
+    return _hints(verdicts, marks)
+
+
+def _hints(verdicts: Sequence[Verdict], marks: dict[int, str]) -> list[str | None]:
+    return [marks.get(i) or v.strong or v.cut_rule or v.weak for i, v in enumerate(verdicts)]
 
 
 def _judge_all(blocks: Sequence[Block], screen: Prefilter, kept: set[int]) -> list[Verdict]:
@@ -106,26 +136,48 @@ def _with_repeats(
     return verdicts
 
 
+LEARNED_SAME_ARTICLE_SHARE = 0.5  # seen blocks holding more of the words: the same article again
+LEARNED_MAX_SHARE = 0.4  # learned removals take at most this share of the words the rules left
+
+
 def _mark_learned(
     blocks: Sequence[Block], marks: dict[int, str], kept: set[int], memory: SiteMemory
 ) -> None:
-    """Mark the blocks seen in two other articles of the site.
+    """Mark the blocks seen in two other articles of the site, at the article's edges only.
 
     Not headings nor one- or two-word lines: a site's articles share them as structure
-    ("Conclusion", "Key facts").
+    ("Conclusion", "Key facts"); they are passed over, not removed. Learning never erases an
+    article: when the seen blocks hold most of its words, it is the same article read again
+    (under another address), and nothing goes; a learned removal is taken only from the run of
+    removable blocks that starts the article or ends it, never from between two blocks of its
+    body; and learned removals stop before they take ``LEARNED_MAX_SHARE`` of its words.
     """
-    for i, block in enumerate(blocks):
-        if (
-            i not in marks
-            and i not in kept
-            and block.kind is not BlockKind.HEADING
-            and len(block.text.split()) >= REPEAT_MIN_WORDS
-            and fingerprint(block.text) in memory.seen
-        ):
-            marks[i] = "learned/site-repeat"
+    words = [len(block.text.split()) for block in blocks]
+    seen = {i for i, block in enumerate(blocks) if fingerprint(block.text) in memory.seen}
+    eligible = {
+        i
+        for i in seen - kept - marks.keys()
+        if blocks[i].kind is not BlockKind.HEADING and words[i] >= REPEAT_MIN_WORDS
+    }
+    left = sum(count for i, count in enumerate(words) if i not in marks)
+    if not eligible or sum(words[i] for i in eligible) > LEARNED_SAME_ARTICLE_SHARE * left:
+        return
+    budget = LEARNED_MAX_SHARE * left
+    for order in (range(len(blocks)), range(len(blocks) - 1, -1, -1)):
+        for i in order:
+            if i in eligible and words[i] <= budget and i not in marks:
+                marks[i] = "learned/site-repeat"
+                budget -= words[i]
+            elif not (i in marks or (i in seen and i not in kept)):
+                break  # the article's body starts here: nothing learned goes past it
 
 
-def _apply(article: Article, verdicts: Sequence[Verdict], marks: dict[int, str]) -> Article:
+def _apply(
+    article: Article,
+    verdicts: Sequence[Verdict],
+    marks: dict[int, str],
+    scores: dict[int, float],
+) -> Article:
     kept: list[Block] = []
     removed: list[Removal] = []
     for i, (block, verdict) in enumerate(zip(article.blocks, verdicts, strict=True)):
@@ -133,7 +185,7 @@ def _apply(article: Article, verdicts: Sequence[Verdict], marks: dict[int, str])
             for rule, text in _segment_texts(block.text, verdict):
                 removed.append(Removal(rule, text, i, block.kind))
         elif i in marks:
-            removed.append(Removal(marks[i], block.text, i, block.kind))
+            removed.append(Removal(marks[i], block.text, i, block.kind, score=scores.get(i)))
         elif verdict.cut is not None and verdict.cut_rule is not None:
             head, tail = block.text[: verdict.cut].rstrip(), block.text[verdict.cut :].strip()
             kept.append(replace(block, text=head, links=_links_in(block, head)))

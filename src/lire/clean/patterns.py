@@ -3,7 +3,9 @@
 ``required_literals`` gives the strings one of which every match contains: the rule prefilter
 (``lire.clean.prefilter``) skips a sentence that holds none. ``backtracking_risk`` says why a
 pattern could take more than linear time (an unbounded repeat nested in another, a
-backreference); user rules with such a pattern are refused.
+backreference): the shipped packs' patterns, which run on ``re``, are checked with it in
+tests/clean/test_regex_safety.py. User rules need no such heuristic: they run on RE2
+(``lire.clean.rules``), linear whatever the pattern.
 """
 
 from __future__ import annotations
@@ -13,7 +15,11 @@ import importlib
 import re
 from typing import Any
 
-__all__ = ["backtracking_risk", "required_literals"]
+__all__ = ["MAX_NEEDLE_CHARS", "backtracking_risk", "required_literals"]
+
+# A needle longer than this is cut: any piece of a required string is required too, and the
+# prefilter's trie (and its pattern) stays shallow whatever literal a rule holds.
+MAX_NEEDLE_CHARS = 32
 
 
 def _parse(pattern: str) -> tuple[Any, Any]:
@@ -36,8 +42,12 @@ def required_literals(pattern: str) -> tuple[str, ...]:
     A cheap prefilter: a sentence that contains none of them cannot match, so the (slower,
     case-insensitive) regex is not run on it.
     """
-    tree, constants = _parse(pattern)
-    return tuple(sorted(_required(tree, constants) or ()))
+    try:
+        tree, constants = _parse(pattern)
+    except (re.error, RecursionError):  # RE2 syntax Python does not know ("\\pL"): no needles
+        return ()
+    needles = {needle[:MAX_NEEDLE_CHARS] for needle in _required(tree, constants) or ()}
+    return tuple(sorted(needles))
 
 
 def _required(tree: Any, constants: Any) -> set[str] | None:

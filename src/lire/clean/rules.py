@@ -13,8 +13,12 @@ A pack is a TOML file under ``lire/rules/lang/`` (one language, or ``"*"`` for a
     position = "any"                        # or "edge": only in the head or tail of the article
 
 User rules from the config (``[[clean.rules]]``) have the same keys, plus an optional ``lang``
-or ``site`` of their own. Patterns are compiled once and must stay linear-time: an unbounded
-repeat nested in another unbounded repeat, and backreferences, are refused.
+or ``site`` of their own. Their patterns run on RE2 (``google-re2``), an engine whose time is
+linear in the text whatever the pattern: a pattern RE2 cannot take (a backreference, a
+lookaround) is a ``ConfigError`` saying so. Note RE2's ``\b`` and ``\\w`` are ASCII: write
+``\\pL`` for a letter of any alphabet. The shipped packs stay on Python's ``re``, which keeps their
+Unicode ``\b`` and ``\\w``; their patterns are checked statically and on hostile input by
+``tests/clean/test_regex_safety.py``. Patterns are compiled once, on first use.
 """
 
 from __future__ import annotations
@@ -27,13 +31,16 @@ from dataclasses import dataclass
 from enum import StrEnum
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Any, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
-from lire.clean.patterns import backtracking_risk, required_literals
+import re2
+
+from lire.clean.patterns import required_literals
 from lire.errors import ConfigError
 
 __all__ = [
     "CATEGORIES",
+    "Matcher",
     "Position",
     "Rule",
     "RuleSet",
@@ -51,12 +58,31 @@ CATEGORIES = frozenset(
         *("repeat", "learned", "site", "user", "hidden", "dialog", "form", "nav"),
     }
 )
-_NAME = re.compile(r"(?P<category>[a-z]+)/[a-z0-9][a-z0-9.+-]*")
+_NAME = re.compile(r"(?<![a-z])(?P<category>[a-z]++)/[a-z0-9][a-z0-9.+-]*+")
 _KEYS = frozenset({"name", "pattern", "strength", "max_words", "position", "lang", "site"})
 ANY_LANG = "*"
 SECOND_LANG = "en"
 DEFAULT_MAX_WORDS = {"strong": 60, "weak": 40}
+MAX_PATTERN_CHARS = 2_000  # of a user rule's pattern
+Engine = Literal["re", "re2"]
 _E = TypeVar("_E", bound=StrEnum)
+
+
+class Span(Protocol):
+    """Where a pattern matched (``re.Match`` and RE2's match both are)."""
+
+    def start(self) -> int: ...
+
+    def end(self) -> int: ...
+
+
+class Matcher(Protocol):
+    """A compiled pattern: Python's ``re.Pattern`` for the packs, RE2's for user rules."""
+
+    @property
+    def pattern(self) -> str: ...
+
+    def search(self, text: str, /) -> Span | None: ...
 
 
 class Strength(StrEnum):
@@ -84,15 +110,16 @@ class Rule:
     position: Position = Position.ANY
     lang: str = ANY_LANG
     site: str | None = None
+    engine: Engine = "re"  # "re2" for a user rule: linear whatever the pattern
 
     @property
     def category(self) -> str:
         return self.name.partition("/")[0]
 
     @property
-    def pattern(self) -> re.Pattern[str]:
+    def pattern(self) -> Matcher:
         """The compiled pattern (compiled on first use, once)."""
-        return compiled(self.source)
+        return compiled_re2(self.source) if self.engine == "re2" else compiled(self.source)
 
     @property
     def needles(self) -> tuple[str, ...]:
@@ -165,9 +192,9 @@ def _read_pack(pack: Traversable, where: str) -> Iterator[Rule]:
 def parse_rule(table: Mapping[str, Any], *, where: str = "rule", check: bool = True) -> Rule:
     """Check one rule table; a bad one is a ConfigError naming the rule and key.
 
-    With ``check`` (user rules) the pattern is compiled now and refused when it risks
-    catastrophic backtracking; the shipped packs skip both at start-up (their patterns compile
-    on first use, and tests/test_regex_safety.py checks them).
+    With ``check`` (user rules) the pattern is compiled now, on RE2, and refused when RE2
+    cannot take it; the shipped packs skip that at start-up (their patterns compile on first
+    use, and tests/clean/test_regex_safety.py checks them).
     """
     name = table.get("name")
     if not isinstance(name, str) or not (match := _NAME.fullmatch(name)):
@@ -186,6 +213,7 @@ def parse_rule(table: Mapping[str, Any], *, where: str = "rule", check: bool = T
         position=_choice(table, "position", Position, name, where),
         lang=_text(table, "lang", ANY_LANG, name, where).lower(),
         site=_site(table, name, where),
+        engine="re2" if check else "re",
     )
 
 
@@ -223,18 +251,41 @@ def _check_pattern(pattern: object, name: str, where: str, *, check: bool) -> st
         raise ConfigError(f"{where}: rule '{name}': 'pattern' must be a non-empty string")
     if not check:
         return pattern
-    try:
-        compiled(pattern)
-    except re.error as error:
+    if len(pattern) > MAX_PATTERN_CHARS:
         raise ConfigError(
-            f"{where}: rule '{name}': 'pattern' is not a valid regex: {error}"
+            f"{where}: rule '{name}': 'pattern' is longer than {MAX_PATTERN_CHARS} characters"
+        )
+    try:
+        compiled_re2(pattern)
+    except re2.error as error:
+        reason = _re2_reason(error)
+        raise ConfigError(
+            f"{where}: rule '{name}': 'pattern' is not a valid regex for RE2, the linear-time "
+            f"engine user rules run on (no backreference, no lookaround): {reason}"
         ) from error
-    if problem := backtracking_risk(pattern):
-        raise ConfigError(f"{where}: rule '{name}': 'pattern' {problem}")
     return pattern
+
+
+def _re2_reason(error: Exception) -> str:
+    reason = error.args[0] if error.args else ""
+    if isinstance(reason, bytes):
+        reason = reason.decode("utf-8", "replace")
+    return " ".join(str(reason).split())[:120] or "RE2 refused it"
 
 
 @functools.cache
 def compiled(source: str) -> re.Pattern[str]:
     """``source`` compiled case-insensitively, once."""
     return re.compile(source, re.IGNORECASE)
+
+
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.case_sensitive = False
+_RE2_OPTIONS.log_errors = False  # RE2 would print its own errors on stderr
+
+
+@functools.cache
+def compiled_re2(source: str) -> Matcher:
+    """``source`` compiled case-insensitively on RE2, once; ``re2.error`` when it cannot be."""
+    pattern: Matcher = re2.compile(source, _RE2_OPTIONS)
+    return pattern

@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
+from lire.extract.tree import int_attribute
 from lire.model import Block, BlockKind, Link
 from lire.sanitize import sanitize, sanitize_line
+from lire.urls import web_address
 
 __all__ = ["element_blocks", "spanned_blocks"]
 
@@ -52,7 +53,6 @@ _FIGURE_DEPTH = 2  # an image this many wrappers below a <figure> is still its p
 _LAYOUT_INSIDE_TABLE = "boolean(.//td//*[self::p or self::div or self::table or self::ul])"
 _BREAK = "\u2028"  # LINE SEPARATOR marks a <br> until the text is normalised
 _SPACES = re.compile(r"[^\S\n]+")
-_SKIPPED_SCHEMES = ("javascript:", "data:", "vbscript:")
 
 
 @dataclass(slots=True)
@@ -75,12 +75,10 @@ class _Builder:
         self.links.clear()
 
     def link(self, element: HtmlElement) -> None:
-        href = (element.get("href") or "").strip()
         text = sanitize_line(element.text_content())
-        if not href or not text or href.lower().startswith(_SKIPPED_SCHEMES):
-            return
-        url = sanitize_line(urljoin(self.base, href) if self.base else href)
-        self.links.append(Link(text, url))
+        url = web_address(element.get("href"), base=self.base)  # http(s) only, or None
+        if text and url:
+            self.links.append(Link(text, url))
 
 
 def element_blocks(element: HtmlElement, *, base_url: str | None = None) -> tuple[Block, ...]:
@@ -219,8 +217,7 @@ def _item(item: HtmlElement, builder: _Builder, depth: int, ordinal: int | None)
 
 
 def _start(element: HtmlElement) -> int:
-    start = (element.get("start") or "1").strip()
-    return int(start) if start.isdigit() else 1
+    return int_attribute(element.get("start"), default=1)
 
 
 def _preformatted(element: HtmlElement, builder: _Builder) -> None:

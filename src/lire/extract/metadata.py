@@ -16,17 +16,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
 from lire.sanitize import sanitize_line
+from lire.urls import web_address
 
 __all__ = ["Metadata", "json_ld_items", "normalise_date", "normalise_lang", "read_metadata"]
 
 _ARTICLE_TYPES = re.compile(r"(?:Article|BlogPosting|Report)$")
 _LANG = re.compile(r"[A-Za-z]{2,3}(?=$|[-_])")
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»|:)\s+")
+_TITLE_SEPARATORS = re.compile(r"(?<!\s)\s++(?:\||-|–|—|::|·|»|:)\s++")  # linear: see sentences
 _DATE_KEYS = (
     "article:published_time",
     "og:published_time",
@@ -42,6 +42,7 @@ _DATE_KEYS = (
     "parsely-pub-date",
 )
 _MAX_JSON_LD = 1_000_000
+MAX_DATE_CHARS = 64  # no date is written longer
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,7 @@ def read_metadata(root: HtmlElement, *, url: str | None = None) -> Metadata:
 
 def normalise_date(value: str | None) -> str | None:
     """``value`` as an ISO 8601 date or date-time, or ``None`` when it is not a date."""
-    if not value or not (value := value.strip()):
+    if not value or not (value := value.strip()) or len(value) > MAX_DATE_CHARS:
         return None
     if re.fullmatch(r"\d{8}", value):
         value = f"{value[:4]}-{value[4:6]}-{value[6:]}"
@@ -103,7 +104,7 @@ def normalise_date(value: str | None) -> str | None:
     except ValueError:
         try:
             moment = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):  # "Jan 99999999999"
             return None
     if len(value) == 10 and "T" not in candidate:
         return moment.date().isoformat()
@@ -228,11 +229,12 @@ def _strip_site(title: str | None, site: str | None) -> str | None:
 
 
 def _canonical(root: HtmlElement, meta: Mapping[str, str], url: str | None) -> str | None:
+    """The address the page claims for itself, when it is an http(s) one (resolved)."""
     for link in root.iter("link"):
-        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
-            href = link.get("href", "").strip()
-            return sanitize_line(urljoin(url, href) if url else href) or None
-    return meta.get("og:url")
+        rel = (link.get("rel") or "").lower().split()
+        if "canonical" in rel and (found := web_address(link.get("href"), base=url)):
+            return found
+    return web_address(meta.get("og:url"), base=url)
 
 
 def _text(value: object) -> str | None:

@@ -16,21 +16,17 @@ from lxml import etree
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from lire.errors import ExtractionError
-from lire.sanitize import sanitize_markup
+from lire.sanitize import UNSAFE, sanitize_markup
 
-__all__ = ["MAX_DEPTH", "check_depth", "parse_html"]
+__all__ = ["MAX_DEPTH", "check_depth", "int_attribute", "parse_html"]
 
 MAX_DEPTH = 400
+_INTEGER = re.compile(r"[+-]?[0-9]{1,9}")  # beyond a billion, not a number of the page's own
 # True when some element sits MAX_DEPTH levels below the root (evaluated in C, level by level).
 _TOO_DEEP = etree.XPath("boolean(" + "*/" * MAX_DEPTH + "*)")
 # A numeric character reference small enough to be a control (linear: one run of zeros).
 _CHARACTER_REFERENCE = re.compile(
     r"&#(?:[xX]0*([0-9a-fA-F]{1,2})|0*([0-9]{1,3}))(?![0-9a-fA-F])(?:;)?"
-)
-# What lire.sanitize removes (C0 but tab/newline/CR, DEL, C1, bidi controls): most pages hold
-# none, and one scan for them costs less than sanitising the whole page.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufff9-\ufffb]"
 )
 _PARSER = HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
 
@@ -55,7 +51,7 @@ def _without_controls(html: str) -> str:
     holding C0 controls, never sees one."""
     if "&#" in html:
         html = _CHARACTER_REFERENCE.sub(_decode_control, html)
-    return sanitize_markup(html) if _UNSAFE.search(html) else html
+    return sanitize_markup(html) if UNSAFE.search(html) else html
 
 
 def _decode_control(match: re.Match[str]) -> str:
@@ -72,3 +68,15 @@ def check_depth(root: HtmlElement, *, location: str) -> None:
             f"{location} nests its HTML more than {MAX_DEPTH} levels deep; "
             "lire does not read pages built like that"
         )
+
+
+def int_attribute(value: str | None, *, default: int) -> int:
+    """An attribute's integer value (``<ol start="3">``), ``default`` when it is not one.
+
+    HTML integers are ASCII digits with an optional sign: ``"²"`` or ``"٣"`` (digits to
+    ``str.isdigit``) and a 5,000-digit number are not values lire takes from a page.
+    """
+    text = (value or "").strip()
+    if not _INTEGER.fullmatch(text):
+        return default
+    return int(text)

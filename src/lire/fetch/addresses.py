@@ -18,7 +18,7 @@ OTHER_SCHEMES = frozenset(
     | {"gopher", "news", "tel", "ssh", "view-source", "chrome"}
 )
 SHOWN_URL_CHARS = 200
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_SCHEME = re.compile(r"(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*+):")
 _USERINFO = re.compile(r"//[^/?#@\s]*@")
 
 

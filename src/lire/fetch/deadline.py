@@ -26,7 +26,8 @@ class Watchdog:
 
     def __init__(self, deadline: float) -> None:
         self._socket: socket.socket | None = None
-        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._hang_up)
+        seconds = min(max(0.0, deadline - time.monotonic()), threading.TIMEOUT_MAX)
+        self._timer = threading.Timer(seconds, self._hang_up)
         self._timer.daemon = True
 
     def __enter__(self) -> Watchdog:

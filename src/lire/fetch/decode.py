@@ -51,7 +51,18 @@ SUPERSETS = {
     "euc_kr": "cp949",
     "big5": "big5hkscs",
 }
-REFUSED_LABELS = frozenset({"utf-7"})  # a label no browser honours (script smuggling)
+# The codecs (by Python's name) of the encodings a web page may declare (WHATWG Encoding): any
+# other label Python knows (punycode, idna, unicode_escape, utf-7, rot13...) is not a page's
+# charset, and is ignored like an unknown one.
+WEB_CODECS = frozenset(
+    {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "ascii"}
+    | {"iso8859-1", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6"}
+    | {"iso8859-7", "iso8859-8", "iso8859-9", "iso8859-10", "iso8859-11", "iso8859-13"}
+    | {"iso8859-14", "iso8859-15", "iso8859-16", "tis-620", "koi8-r", "koi8-u", "cp866"}
+    | {"cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257"}
+    | {"cp1258", "mac-roman", "mac-cyrillic", "gbk", "gb2312", "gb18030", "big5", "big5hkscs"}
+    | {"euc_jp", "iso2022_jp", "shift_jis", "cp932", "euc_kr", "cp949"}
+)
 SINGLE_BYTE_WEST = "cp1252"
 WESTERN_CLUSTERED_SHARE = 0.5  # non-ASCII bytes next to another: Western text has few
 
@@ -103,10 +114,9 @@ def _codec(label: str | None, data: bytes) -> str | None:
         return None
     try:
         name = codecs.lookup(label.strip().strip("\"'")).name
-        b"a".decode(name, errors="ignore")  # refuses codecs that are not text (base64, rot13)
-    except (LookupError, ValueError):
+    except (LookupError, ValueError):  # unknown, or a label holding a NUL
         return None
-    if name in REFUSED_LABELS:
+    if name not in WEB_CODECS:
         return None
     name = SUPERSETS.get(name, name)
     if _is_single_byte(name) and _is_utf8_with_non_ascii(data):
@@ -125,7 +135,7 @@ def _is_utf8_with_non_ascii(data: bytes) -> bool:
 def _strict(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
-    except UnicodeDecodeError:
+    except UnicodeError:  # UnicodeDecodeError, or a codec's own UnicodeError
         return None
 
 

@@ -27,6 +27,7 @@ from lire.fetch.inflate import InflateError, Inflater
 from lire.fetch.options import FetchConfig
 from lire.fetch.sniff import binary_type, declared_media_type, refusal, sniff_media_type
 from lire.model import MediaType
+from lire.urls import without_credentials
 
 __all__ = ["Client", "Download", "download"]
 
@@ -128,7 +129,9 @@ def _receive(response: httpx.Response, config: FetchConfig, deadline: float) -> 
         raise refusal(url, binary)
     if media_type is None:
         media_type = sniff_media_type(body, name=str(response.url))
-    return Download(body=body, media_type=media_type, charset=charset, url=str(response.url))
+    # The address read is shown, cited and opened: never with the credentials a redirect gave.
+    address = without_credentials(str(response.url))
+    return Download(body=body, media_type=media_type, charset=charset, url=address)
 
 
 def _content_type(value: str) -> tuple[str, str | None]:
@@ -176,6 +179,8 @@ def _network_errors(url: str, config: FetchConfig, deadline: float) -> Iterator[
     """Translate httpx's errors into a FetchError naming ``url``."""
     try:
         yield
+    except httpx.InvalidURL as error:  # a Location httpx cannot build a request for
+        raise fetch_error(f"{url} redirects to an address that is not an http(s) URL") from error
     except httpx.HTTPError as error:
         if time.monotonic() >= deadline:  # a timeout, or the watchdog hanging up
             raise deadline_error(url, config) from error

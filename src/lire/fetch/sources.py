@@ -19,6 +19,7 @@ from lire.fetch.inflate import InflateError, inflate
 from lire.fetch.options import FetchConfig
 from lire.fetch.sniff import sniff_media_type
 from lire.model import MediaType, Page
+from lire.urls import without_credentials
 
 if TYPE_CHECKING:
     from lire.fetch import http
@@ -54,7 +55,7 @@ def _url_page(source: str, config: FetchConfig, client: http.Client | None) -> P
         media_type=got.media_type,
         declared=got.charset,
         subject=show(got.url),
-        location=source,
+        location=without_credentials(source.strip()),
         url=got.url,
     )
 

@@ -133,6 +133,15 @@ class SiteMemoryStore:
         if fp:
             self._transaction(write, None)
 
+    def forget(self, site: str, text: str) -> None:
+        """The user undid a restore on ``site``: the block may be learned and removed again."""
+        fp = fingerprint(text)
+        if fp:
+            self._transaction(
+                lambda db: db.execute("DELETE FROM kept WHERE site = ? AND fp = ?", (site, fp)),
+                None,
+            )
+
     def is_kept(self, site: str, text: str) -> bool:
         """Whether the user restored this block on ``site``."""
         fp = fingerprint(text)

@@ -110,6 +110,7 @@ def build_request(
     )
     text = article.text[:MAX_ARTICLE_CHARS]
     content = f"{article.title}\n\n{text}" if article.title else text
+    content = sanitize(content)  # no control or invisible character reaches the model either
     body = {
         "model": config.model,
         "stream": True,

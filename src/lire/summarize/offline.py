@@ -49,6 +49,9 @@ POSITION_POWER = 3.0
 POSITION_DECAY = 1.0
 DUPLICATE_OVERLAP = 0.6  # share of a sentence's terms already in a chosen one
 LANG_SAMPLE_BLOCKS = 40  # the blocks a pasted text's language is told from
+# A summary is drawn from the first this many sentences (about 100,000 words): a book-length page
+# costs no more to summarize than a very long article. Shorter articles are read whole.
+MAX_SENTENCES = 5_000
 _TERMINAL = (".", "!", "?", "…")
 
 
@@ -104,12 +107,12 @@ def _check(points: int) -> None:
 
 
 def _sentences(article: Article, lang: str | None, *, stem: bool = True) -> list[_Sentence]:
-    pieces = [
-        (text, index, block.kind in _PROSE)
-        for index, block in enumerate(article.blocks)
-        if block.kind not in _SKIPPED
-        for text in _texts(block, lang)
-    ]
+    pieces: list[tuple[str, int, bool]] = []
+    for index, block in enumerate(article.blocks):
+        if len(pieces) >= MAX_SENTENCES:
+            break
+        if block.kind not in _SKIPPED:
+            pieces += [(text, index, block.kind in _PROSE) for text in _texts(block, lang)]
     words = [content_words(text, lang) for text, _, _ in pieces]
     stems = stem_map({word for found in words for word in found}, lang) if stem else {}
     return [

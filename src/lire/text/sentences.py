@@ -43,15 +43,18 @@ _BEFORE_NUMBER = frozenset({"no", "nos", "art", "fig", "figs", "ch", "sec", "op"
 # Abbreviations that often end a sentence too: they end one when a capital letter follows.
 _CLOSING_ABBREVIATIONS = frozenset({"etc", "ecc", "usw", "usf", "enz"})
 
+# Every pattern here is linear on any input: a run of what a pattern repeats is entered only at
+# its start (the lookbehind), and taken whole, so no position is tried twice and no run split two
+# ways (a table of contents of dot leaders, "Introduction ........ 3", once took hours).
 _END = re.compile(
-    r"(?:\.\.\.|[.!?…])+"  # the terminal punctuation, possibly repeated (?! ...)
+    r"(?<![.!?…])[.!?…]++"  # the terminal punctuation, possibly repeated ("?!", "...")
     r"(?:[»”“’‘\"')\]]|[ \u00a0\u202f]»)*"  # closing quotes and brackets ("Bonjour. »")
     r"(?=\s|$)"
 )
 _BEFORE_CHARS = 40  # the word before a point is looked for in this many characters
-_TOKEN_BEFORE = re.compile(r"[\w.º°ª'’-]*$")
+_TOKEN_BEFORE = re.compile(r"(?<![\w.º°ª'’-])[\w.º°ª'’-]*+$")
 _LINE = re.compile(r"[^\n]+")
-_ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+_ACRONYM = re.compile(r"(?<![\w.])(?:[^\W\d_]\.)++[^\W\d_]")
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
 
 

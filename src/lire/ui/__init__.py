@@ -9,11 +9,14 @@ thread, so the app shell and its loading state are painted before that import st
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from lire.config import Config
 from lire.model import Page, Reading
 from lire.store import History
 from lire.ui.app import LireApp
-from lire.ui.base import KeepStore, Loader, Opener
+from lire.ui.prefs import default_prefs_path
+from lire.ui.services import KeepStore, Loader, Opener, Services
 
 __all__ = ["LireApp", "create_app", "pipeline_loader", "run_app"]
 
@@ -27,25 +30,32 @@ def create_app(
     learn: KeepStore | None = None,
     sample: str | None = None,
     opener: Opener | None = None,
+    prefs: Path | None = None,
 ) -> LireApp:
     """The app, reading ``source`` with ``loader`` (default: the pipeline with ``config``).
 
     ``history`` remembers what was read and where (None: nothing is remembered); ``learn``
     keeps the removals the user restores, per site; ``sample`` is offered when there is no
-    source; ``opener`` opens a URL in the browser (default ``webbrowser.open``).
+    source; ``opener`` opens a URL in the browser (default ``webbrowser.open``); ``prefs`` is
+    where the theme and width chosen in the app are kept (None: they are not).
     """
     config = config or Config()
-    return LireApp(
-        source=source,
+    services = Services(
         loader=loader or pipeline_loader(config),
-        theme=config.app.theme,
-        show_summary=config.app.show_summary,
         history=history,
         learn=learn,
         sample=sample,
         opener=opener,
         llm=config.llm if config.summary.summarizer == "llm" else None,
         points=config.summary.points,
+    )
+    return LireApp(
+        services,
+        source=source,
+        theme=config.app.theme,
+        width=config.app.width,
+        show_summary=config.app.show_summary,
+        prefs_path=prefs,
     )
 
 
@@ -81,5 +91,7 @@ def run_app(
             history=stores.history,
             learn=stores.memory,
             sample=sample,
+            prefs=default_prefs_path(),
         )
-        return app.run() or 0
+        app.run()
+    return app.return_code or 0  # 1 after a crash, which the app reports without page text

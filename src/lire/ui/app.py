@@ -1,201 +1,136 @@
-"""LireApp: the reader's keys, moving, searching and help.
-
-Layout and loading are in base.py; the other actions in commands.py.
-"""
+"""LireApp: the application shell. It owns the preferences (theme, reading width: the config's
+defaults, then what the reader chose, kept in the state dir) and hands its services to the
+reader screen, which owns everything else; the command palette lists the reader's actions."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import replace
+from pathlib import Path
 from typing import ClassVar
 
-from textual.app import SystemCommand
+from rich.text import Text
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
 
-from lire.sanitize import sanitize_line
-from lire.ui.commands import ReaderCommands
-from lire.ui.dialogs import HelpScreen, PromptScreen
-from lire.ui.document import find_matches
+from lire.ui.article import ArticleView
+from lire.ui.crash import crash_report
+from lire.ui.prefs import Prefs, clamp_width, load_prefs, save_prefs
+from lire.ui.screen import ReaderScreen
+from lire.ui.services import Services
 
-__all__ = ["LireApp"]
+__all__ = ["APP_KEYS", "LireApp"]
 
-_NEEDS_ARTICLE = {
-    "search", "next_match", "previous_match", "next_heading", "previous_heading", "removed",
-    "links", "open", "copy", "export", "reload",
-}  # fmt: skip
+_WIDTH_STEP = 10
+
+APP_KEYS: list[BindingType] = [
+    Binding("t", "toggle_theme", "Dark or light theme", show=False),
+    Binding("less_than_sign", "width(-1)", "Narrower column", show=False, key_display="<"),
+    Binding("greater_than_sign", "width(1)", "Wider column", show=False, key_display=">"),
+]
 
 
-class LireApp(ReaderCommands):
+class LireApp(App[int]):
     """The reader. Build it with ``lire.ui.create_app``."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("j,down", "scroll_lines(1)", "Line down", show=False),
-        Binding("k,up", "scroll_lines(-1)", "Line up", show=False),
-        Binding("space,pagedown", "scroll_pages(1)", "Page down", show=False),
-        Binding("b,pageup", "scroll_pages(-1)", "Page up", show=False),
-        Binding("d", "scroll_half(1)", "Half page down", show=False),
-        Binding("u", "scroll_half(-1)", "Half page up", show=False),
-        Binding("g,home", "top", "Top", show=False),
-        Binding("G,end", "bottom", "Bottom", show=False),
-        Binding(
-            "right_square_bracket", "next_heading", "Next heading", show=False, key_display="]"
-        ),
-        Binding(
-            "left_square_bracket",
-            "previous_heading",
-            "Previous heading",
-            show=False,
-            key_display="[",
-        ),
-        Binding("s", "toggle_summary", "Summary"),
-        Binding("tab", "switch_pane", "Switch pane", show=False),
-        Binding("slash", "search", "Search", key_display="/"),
-        Binding("n", "next_match", "Next match", show=False),
-        Binding("N", "previous_match", "Previous match", show=False),
-        Binding("x", "removed", "Removed"),
-        Binding("l", "links", "Links"),
-        Binding("o", "open", "Browser", show=False),
-        Binding("h,backspace", "go_back", "Back", show=False),
-        Binding("L", "go_forward", "Forward", show=False),
-        Binding("colon,ctrl+l", "open_url", "Open URL", key_display=":"),
-        Binding("r", "reload", "Reload", show=False),
-        Binding("y", "copy", "Copy paragraph", show=False),
-        Binding("e", "export", "Export Markdown", show=False),
-        Binding("H", "history", "History", show=False),
-        Binding("escape", "cancel", "Cancel load or search", show=False, key_display="esc"),
-    ]
+    CSS_PATH = "app.tcss"
+    TITLE = "lire"
+    BINDINGS: ClassVar[list[BindingType]] = APP_KEYS
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in _NEEDS_ARTICLE and self.visit is None:
-            return None
-        return True
+    def __init__(
+        self,
+        services: Services,
+        *,
+        source: str | None,
+        theme: str = "textual-dark",
+        width: int = 80,
+        show_summary: bool = True,
+        prefs_path: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.services = services
+        self.source = source
+        self.show_summary = show_summary
+        self.prefs_path = prefs_path  # None: choices are not kept
+        self.prefs = load_prefs(prefs_path) if prefs_path is not None else Prefs()
+        self._wanted_theme = self.prefs.theme or theme
+        self._choosing = False
+        self.width = self.prefs.width if self.prefs.width is not None else clamp_width(width)
 
-    # -- moving ------------------------------------------------------------------------------
+    @property
+    def reader(self) -> ReaderScreen:
+        """The reader screen (the app's default screen)."""
+        screen = self.screen_stack[0] if self.screen_stack else None
+        assert isinstance(screen, ReaderScreen)
+        return screen
 
-    def action_scroll_lines(self, lines: int) -> None:
-        self._view().scroll_relative(y=lines, animate=False)
-
-    def action_scroll_pages(self, pages: int) -> None:
-        view = self._view()
-        view.scroll_relative(
-            y=pages * max(1, view.scrollable_content_region.height - 1), animate=False
+    def get_default_screen(self) -> ReaderScreen:
+        return ReaderScreen(
+            self.services, source=self.source, show_summary=self.show_summary, width=self.width
         )
 
-    def action_scroll_half(self, halves: int) -> None:
-        view = self._view()
-        view.scroll_relative(
-            y=halves * max(1, view.scrollable_content_region.height // 2), animate=False
-        )
+    def on_mount(self) -> None:
+        if self._wanted_theme in self.available_themes:
+            self.theme = self._wanted_theme
+        else:
+            self.notify(f"unknown theme {self._wanted_theme!r}", severity="warning", markup=False)
+        self._choosing = True  # from now on a theme set is the reader's choice
 
-    def action_top(self) -> None:
-        self._view().scroll_home(animate=False)
+    def action_toggle_theme(self) -> None:
+        """Switch between the dark and the light theme (the choice is kept)."""
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
-    def action_bottom(self) -> None:
-        self._view().scroll_to_end()
+    def action_width(self, step: int) -> None:
+        """Narrow (-1) or widen (1) the reading column, and keep the choice."""
+        width = self.width or self.reader.view.size.width
+        self.width = clamp_width(width + step * _WIDTH_STEP)
+        self.reader.view.set_column(self.width)
+        self.reader.status(f"Reading width: {self.width} columns", expire=True)
+        self._keep(replace(self.prefs, width=self.width))
 
-    def action_next_heading(self) -> None:
-        self._heading(1)
+    def watch_theme(self, theme: str) -> None:
+        if self._choosing and theme != self.prefs.theme:  # a key, or the palette's picker
+            self._keep(replace(self.prefs, theme=theme))
 
-    def action_previous_heading(self) -> None:
-        self._heading(-1)
+    def _keep(self, prefs: Prefs) -> None:
+        self.prefs = prefs
+        if self.prefs_path is not None:
+            save_prefs(self.prefs_path, prefs)
 
-    def _heading(self, step: int) -> None:
-        view = self._view()
-        top = round(view.scroll_y)
-        lines = [
-            view.block_line(i) for i, b in enumerate(view.article.blocks) if b.kind == "heading"
-        ]
-        ahead = [y for y in lines if y > top] if step > 0 else [y for y in lines if y < top]
-        if not ahead:
-            self.status("No heading " + ("below" if step > 0 else "above"))
-            return
-        view.scroll_to(y=ahead[0] if step > 0 else ahead[-1], animate=False)
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug: exit with 1 and a report that names where, never page text or locals.
 
-    def action_toggle_summary(self) -> None:
-        self.show_summary = not self.show_summary
-        if not self.show_summary:
-            self._view().focus()
-
-    def action_switch_pane(self) -> None:
-        summary = self.query_one("#summary")
-        target = self._view() if summary.has_focus or not self.show_summary else summary
-        target.focus()
-
-    # -- search ------------------------------------------------------------------------------
-
-    def action_search(self) -> None:
-        self.push_screen(PromptScreen("Search", placeholder="words to find"), self._searched)
-
-    def _searched(self, query: str | None) -> None:
-        view = self._view()
-        self.matches = find_matches(view.article.blocks, query or "")
-        if not self.matches:
-            self.match_at = -1
-            view.set_matches((), None)
-            self.status(f"Not found: {sanitize_line(query or '')}" if query else "")
-            return
-        top = view.top_block
-        self.match_at = next((i for i, m in enumerate(self.matches) if m.block >= top), 0)
-        self._show_match()
-
-    def action_next_match(self) -> None:
-        self._step_match(1)
-
-    def action_previous_match(self) -> None:
-        self._step_match(-1)
-
-    def _step_match(self, step: int) -> None:
-        if self.matches:
-            self.match_at = (self.match_at + step) % len(self.matches)
-            self._show_match()
-
-    def _show_match(self) -> None:
-        view, match = self._view(), self.matches[self.match_at]
-        view.set_matches(self.matches, match)
-        view.scroll_to(y=max(0, view.block_line(match.block) - 2), animate=False)
-        self.status(f"Match {self.match_at + 1}/{len(self.matches)}")
-
-    # -- help, palette ---------------------------------------------------------------------
-
-    def action_help(self) -> None:
-        keys = [
-            (_key_names(binding.key), binding.description)
-            for binding in self.BINDINGS
-            if isinstance(binding, Binding)
-        ]
-        keys.append(("enter", "In the summary: jump to the point's paragraph"))
-        keys.append(("ctrl+p", "Command palette: every action"))
-        self.push_screen(HelpScreen(keys))
+        (Textual's own report is a traceback with locals, and its exception messages can quote
+        the page.) Overrides a private hook of ``App``, the one every crash goes through.
+        """
+        self._return_code = 1
+        if self._exception is None:  # as App does: run_test re-raises it in the tests
+            self._exception = error
+            self._exception_event.set()
+        self.panic(Text(crash_report(error)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        for binding in self.BINDINGS:
-            if isinstance(binding, Binding) and binding.action != "quit":
-                key = binding.key_display or binding.key
-                yield SystemCommand(
-                    binding.description, f"key: {key}", _runner(self, binding.action)
-                )
+        if not isinstance(screen, ReaderScreen):
+            return
+        owners: list[tuple[DOMNode, list[BindingType]]] = [
+            (self, APP_KEYS),
+            (screen, screen.BINDINGS),
+            (screen.view, ArticleView.BINDINGS),
+        ]
+        for owner, bindings in owners:
+            for binding in bindings:
+                if isinstance(binding, Binding) and binding.action != "app.quit":
+                    key = binding.key_display or binding.key
+                    yield SystemCommand(
+                        binding.description, f"key: {key}", _runner(self, owner, binding.action)
+                    )
 
 
-def _runner(app: LireApp, action: str) -> Callable[[], Awaitable[None]]:
+def _runner(app: LireApp, owner: DOMNode, action: str) -> Callable[[], Awaitable[None]]:
     async def run() -> None:
-        await app.run_action(action)
+        await app.run_action(action, owner)
 
     return run
-
-
-_KEY_NAMES = {
-    "right_square_bracket": "]",
-    "left_square_bracket": "[",
-    "question_mark": "?",
-    "slash": "/",
-    "colon": ":",
-    "escape": "esc",
-}
-
-
-def _key_names(keys: str) -> str:
-    """``"colon,ctrl+l"`` as the user types it: ``": ctrl+l"``."""
-    return " ".join(_KEY_NAMES.get(key, key) for key in keys.split(","))

@@ -1,4 +1,6 @@
-"""ArticleView: the article drawn through Textual's line API, laid out in pieces.
+"""ArticleView: the article drawn through Textual's line API in a reading column, laid out in
+pieces, and the keys that move in it (lines, pages, half pages, ends, headings; less and vim's
+ctrl keys too).
 
 Each block is wrapped once per width into strips and only the lines in view are painted, so a
 100,000-word article never mounts thousands of widgets. Only the lines in view and a page more
@@ -9,43 +11,56 @@ blocks they touch.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable
-from itertools import accumulate
+from typing import ClassVar
 
 from rich.console import ConsoleOptions
-from rich.segment import Segment
 from rich.text import Text
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from lire.model import WORDS_PER_MINUTE, Article, BlockKind
-from lire.ui.document import Match, Palette, block_text, header_text
-from lire.ui.messages import ArticleScrolled
+from lire.model import Article, Reading
+from lire.ui.document import Drawn, Palette, Span
+from lire.ui.header import header_text
+from lire.ui.layout import Layout, wrap
+from lire.ui.marks import Marks
+from lire.ui.messages import ArticleScrolled, Said
 
 __all__ = ["ArticleView"]
 
-_TIGHT = (BlockKind.LIST_ITEM, BlockKind.TABLE_ROW)
 _CHUNK = 150  # blocks wrapped per step of the background layout
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """The article: a header (title, metadata) then every block, one blank line between."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down,ctrl+e", "scroll_lines(1)", "Line down", show=False),
+        Binding("k,up,ctrl+y", "scroll_lines(-1)", "Line up", show=False),
+        Binding("space,pagedown,ctrl+f", "scroll_pages(1)", "Page down", show=False),
+        Binding("b,pageup,ctrl+b", "scroll_pages(-1)", "Page up", show=False),
+        Binding("d,ctrl+d", "scroll_half(1)", "Half page down", show=False),
+        Binding("u,ctrl+u", "scroll_half(-1)", "Half page up", show=False),
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "Bottom", show=False),
+        Binding("right_square_bracket", "heading(1)", "Next heading", show=False, key_display="]"),
+        Binding(
+            "left_square_bracket", "heading(-1)", "Previous heading", show=False, key_display="["
+        ),
+    ]
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article = Article(blocks=())
+        self.reading: Reading | None = None  # for the header: confidence, other readings
         self.palette = Palette()
-        self._matches: dict[int, list[Match]] = {}
-        self._current: Match | None = None
-        self._flash: int | None = None
+        self.marks = Marks()
+        self.column = 80  # the reading column's width (0: the whole view)
         self._note: Text | None = None
-        self._lines: list[list[Strip]] = []  # per laid-out item: 0 is the header, i+1 block i
-        self._starts: list[int] = [0]  # first line of each laid-out item, then the end
+        self._layout: Layout | None = None  # None until the view has a width
         self._painted: dict[int, Strip] = {}  # final strips by line, for the current width
-        self._stale: set[int] = set()  # blocks whose styles changed since they were wrapped
-        self._words: list[int] = [0]  # words before each block
         self._width = 0
         self._pending_top: int | None = None
         self._options: ConsoleOptions | None = None
@@ -53,11 +68,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- content -----------------------------------------------------------------------------
 
-    def show(self, article: Article, palette: Palette, *, top_block: int = 0) -> None:
-        """Replace the article and scroll so that ``top_block`` is at the top."""
-        self.article, self.palette, self._note = article, palette, None
-        self._matches, self._current, self._flash = {}, None, None
-        self._words = list(accumulate((len(b.text.split()) for b in article.blocks), initial=0))
+    def show(
+        self,
+        article: Article,
+        palette: Palette,
+        *,
+        top_block: int = 0,
+        reading: Reading | None = None,
+    ) -> None:
+        """Replace the article and scroll so that ``top_block`` is at the top; ``reading`` is
+        what it was read as (the header tells its confidence)."""
+        self.article, self.reading, self.palette, self._note = article, reading, palette, None
+        self.marks.reset(article.blocks)
         self._relayout(force=True)
         self.scroll_to_block(top_block)
 
@@ -70,35 +92,72 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def set_palette(self, palette: Palette) -> None:
         """Redraw with the styles of a new theme, keeping the position."""
         self.palette = palette
-        top = self.top_block
-        self._relayout(force=True)
-        self.scroll_to_block(top)
+        self._redraw()
 
-    def set_matches(self, matches: Iterable[Match], current: Match | None) -> None:
-        """Mark search hits (``current`` stronger), restyling only the blocks involved."""
-        touched = set(self._matches) | ({self._current.block} if self._current else set())
-        self._matches = {}
-        for hit in matches:
-            self._matches.setdefault(hit.block, []).append(hit)
-        self._current = current
-        self._restyle(touched | set(self._matches))
+    def set_column(self, column: int) -> None:
+        """Wrap the text at ``column`` characters (0: the whole width), keeping the position."""
+        self.column = column
+        self._redraw()
+
+    def number_links(self, numbers: bool) -> None:
+        """Show each link's number after it (as the ``l`` list numbers them), or not."""
+        self.marks.numbers = numbers
+        self._redraw()
+
+    def set_matches(
+        self, matches: Iterable[tuple[int, Span]], current: tuple[int, Span] | None
+    ) -> None:
+        """Mark search hits, each a block and a span in it (``current`` stronger), restyling
+        only the blocks involved."""
+        self._restyle(self.marks.set_hits(matches, current))
+
+    def jump_to(self, block: int) -> None:
+        """Scroll to ``block`` and highlight it for a moment."""
+        self.scroll_to_block(block)
+        self.flash(block)
+        self.set_timer(1.5, lambda: self.flash(None))
 
     def flash(self, block: int | None) -> None:
         """Highlight one block (``None`` clears the highlight)."""
-        touched = {b for b in (self._flash, block) if b is not None}
-        self._flash = block
-        self._restyle(touched)
+        self._restyle(self.marks.flash(block))
+
+    # -- keys --------------------------------------------------------------------------------
+
+    def action_scroll_lines(self, lines: int) -> None:
+        self.scroll_relative(y=lines, animate=False)
+
+    def action_scroll_pages(self, pages: int) -> None:
+        self.scroll_relative(
+            y=pages * max(1, self.scrollable_content_region.height - 1), animate=False
+        )
+
+    def action_scroll_half(self, halves: int) -> None:
+        self.scroll_relative(
+            y=halves * max(1, self.scrollable_content_region.height // 2), animate=False
+        )
+
+    def action_top(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self.scroll_to_end()
+
+    def action_heading(self, step: int) -> None:
+        """Scroll to the next (1) or previous (-1) heading."""
+        top, blocks = round(self.scroll_y), self.article.blocks
+        lines = [self.block_line(i) for i, b in enumerate(blocks) if b.kind == "heading"]
+        ahead = [y for y in lines if y > top] if step > 0 else [y for y in lines if y < top]
+        if not ahead:
+            self.post_message(Said("No heading " + ("below" if step > 0 else "above")))
+            return
+        self.scroll_to(y=ahead[0] if step > 0 else ahead[-1], animate=False)
 
     # -- geometry ----------------------------------------------------------------------------
 
     @property
-    def line_count(self) -> int:
-        return self._starts[-1]
-
-    @property
     def complete(self) -> bool:
         """Whether every block is laid out."""
-        return self._note is not None or len(self._lines) > len(self.article.blocks)
+        return self._layout is None or self._layout.complete
 
     @property
     def top_block(self) -> int:
@@ -107,17 +166,15 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def block_at(self, y: int) -> int:
         """Index of the block drawn at line ``y``, or of the block after a blank line."""
-        item = max(0, bisect_right(self._starts, y) - 1)
-        return max(0, min(item - 1, len(self.article.blocks) - 1))
+        return self._layout.block_at(y) if self._layout is not None else 0
 
     def block_line(self, block: int) -> int:
         """The first line of ``block`` (laying the article out that far if needed)."""
-        item = max(0, min(block + 1, len(self.article.blocks)))
-        self._extend_to(item + max(1, self.size.height))  # and a screen after it
-        return self._starts[item]
+        self._extend_to(block + 1 + max(1, self.size.height))  # and a screen after it
+        return self._layout.start_of(block) if self._layout is not None else 0
 
     def scroll_to_block(self, block: int) -> None:
-        if self._width == 0:  # not laid out yet: the first resize will scroll there
+        if self._layout is None:  # not laid out yet: the first resize will scroll there
             self._pending_top = block
             return
         y = 0 if block <= 0 else self.block_line(block)
@@ -129,13 +186,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def position(self) -> tuple[int, int]:
         """Percent read (words above the bottom of the view) and minutes left."""
-        total = self._words[-1]
-        height = max(1, self.scrollable_content_region.height)
-        bottom = round(self.scroll_y) + height
-        if total == 0 or (self.complete and bottom >= self.line_count):
-            return 100, 0
-        read = self._words[min(self.block_at(bottom - 1) + 1, len(self._words) - 1)]
-        return round(100 * read / total), round((total - read) / WORDS_PER_MINUTE)
+        if self._layout is None:
+            return (100, 0) if not self.article.blocks else (0, self.article.reading_minutes)
+        bottom = round(self.scroll_y) + max(1, self.scrollable_content_region.height)
+        return self._layout.position(bottom)
 
     # -- Textual hooks -----------------------------------------------------------------------
 
@@ -161,20 +215,15 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _paint(self, line: int) -> Strip:
         width, base = self.scrollable_content_region.width, self.rich_style
-        item = bisect_right(self._starts, line) - 1
-        if item - 1 in self._stale:
-            self._stale.discard(item - 1)
-            self._lines[item] = self._wrap(self._styled(item - 1))
-        if 0 <= item < len(self._lines):
-            strips, offset = self._lines[item], line - self._starts[item]
-            if offset < len(strips):
-                return strips[offset].apply_style(base).crop_extend(0, width, base)
-        return Strip.blank(width, base)
+        strip = self._layout.strip(line) if self._layout is not None else None
+        if strip is None:
+            return Strip.blank(width, base)
+        return strip.apply_style(base).crop_extend(0, width, base)
 
     def _relayout(self, *, force: bool = False) -> None:
         width = self.scrollable_content_region.width
         if width <= 0:  # no size yet: wait for the first resize
-            self._width, self._lines, self._starts = 0, [], [0]
+            self._width, self._layout = 0, None
             self._painted.clear()
             return
         if width == self._width and not force:
@@ -182,63 +231,53 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._width = width
         self._options = self.app.console.options.update_width(width)
         self._generation += 1
-        first = self._note if self._note is not None else header_text(self.article, self.palette)
-        self._lines, self._starts, self._stale = [self._wrap(first)], [0], set()
-        self._starts.append(len(self._lines[0]) + 1)
+        note = self._note
+        first = note if note is not None else header_text(self.reading, self.article, self.palette)
+        self._layout = Layout(
+            self.article.blocks, Drawn(first), style=self._styled, wrap=self._wrap
+        )
+        self._layout.blocks_shown = self._note is None
         screens = 2 * max(1, self.size.height)  # what is in view and a page more, no further
-        self._extend_to(len(self.article.blocks) + 1, lines=round(self.scroll_y) + screens)
+        self._layout.extend_to(len(self.article.blocks) + 1, lines=round(self.scroll_y) + screens)
         self._resized()
         self.call_later(self._continue, self._generation)
 
-    def _extend_to(self, items: int, *, lines: int | None = None) -> None:
-        """Lay out blocks until ``items`` items (header included) are done, or until ``lines``
-        lines are."""
-        target = min(items, len(self.article.blocks) + 1)
-        if self._width == 0 or self._note is not None or len(self._lines) >= target:
-            return
-        for item in range(len(self._lines), target):
-            if lines is not None and self._starts[-1] >= lines:
-                break
-            self._lines.append(self._wrap(self._styled(item - 1)))
-            self._starts.append(self._starts[-1] + len(self._lines[-1]) + self._gap(item))
-        self._resized()
+    def _extend_to(self, items: int) -> None:
+        """Lay out blocks until ``items`` items (header included) are done."""
+        if self._layout is not None and self._layout.extend_to(items):
+            self._resized()
 
     def _continue(self, generation: int) -> None:
         if generation == self._generation and not self.complete:
-            self._extend_to(len(self._lines) + _CHUNK)
+            assert self._layout is not None
+            self._extend_to(len(self._layout.items) + _CHUNK)
             self.call_later(self._continue, generation)
 
     def _resized(self) -> None:
         self._painted.clear()
-        self.virtual_size = Size(self._width, self._starts[-1])
+        lines = self._layout.line_count if self._layout is not None else 0
+        self.virtual_size = Size(self._width, lines)
         self.refresh()
         self._report()
 
-    def _gap(self, item: int) -> int:
-        blocks = self.article.blocks
-        if item == 0 or item >= len(blocks):
-            return 1
-        tight = blocks[item - 1].kind in _TIGHT and blocks[item].kind == blocks[item - 1].kind
-        return 0 if tight else 1
-
     def _restyle(self, blocks: set[int]) -> None:
-        """Mark blocks to be wrapped again when next painted (styles never change the wrap)."""
-        self._stale |= {block for block in blocks if 0 <= block < len(self._lines) - 1}
+        """Draw these blocks again with their new styles."""
+        if self._layout is not None:
+            self._layout.restyle(blocks)
         self._painted.clear()
         self.refresh()
 
-    def _styled(self, index: int) -> Text:
-        return block_text(
-            self.article.blocks[index],
-            self.palette,
-            matches=self._matches.get(index, ()),
-            current=self._current,
-            flash=index == self._flash,
-        )
+    def _redraw(self) -> None:
+        top = self.top_block
+        self._relayout(force=True)
+        self.scroll_to_block(top)
 
-    def _wrap(self, text: Text) -> list[Strip]:
-        lines = self.app.console.render_lines(text, self._options, pad=False)
-        return [Strip(Segment.simplify(line)) for line in lines]
+    def _styled(self, index: int) -> Drawn:
+        return self.marks.drawn(index, self.article.blocks[index], self.palette)
+
+    def _wrap(self, drawn: Drawn) -> list[Strip]:
+        assert self._options is not None
+        return wrap(drawn, self.app.console, self._options, self._width, self.column)
 
     def _report(self) -> None:
         if self.is_mounted:

@@ -71,7 +71,8 @@ class ConfirmScreen(ModalScreen[bool]):
         self.target = target
 
     def compose(self) -> ComposeResult:
-        text = Text(self.question + "\n\n", style="bold")
+        text = Text()
+        text.append(self.question + "\n\n", style="bold")
         text.append(self.target)
         text.append("\n\n(y)es / (n)o", style="dim")
         with Vertical(classes="dialog prompt"):

@@ -7,8 +7,10 @@ before the article could be painted. This bar only re-renders one line.
 
 from __future__ import annotations
 
+from rich.color import Color as RichColor
 from rich.style import Style
 from rich.text import Text
+from textual.color import Color, ColorParseError
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -26,7 +28,7 @@ class KeyBar(Widget):
 
     def render(self) -> Text:
         colors = self.app.theme_variables
-        key = Style.parse(f"bold {colors.get('footer-key-foreground', 'default')}")
+        key = Style(bold=True, color=_rich_color(colors.get("footer-key-foreground")))
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         seen: set[str] = set()
         for active in self.screen.active_bindings.values():
@@ -38,3 +40,11 @@ class KeyBar(Widget):
             text.append(f" {self.app.get_key_display(binding)} ", style=key + dim)
             text.append(binding.description + " ", style=dim)
         return text
+
+
+def _rich_color(value: str | None) -> RichColor | None:
+    """A theme variable as a rich colour (an ANSI theme's "ansi_magenta" too), or None."""
+    try:
+        return Color.parse(value).rich_color if value else None
+    except ColorParseError:
+        return None

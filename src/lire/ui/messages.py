@@ -1,17 +1,26 @@
-"""Every message the app's widgets and workers post: small dataclasses, past-tense events."""
+"""Every message the app's widgets and workers post: small dataclasses, past-tense events.
+
+Workers post them (``post_message`` is thread-safe); handlers only assign what they carry.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from lire.model import Reading, Summary
 
+if TYPE_CHECKING:
+    from lire.ui.trail import Visit
+
 __all__ = [
     "ArticleScrolled",
     "LoadFailed",
+    "ModelAnswered",
     "ReadingLoaded",
+    "Said",
     "SummaryChunk",
     "SummaryFailed",
     "SummaryStreamed",
@@ -46,7 +55,14 @@ class ArticleScrolled(Message):
 
 
 @dataclass
-class SummaryChunk(Message):
+class Said(Message):
+    """A widget has something to tell the reader on the status line (plain text)."""
+
+    text: str
+
+
+@dataclass
+class SummaryChunk(Message, bubble=False):
     """The model sent more of its summary (sanitised text); ``token`` names the stream."""
 
     token: int
@@ -54,7 +70,7 @@ class SummaryChunk(Message):
 
 
 @dataclass
-class SummaryStreamed(Message):
+class SummaryStreamed(Message, bubble=False):
     """The model's summary is complete: its key points, each linked to a block."""
 
     token: int
@@ -62,8 +78,17 @@ class SummaryStreamed(Message):
 
 
 @dataclass
-class SummaryFailed(Message):
+class SummaryFailed(Message, bubble=False):
     """The model's summary could not be had; ``error`` is the user's sentence."""
 
     token: int
     error: str
+
+
+@dataclass
+class ModelAnswered(Message):
+    """The summary pane is done asking the model about ``visit``: its summary, or None when
+    the model failed (the offline one stays)."""
+
+    visit: Visit
+    summary: Summary | None

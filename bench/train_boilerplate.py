@@ -1,0 +1,283 @@
+"""Train the learned boilerplate model, evaluate it on held-out sites, and ship it.
+
+    python bench/boilerplate_data.py         # first: rebuild build/boilerplate/ from ../shared
+    python bench/train_boilerplate.py        # folds in build/boilerplate/folds/, the model in
+                                             # src/lire/clean/packs/boilerplate.model
+
+Reads the development set (``build/boilerplate/*.jsonl``, rebuilt from the benchmark pages, and
+``data/boilerplate/*.jsonl``, the news texts labelled by hand), turns every block into the
+features of ``lire.clean.features`` (the rules' verdicts included, as ``lire.clean.blocks``
+computes them), and fits two linear models with numpy: a logistic one (boilerplate or article)
+and a multinomial one (which kind of boilerplate), with Adagrad and an L2 penalty.
+
+Sites are split into ``FOLDS`` groups by a hash of their host: each fold's model is trained on
+the other folds' sites only and written to ``build/boilerplate/folds/`` for ``bench/plaintext.py``
+to evaluate on the sites it never saw; the held-out block figures print here. The shipped model
+is trained on every site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import zlib
+from array import array
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from lire.clean.blocks import rule_hints
+from lire.clean.features import block_features, hashed
+from lire.clean.learned import BoilerplateModel, save_model
+from lire.extract.text_blocks import text_blocks
+from lire.model import Article, Block, BlockKind
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = ROOT / "build" / "boilerplate"
+DATA = ROOT / "data" / "boilerplate"
+FOLD_DIR = BUILD / "folds"
+SHIPPED = ROOT / "src" / "lire" / "clean" / "packs" / "boilerplate.model"
+FOLDS = 5
+BITS = 17
+KIND_BITS = 13
+THRESHOLD = 0.9  # inside the article's span, and for running text anywhere
+OUTSIDE = 0.6  # beyond it
+VERSION = "1"
+KINDS = (
+    *("nav", "footer", "related", "share", "newsletter", "consent", "comment"),
+    *("subscription", "ad", "author", "form", "other"),
+)
+Ints = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
+
+
+@dataclass
+class Page:
+    """One text of the development set, its blocks' feature indices and labels."""
+
+    source: str
+    site: str
+    lang: str
+    page_type: str
+    texts: list[str]
+    labels: list[str]  # article, boilerplate, mixed
+    kinds: list[str]
+    indices: list[array[int]]
+
+    @property
+    def fold(self) -> int:
+        return site_fold(self.site)
+
+
+def site_fold(site: str) -> int:
+    """The fold a site belongs to (stable: a CRC of its host)."""
+    return zlib.crc32(site.encode()) % FOLDS
+
+
+def read_records(paths: Sequence[Path]) -> Iterator[dict[str, Any]]:
+    """The texts of the development set, each with the blocks lire reads from it."""
+    for path in paths:
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                record = json.loads(line)
+                yield record if "blocks" in record else with_blocks(record)
+
+
+def with_blocks(record: dict[str, Any]) -> dict[str, Any]:
+    """A text labelled line by line (``data/boilerplate/``) with the blocks lire reads from it:
+    each block takes the label of its line (unknown when lire joined or split lines)."""
+    labels = {_key(line["text"]): (line["label"], line["kind"]) for line in record["lines"]}
+    title, blocks = text_blocks("\n".join(line["text"] for line in record["lines"]))
+    labelled = []
+    for block in blocks:
+        label, kind = labels.get(_key(block.text), ("mixed", ""))
+        labelled.append(
+            {"text": block.text, "block": block.kind.value, "label": label, "kind": kind}
+        )
+    return {**record, "title": title, "blocks": labelled}
+
+
+def _key(text: str) -> str:
+    return " ".join(text.removeprefix("- ").split())
+
+
+def featurize(record: dict[str, Any]) -> Page:
+    blocks = tuple(Block(BlockKind(b["block"]), b["text"]) for b in record["blocks"])
+    lang = record["lang"] if record["lang"] != "und" else None
+    article = Article(blocks=blocks, lang=lang, media_type="text/plain")
+    features = block_features(blocks, rule_hints(article))
+    return Page(
+        source=record["source"],
+        site=record["site"],
+        lang=record["lang"],
+        page_type=record["page_type"],
+        texts=[block.text for block in blocks],
+        labels=[b["label"] for b in record["blocks"]],
+        kinds=[b["kind"] for b in record["blocks"]],
+        indices=[array("i", hashed(found, BITS)) for found in features],
+    )
+
+
+def load_pages(paths: Sequence[Path]) -> list[Page]:
+    return [featurize(record) for record in read_records(paths) if record["blocks"]]
+
+
+@dataclass
+class Matrix:
+    """Sparse binary rows: ``indices[starts[r]:starts[r + 1]]`` are row r's features."""
+
+    indices: Ints
+    starts: Ints
+
+    @classmethod
+    def of(cls, rows: Sequence[array[int]]) -> Matrix:
+        lengths = np.fromiter((len(row) for row in rows), dtype=np.int64, count=len(rows))
+        starts = np.concatenate([[0], np.cumsum(lengths)])
+        flat = np.concatenate([np.frombuffer(row, dtype=np.int32) for row in rows])
+        return cls(flat.astype(np.int64), starts)
+
+    def rows(self, chosen: Ints) -> tuple[Ints, Ints]:
+        """The flat feature indices of rows ``chosen`` and the row (0..) each belongs to."""
+        lengths = self.starts[chosen + 1] - self.starts[chosen]
+        owner = np.repeat(np.arange(len(chosen)), lengths)
+        offsets = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        return self.indices[np.repeat(self.starts[chosen], lengths) + offsets], owner
+
+
+def train_binary(
+    matrix: Matrix, y: Floats, size: int, *, epochs: int = 4, rate: float = 0.1, l2: float = 1e-4
+) -> Floats:
+    """Logistic regression by mini-batch Adagrad."""
+    weights = np.zeros(size)
+    squares = np.full(size, 1e-8)
+    generator = np.random.default_rng(0)
+    count = len(y)
+    for _ in range(epochs):
+        order = generator.permutation(count)
+        for start in range(0, count, 2048):
+            chosen = order[start : start + 2048]
+            flat, owner = matrix.rows(chosen)
+            margin = np.bincount(owner, weights=weights[flat], minlength=len(chosen))
+            delta = 1.0 / (1.0 + np.exp(-margin)) - y[chosen]
+            gradient = np.bincount(flat, weights=delta[owner], minlength=size) / len(chosen)
+            touched = np.unique(flat)
+            gradient[touched] += l2 * weights[touched]
+            squares += gradient**2
+            weights -= rate * gradient / np.sqrt(squares)
+    return weights
+
+
+def train_kinds(
+    matrix: Matrix, y: Ints, classes: int, size: int, *, epochs: int = 6, rate: float = 0.3
+) -> npt.NDArray[np.float64]:
+    """Multinomial logistic regression by mini-batch Adagrad: weights[class, feature]."""
+    weights = np.zeros((classes, size))
+    squares = np.full((classes, size), 1e-8)
+    generator = np.random.default_rng(0)
+    count = len(y)
+    for _ in range(epochs):
+        order = generator.permutation(count)
+        for start in range(0, count, 2048):
+            chosen = order[start : start + 2048]
+            flat, owner = matrix.rows(chosen)
+            flat = flat & (size - 1)
+            scores = np.stack(
+                [np.bincount(owner, weights=w[flat], minlength=len(chosen)) for w in weights]
+            )
+            scores -= scores.max(axis=0)
+            probability = np.exp(scores)
+            probability /= probability.sum(axis=0)
+            probability[y[chosen], np.arange(len(chosen))] -= 1.0
+            for k in range(classes):
+                gradient = np.bincount(flat, weights=probability[k][owner], minlength=size) / len(
+                    chosen
+                )
+                squares[k] += gradient**2
+                weights[k] -= rate * gradient / np.sqrt(squares[k])
+    return weights
+
+
+def fit(pages: Sequence[Page]) -> BoilerplateModel:
+    rows: list[array[int]] = []
+    labels: list[float] = []
+    kind_rows: list[array[int]] = []
+    kind_labels: list[int] = []
+    for page in pages:
+        for indices, label, kind in zip(page.indices, page.labels, page.kinds, strict=True):
+            if label == "mixed":
+                continue
+            rows.append(indices)
+            labels.append(1.0 if label == "boilerplate" else 0.0)
+            if label == "boilerplate":
+                kind_rows.append(indices)
+                kind_labels.append(KINDS.index(kind if kind in KINDS else "other"))
+    weights = train_binary(Matrix.of(rows), np.array(labels), 1 << BITS)
+    kind_weights = train_kinds(
+        Matrix.of(kind_rows), np.array(kind_labels), len(KINDS), 1 << KIND_BITS
+    )
+    return BoilerplateModel(
+        bits=BITS,
+        weights=weights.tolist(),
+        kind_bits=KIND_BITS,
+        kinds=KINDS,
+        kind_weights=tuple(row.tolist() for row in kind_weights),
+        threshold=THRESHOLD,
+        outside=OUTSIDE,
+        version=VERSION,
+    )
+
+
+def held_out_report(pages: Sequence[Page], models: dict[int, BoilerplateModel]) -> None:
+    """The local scores alone (no span) on held-out sites, and how often the kind is right."""
+    tally: Counter[str] = Counter()
+    for page in pages:
+        model = models[page.fold]
+        for indices, label, kind in zip(page.indices, page.labels, page.kinds, strict=True):
+            if label == "mixed":
+                continue
+            gone = model.score_indices(indices) >= 0.5
+            tally[label] += 1
+            tally[f"{label} removed"] += gone
+            if label == "boilerplate":
+                named = model.kind_indices([i & ((1 << KIND_BITS) - 1) for i in indices])
+                tally["kind right"] += named == (kind if kind in KINDS else "other")
+    removed = tally["boilerplate removed"] / tally["boilerplate"]
+    kept = 1 - tally["article removed"] / tally["article"]
+    right = tally["kind right"] / tally["boilerplate"]
+    print(f"held-out sites, local score >= 0.5: boilerplate blocks removed {removed:.3f},"
+          f" article blocks kept {kept:.3f}; kind right {right:.3f}")  # fmt: skip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-ship", action="store_true", help="only the folds and the report")
+    parser.add_argument("--no-folds", action="store_true", help="only the shipped model")
+    options = parser.parse_args()
+    paths = sorted(BUILD.glob("*.jsonl")) + sorted(DATA.glob("*.jsonl"))
+    if not paths:
+        print("no development set: run bench/boilerplate_data.py first", file=sys.stderr)
+        return 1
+    pages = load_pages(paths)
+    print(f"{len(pages)} texts, {sum(len(p.labels) for p in pages)} blocks")
+    FOLD_DIR.mkdir(parents=True, exist_ok=True)
+    models: dict[int, BoilerplateModel] = {}
+    for fold in range(0 if options.no_folds else FOLDS):
+        models[fold] = fit([page for page in pages if page.fold != fold])
+        (FOLD_DIR / f"fold{fold}.model").write_bytes(save_model(models[fold]))
+        print(f"fold {fold}: trained on the other folds' sites")
+    if models:
+        held_out_report(pages, models)
+    if not options.no_ship:
+        SHIPPED.write_bytes(save_model(fit(pages)))
+        print(f"shipped {SHIPPED.relative_to(ROOT)}: {SHIPPED.stat().st_size} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

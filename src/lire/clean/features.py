@@ -1,0 +1,194 @@
+"""The form of each block, as the named features the learned boilerplate model reads.
+
+Three families, all computed from the blocks alone (no markup, so pasted text and fetched pages
+are read alike):
+
+- **words**: the block's words (digits folded to ``0``), its first words and pairs of words,
+  and the character 4-grams of its start, which carry across languages that share roots
+  ("abonn", "newsl", "cooki");
+- **shape**: length, final punctuation, capitals, digits, prices, separators, the block's kind,
+  whether it repeats another block of the page;
+- **position**: where the block stands against the page's prose (the blocks that read as
+  running text): before the first, among them, after the last; how far from the nearest; how
+  much prose is around it; the shape of its neighbours.
+
+A rule's verdict on the block (``hints``) is a feature too: the model weighs what the phrase
+rules of the packs say against the form and the position. Features are strings; the model hashes
+them (``hashed``) into a fixed number of weights, in training and at run time alike.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import zlib
+from collections import Counter
+from collections.abc import Sequence
+
+from lire.model import Block, BlockKind
+
+__all__ = ["PROSE_WORDS", "block_features", "hashed", "is_prose"]
+
+PROSE_WORDS = 20  # a block this long that ends like a sentence is running text
+LONG_PROSE_WORDS = 40  # this long, whatever its end
+MAX_WORDS = 12  # the words of a block beyond its first this many carry no feature
+GRAM_CHARS = 40  # character n-grams are taken from the block's start, this long
+WINDOW = 3  # blocks either side counted for the prose density around a block
+_WORD = re.compile(r"\w+")
+_DIGITS = re.compile(r"\d")
+_PRICE = re.compile(r"\d\s?(?:[€$£]|eur\b|euros?\b|usd\b)|[€$£]\s?\d", re.IGNORECASE)
+_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b")
+_SENTENCE_END = tuple('.!?…»"”)')
+_SEPARATORS = ("|", "•", "·", "›", "»", "/")
+_BUCKETS = (0, 1, 2, 3, 5, 8, 12, 20, 35, 60)
+
+
+def is_prose(text: str, words: int) -> bool:
+    """Running text: a long block, or a fairly long one that ends like a sentence."""
+    return words >= LONG_PROSE_WORDS or (
+        words >= PROSE_WORDS and text.rstrip().endswith(_SENTENCE_END)
+    )
+
+
+def hashed(features: Sequence[str], bits: int) -> list[int]:
+    """The weight index of each feature (CRC-32: stable across runs and platforms)."""
+    mask = (1 << bits) - 1
+    return [zlib.crc32(feature.encode("utf-8", "surrogatepass")) & mask for feature in features]
+
+
+def block_features(
+    blocks: Sequence[Block], hints: Sequence[str | None] | None = None
+) -> list[list[str]]:
+    """The features of every block of a page, in order (``hints``: a rule's name per block)."""
+    texts = [block.text.strip() for block in blocks]
+    counts = [len(text.split()) for text in texts]
+    prose = [is_prose(text, count) for text, count in zip(texts, counts, strict=True)]
+    prose_at = [i for i, flag in enumerate(prose) if flag]
+    first, last = (prose_at[0], prose_at[-1]) if prose_at else (len(blocks), -1)
+    seen = Counter(" ".join(text.casefold().split()) for text in texts)
+    total = sum(counts) or 1
+    before = 0
+    nearest = _nearest(prose_at, len(blocks))
+    shapes = [_shape_key(text, count) for text, count in zip(texts, counts, strict=True)]
+    features: list[list[str]] = []
+    for i, block in enumerate(blocks):
+        text, count = texts[i], counts[i]
+        region = "in" if first <= i <= last else ("pre" if i < first else "post")
+        own = _bucket(count)
+        density = _density(counts, prose, i)
+        before_shape = shapes[i - 1] if i else "^"
+        after_shape = shapes[i + 1] if i + 1 < len(blocks) else "$"
+        found = [
+            "bias",
+            f"n:{own}",
+            f"k:{block.kind.value}",
+            f"s:{shapes[i]}",
+            f"rg:{region}",
+            f"rg:{region}|n:{own}",
+            f"rg:{region}|s:{shapes[i]}",
+            f"d:{density}",
+            f"d:{density}|n:{own}",
+            f"near:{_bucket(nearest[i])}",
+            f"near:{_bucket(nearest[i])}|rg:{region}",
+            f"at:{min(9, 10 * before // total)}",
+            f"prose:{prose[i]}",
+            f"ctx:{before_shape}|{shapes[i]}|{after_shape}",
+            f"rep:{min(3, seen[' '.join(text.casefold().split())])}",
+        ]
+        found += _shape(block, text, count)
+        found += _words(text)
+        if hints is not None and (hint := hints[i]):
+            category = hint.partition("/")[0]
+            found += [f"r:{hint}", f"rc:{category}", f"rc:{category}|rg:{region}"]
+        features.append(found)
+        before += count
+    return features
+
+
+def _bucket(value: int) -> int:
+    """The largest of ``_BUCKETS`` not above ``value``."""
+    chosen = 0
+    for edge in _BUCKETS:
+        if value >= edge:
+            chosen = edge
+    return chosen
+
+
+def _nearest(prose_at: Sequence[int], size: int) -> list[int]:
+    """For each position, how many blocks away the nearest prose block is (0 for prose)."""
+    distance = [size] * size
+    for i in prose_at:
+        distance[i] = 0
+    for i in range(1, size):
+        distance[i] = min(distance[i], distance[i - 1] + 1)
+    for i in range(size - 2, -1, -1):
+        distance[i] = min(distance[i], distance[i + 1] + 1)
+    return distance
+
+
+def _density(counts: Sequence[int], prose: Sequence[bool], i: int) -> int:
+    """The share of the words around block ``i`` (itself excluded) in prose, in quarters."""
+    low, high = max(0, i - WINDOW), min(len(counts), i + WINDOW + 1)
+    words = sum(counts[low:high]) - counts[i]
+    if not words:
+        return -1
+    inside = sum(counts[j] for j in range(low, high) if j != i and prose[j])
+    return 4 * inside // words
+
+
+def _shape_key(text: str, count: int) -> str:
+    """A coarse shape: length class and final character class."""
+    length = "0" if count <= 2 else ("s" if count <= 8 else ("m" if count < PROSE_WORDS else "l"))
+    last = text[-1:] or " "
+    end = (
+        "."
+        if last in _SENTENCE_END
+        else (last if last in ":,;" else ("a" if last.isalnum() else "o"))
+    )
+    return length + end
+
+
+def _shape(block: Block, text: str, count: int) -> list[str]:
+    found: list[str] = []
+    letters = [c for c in text if c.isalpha()]
+    if letters:
+        upper = sum(c.isupper() for c in letters) / len(letters)
+        found.append(f"up:{min(4, int(5 * upper))}")
+    words = text.split()
+    if words:
+        capital = sum(word[:1].isupper() for word in words) / len(words)
+        found.append(f"cap:{min(4, int(5 * capital))}|n:{_bucket(count)}")
+        found.append(
+            "first:" + ("d" if words[0][:1].isdigit() else ("U" if words[0][:1].isupper() else "o"))
+        )
+    digits = len(_DIGITS.findall(text))
+    if digits:
+        found.append(f"dig:{min(3, digits // 2)}")
+    if _PRICE.search(text):
+        found.append("price")
+    if _DATE.search(text):
+        found.append("date")
+    found += [f"sep:{mark}" for mark in _SEPARATORS if mark in text]
+    if "©" in text or "(c)" in text.casefold():
+        found.append("copy")
+    if "@" in text or "http" in text or "www." in text:
+        found.append("address")
+    if block.links:
+        linked = sum(len(link.text) for link in block.links)
+        found.append(f"linked:{min(4, int(5 * linked / max(1, len(text))))}")
+    if block.kind is BlockKind.HEADING:
+        found.append(f"h|n:{_bucket(count)}")
+    return found
+
+
+def _words(text: str) -> list[str]:
+    folded = _DIGITS.sub("0", text.casefold())
+    words = _WORD.findall(folded)[:MAX_WORDS]
+    found = [f"w:{word}" for word in dict.fromkeys(words)]
+    if words:
+        found.append(f"w0:{words[0]}")
+        found.append(f"w$:{words[-1]}")
+    found += [f"b:{a} {b}" for a, b in itertools.pairwise(words[:7])]
+    start = " " + " ".join(words)[:GRAM_CHARS] + " "
+    found += [f"c:{start[k : k + 4]}" for k in range(len(start) - 3)]
+    return found

@@ -1,0 +1,249 @@
+"""The learned boilerplate model: which blocks are boilerplate by their form, and of what kind.
+
+Two linear models over the hashed features of ``lire.clean.features``: a logistic one that
+scores each block (the probability that it is boilerplate), and a multinomial one that names the
+kind of a block it removes (navigation, related links, newsletter, consent, comments...). Both
+were trained by ``bench/train_boilerplate.py`` on the development set that
+``bench/boilerplate_data.py`` rebuilds and ``data/boilerplate/`` holds; the weights ship as package
+data (``packs/boilerplate.model``), are read once, and are applied in plain Python: a block's
+score is the sum of its features' weights.
+
+The file is zlib-compressed: a JSON header line (``bits``, ``kind_bits``, ``kinds``, ``scale``,
+``threshold``, ``outside``, ``version``), then the weights as little-endian 16-bit integers
+(``weight * scale``), the boilerplate weights first, then those of each kind in the header's
+order.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import sys
+import zlib
+from array import array
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from lire.clean.features import block_features, hashed, is_prose
+from lire.model import Block
+
+__all__ = [
+    "BoilerplateModel",
+    "article_span",
+    "default_model",
+    "learned_marks",
+    "load_model",
+    "rule_name",
+    "save_model",
+]
+
+MODEL_FILE = "boilerplate.model"
+RUN = 3  # beyond the article, the model removes runs of this many blocks or more
+SENTENCE_WORDS = 5  # a block this long ending with a point is a sentence: never removed alone
+SENTENCE_END = tuple(".!?…")
+PAGE_BLOCKS = 12  # this many likely boilerplate blocks beyond the article: a whole page was pasted
+PAGE_OUTSIDE = 0.4  # then beyond the article a block goes at this score, alone or not
+# The kind of boilerplate the model names -> the rule category its removals are filed under.
+CATEGORY_OF_KIND = {
+    "nav": "nav",
+    "footer": "nav",
+    "related": "related",
+    "share": "share",
+    "newsletter": "newsletter",
+    "consent": "consent",
+    "comment": "comment",
+    "subscription": "subscription",
+    "ad": "ad",
+    "author": "author",
+    "form": "form",
+    "other": "nav",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class BoilerplateModel:
+    """Weights of the boilerplate score and of the kind of boilerplate, and the score a block
+    must reach to be removed: ``threshold`` inside the article's span, ``outside`` beyond it."""
+
+    bits: int
+    weights: Sequence[float]
+    kind_bits: int
+    kinds: tuple[str, ...]
+    kind_weights: tuple[Sequence[float], ...]
+    threshold: float
+    outside: float
+    version: str
+
+    def score(self, features: Sequence[str]) -> float:
+        """The probability that a block with ``features`` is boilerplate."""
+        return self.score_indices(hashed(features, self.bits))
+
+    def score_indices(self, indices: Sequence[int]) -> float:
+        """The probability that a block whose hashed features are ``indices`` is boilerplate."""
+        weights = self.weights
+        return _sigmoid(sum(weights[index] for index in indices))
+
+    def kind(self, features: Sequence[str]) -> str:
+        """The most likely kind of boilerplate for a block with ``features``."""
+        return self.kind_indices(hashed(features, self.kind_bits))
+
+    def kind_indices(self, indices: Sequence[int]) -> str:
+        """The most likely kind of boilerplate for a block whose hashed features are ``indices``."""
+        totals = [sum(weights[i] for i in indices) for weights in self.kind_weights]
+        return self.kinds[max(range(len(totals)), key=totals.__getitem__)]
+
+
+def rule_name(kind: str) -> str:
+    """The name the model's removals of ``kind`` carry: ``related/model``, ``nav/model-footer``."""
+    category = CATEGORY_OF_KIND.get(kind, "nav")
+    return f"{category}/model" if category == kind else f"{category}/model-{kind}"
+
+
+def learned_marks(
+    blocks: Sequence[Block],
+    hints: Sequence[str | None],
+    model: BoilerplateModel,
+    *,
+    skip: Collection[int] = (),
+    ruled: Collection[int] = (),
+) -> dict[int, tuple[str, float]]:
+    """Index -> (rule name, score) of each block the model removes, outside ``skip``.
+
+    The article is the span of blocks where the words the model reads as article outweigh the
+    others most (``article_span``). When unsure, keep: inside the span, next to it (a title, a
+    closing line) and wherever a block reads as running text (``lire.clean.features.is_prose``),
+    a block goes only when its score reaches the model's ``threshold`` and it does not read as a
+    sentence (a closing line of the article: "The work starts in May."). Further out, a block
+    goes when its score reaches ``outside`` and it is one of a run of at least ``RUN`` such
+    blocks (or blocks the rules remove, ``ruled``): menus, footers and lists of other articles
+    come in runs, a lone short line is more likely the article's. When at least ``PAGE_BLOCKS``
+    blocks beyond the article score ``outside`` the text is a whole page (its menus, footers and
+    lists of other articles pasted with it): beyond the article a block then goes at
+    ``PAGE_OUTSIDE``, alone or not. A text without running text gives the model nothing to hold
+    on to: it removes nothing there.
+    """
+    words = [len(block.text.split()) for block in blocks]
+    if not any(is_prose(block.text, count) for block, count in zip(blocks, words, strict=True)):
+        return {}  # no running text: no article to tell the boilerplate from
+    features = block_features(blocks, hints)
+    scores = [model.score(found) for found in features]
+    first, last = article_span(scores, words)
+    near = [first - 1 <= i <= last + 1 or is_prose(b.text, words[i]) for i, b in enumerate(blocks)]
+    page = (
+        sum(s >= model.outside for s, n in zip(scores, near, strict=True) if not n) >= PAGE_BLOCKS
+    )
+    sure: set[int] = set()
+    likely: set[int] = set()
+    for i, score in enumerate(scores):
+        sentence = _sentence(blocks[i].text, words[i])
+        if score >= model.threshold and not (sentence and (near[i] or not page)):
+            sure.add(i)
+        elif not near[i] and score >= (PAGE_OUTSIDE if page else model.outside):
+            likely.add(i)
+    gone = sure | (likely if page else _runs(likely | sure | set(ruled), likely))
+    return {
+        i: (rule_name(model.kind(features[i])), scores[i])
+        for i in sorted(gone)
+        if i not in skip and any(c.isalnum() for c in blocks[i].text)  # a lone "”" stays
+    }
+
+
+def _sentence(text: str, words: int) -> bool:
+    """A block that reads as a sentence of the article: several words and a final point."""
+    return words >= SENTENCE_WORDS and text.rstrip().endswith(SENTENCE_END)
+
+
+def _runs(members: set[int], likely: set[int]) -> set[int]:
+    """The blocks of ``likely`` in a run of at least ``RUN`` consecutive ``members``."""
+    chosen: set[int] = set()
+    run: list[int] = []
+    for i in [*sorted(members), -2]:
+        if run and i != run[-1] + 1:
+            if len(run) >= RUN:
+                chosen.update(likely.intersection(run))
+            run = []
+        run.append(i)
+    return chosen
+
+
+def article_span(scores: Sequence[float], words: Sequence[int]) -> tuple[int, int]:
+    """[first, last] of the span whose blocks weigh most as article: each block weighs its
+    words (at least one) times how far its score is under one half. (0, -1) when none does."""
+    best = running = 0.0
+    start, first, last = 0, 0, -1
+    for i, (score, count) in enumerate(zip(scores, words, strict=True)):
+        value = (0.5 - score) * max(1, count)
+        if running <= 0:
+            running, start = value, i
+        else:
+            running += value
+        if running > best:
+            best, first, last = running, start, i
+    return first, last
+
+
+def _sigmoid(value: float) -> float:
+    if value >= 0:
+        return 1.0 / (1.0 + math.exp(-value))
+    exp = math.exp(value)
+    return exp / (1.0 + exp)
+
+
+def load_model(data: bytes) -> BoilerplateModel:
+    """A model from the bytes of a model file."""
+    raw = zlib.decompress(data)
+    header, _, body = raw.partition(b"\n")
+    meta = json.loads(header)
+    values = array("h")
+    values.frombytes(body)
+    if sys.byteorder != "little":
+        values.byteswap()
+    scale = float(meta["scale"])
+    size, kind_size = 1 << meta["bits"], 1 << meta["kind_bits"]
+    kinds = tuple(meta["kinds"])
+    if len(values) != size + kind_size * len(kinds):
+        raise ValueError("the model file does not hold as many weights as its header says")
+    weights = [value / scale for value in values[:size]]
+    kind_weights = tuple(
+        [value / scale for value in values[size + k * kind_size : size + (k + 1) * kind_size]]
+        for k in range(len(kinds))
+    )
+    return BoilerplateModel(
+        bits=meta["bits"],
+        weights=weights,
+        kind_bits=meta["kind_bits"],
+        kinds=kinds,
+        kind_weights=kind_weights,
+        threshold=float(meta["threshold"]),
+        outside=float(meta["outside"]),
+        version=str(meta["version"]),
+    )
+
+
+def save_model(model: BoilerplateModel, scale: float = 1000.0) -> bytes:
+    """The bytes of a model file for ``model`` (weights rounded to ``1 / scale``)."""
+    header = {
+        "bits": model.bits,
+        "kind_bits": model.kind_bits,
+        "kinds": list(model.kinds),
+        "scale": scale,
+        "threshold": model.threshold,
+        "outside": model.outside,
+        "version": model.version,
+    }
+    limit = 32767
+    values = array("h")
+    for weights in (model.weights, *model.kind_weights):
+        values.extend(max(-limit, min(limit, round(w * scale))) for w in weights)
+    if sys.byteorder != "little":
+        values.byteswap()
+    return zlib.compress(json.dumps(header).encode() + b"\n" + values.tobytes(), 9)
+
+
+@functools.cache
+def default_model() -> BoilerplateModel:
+    """The model shipped with lire, read once."""
+    data = resources.files("lire.clean").joinpath("packs", MODEL_FILE).read_bytes()
+    return load_model(data)

@@ -1,0 +1,79 @@
+"""The lines above the article: its title, who and when (a human date), how long, what kind
+of page, what the page claims its address is, and what the reader should know (a notice, a
+reading lire is unsure of). Plain rich Text: no Textual, no markup parsing."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from rich.style import Style
+from rich.text import Text
+
+from lire.model import Article, PageKind, Reading
+from lire.sanitize import sanitize_line
+from lire.ui.document import Palette
+
+__all__ = ["LOW_CONFIDENCE", "header_text", "human_date", "meta_line"]
+
+LOW_CONFIDENCE = 0.5  # below this the header says lire is unsure of the reading
+
+
+def human_date(published: str) -> str:
+    """``"2026-11-20"`` as ``"20 November 2026"`` (with the time when there is one); a date
+    lire cannot read is shown as the page wrote it."""
+    text = sanitize_line(published)
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            moment = datetime.combine(date.fromisoformat(text), datetime.min.time())
+        except ValueError:
+            return text
+    day = f"{moment.day} {moment:%B %Y}"
+    has_time = "T" in text or " " in text.strip()
+    return f"{day}, {moment:%H:%M}" if has_time else day
+
+
+def meta_line(article: Article) -> str:
+    """Byline, site, date, reading time and language on one line."""
+    fields = [sanitize_line(part) for part in (article.byline, article.site) if part]
+    if article.published:
+        fields.append(human_date(article.published))
+    minutes = article.reading_minutes
+    fields.append(f"{minutes} min read" if minutes else "no text")
+    if article.lang:
+        fields.append(sanitize_line(article.lang))
+    return " · ".join(field for field in fields if field)
+
+
+def header_text(reading: Reading | None, article: Article, palette: Palette) -> Text:
+    """The title (or the address when there is none) above the metadata and notice lines."""
+    title = sanitize_line(article.title or article.url or "Untitled")
+    text = Text(end="")  # no base style: each line has its own
+    text.append(title, style=palette.title)
+    text.append("\n")
+    text.append(meta_line(article), style=palette.meta)
+    for line, style in _notes(reading, article, palette):
+        text.append("\n")
+        text.append(line, style=style)
+    return text
+
+
+def _notes(reading: Reading | None, article: Article, palette: Palette) -> list[tuple[str, Style]]:
+    notes: list[tuple[str, Style]] = []
+    if article.kind is not PageKind.ARTICLE:
+        notes.append((f"{article.kind.value} page", palette.meta))
+    if article.canonical and article.canonical != article.url and _web(article.canonical):
+        notes.append((f"the page says: {sanitize_line(article.canonical)}", palette.meta))
+    if article.notice:
+        notes.append((sanitize_line(article.notice), palette.notice))
+    if reading is not None and reading.confidence < LOW_CONFIDENCE:
+        sure = f"lire is unsure this is the page's main text (confidence {reading.confidence:.2f})"
+        if reading.candidates:
+            sure += ": c shows another reading"
+        notes.append((sure, palette.notice))
+    return notes
+
+
+def _web(url: str) -> bool:
+    return url.startswith(("http://", "https://"))

@@ -1,0 +1,106 @@
+"""The learned boilerplate model: it finds the article in a pasted page, names what it removes
+by kind with a score, can be undone, and keeps what it is unsure of."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+import lire
+from lire.clean import clean, restore_removals
+from lire.clean.learned import default_model, learned_marks, load_model, save_model
+from lire.clean.rules import CATEGORIES
+from lire.model import Article, Block, BlockKind, Reading, Removal
+from lire.render import render_explain
+from paths import ROOT
+
+NEWS = ROOT / "data" / "boilerplate" / "news.jsonl"
+ARTICLE = (
+    "The city council voted on Tuesday to rebuild the old harbour bridge, closed since a storm "
+    "damaged its pillars two winters ago, at a cost of about 40 million dollars.",
+    "Engineers expect the work to start in the spring and to last three years, during which "
+    "ferries will carry commuters across the bay twice an hour instead of once.",
+    "The mayor said the city would ask the region to pay a third of the bill, and that tolls were "
+    "out of the question for a bridge that thousands of children cross on their way to school.",
+)
+MENU = ("Home", "News", "Sport", "Business", "Weather", "Opinion", "Contact us")
+FOOTER = ("About us", "Privacy policy", "Terms of use", "Advertise with us", "© 2024 The Gazette")
+
+
+def page(*, media_type: str = "text/plain") -> Article:
+    texts = (*MENU, *ARTICLE, *FOOTER)
+    blocks = tuple(Block(BlockKind.PARAGRAPH, text) for text in texts)
+    return Article(blocks=blocks, lang="en", media_type=media_type)  # type: ignore[arg-type]
+
+
+def test_a_pasted_page_loses_its_menu_and_footer_and_keeps_its_article() -> None:
+    cleaned = clean(page()).article
+    assert [block.text for block in cleaned.blocks] == list(ARTICLE)
+
+
+def test_the_models_removals_name_a_kind_and_carry_a_score() -> None:
+    removed = [r for r in clean(page()).article.removed if r.score is not None]
+    assert removed
+    for removal in removed:
+        category, _, detail = removal.rule.partition("/")
+        assert category in CATEGORIES and detail.startswith("model")
+        assert removal.score is not None and 0.5 <= removal.score <= 1.0
+
+
+def test_restoring_the_models_removals_gives_the_page_back() -> None:
+    source = page()
+    cleaned = clean(source).article
+    restored = restore_removals(cleaned, range(len(cleaned.removed)))
+    assert restored.blocks == source.blocks
+
+
+def test_html_articles_are_left_to_the_rules() -> None:
+    removed = clean(page(media_type="text/html")).article.removed
+    assert all(removal.score is None for removal in removed)
+
+
+def test_without_running_text_the_model_removes_nothing() -> None:
+    blocks = tuple(Block(BlockKind.PARAGRAPH, text) for text in (*MENU, *FOOTER))
+    assert learned_marks(blocks, [None] * len(blocks), default_model()) == {}
+
+
+def test_a_model_that_is_never_sure_removes_nothing() -> None:
+    timid = replace(default_model(), threshold=2.0, outside=2.0)
+    assert all(r.score is None for r in clean(page(), model=timid).article.removed)
+
+
+def test_the_model_file_round_trips() -> None:
+    model = default_model()
+    again = load_model(save_model(model))
+    assert again.kinds == model.kinds and again.threshold == model.threshold
+    assert max(abs(a - b) for a, b in zip(again.weights, model.weights, strict=True)) < 1e-3
+
+
+def test_a_damaged_model_file_is_refused() -> None:
+    data = save_model(replace(default_model(), kinds=(*default_model().kinds, "extra")))
+    with pytest.raises(ValueError, match="weights"):
+        load_model(data)
+
+
+def test_explain_shows_the_score_of_a_learned_removal() -> None:
+    article = Article(blocks=(), removed=(Removal("nav/model", "Home", 0, score=0.934),))
+    assert "- nav/model (score 0.93)" in render_explain(Reading(article=article))
+
+
+def news_texts(hard_negative: bool) -> list[dict[str, object]]:
+    lines = NEWS.read_text(encoding="utf-8").splitlines()
+    return [t for t in map(json.loads, lines) if t["hard_negative"] is hard_negative]
+
+
+@pytest.mark.parametrize("text", news_texts(True), ids=lambda text: str(text["source"]))
+def test_real_articles_about_paywalls_cookies_and_moderation_are_kept_whole(
+    text: dict[str, list[dict[str, str]]],
+) -> None:
+    pasted = "\n".join(line["text"] for line in text["lines"])
+    reading = lire.read_text(pasted)
+    kept = " ".join([reading.article.title or "", reading.article.text])
+    for line in text["lines"]:
+        assert line["text"] in kept
+    assert reading.article.removed == ()
