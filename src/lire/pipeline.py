@@ -13,10 +13,11 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import BinaryIO
 
-from lire.clean import clean, dom_pass
+from lire.clean import Cleaning, clean, dom_pass
 from lire.config import Config, default_data_dir
 from lire.extract import (
     TEASER_NOTICE,
+    WIDE_READINGS,
     Choice,
     Extraction,
     choose,
@@ -111,7 +112,7 @@ def read_article(
     article = choice.article
     if learning is not None:
         winner = _with_url(extraction.reading(extraction.drafts[choice.index]), page)
-        cleaning = clean(winner, rules=config.clean.rules, memory=_recall(learning, winner))
+        cleaning = _clean_reading(choice.name, winner, config, _recall(learning, winner))
         if cleaning.observation is not None:
             learning.remember(cleaning.observation)
         article = cleaning.article
@@ -128,8 +129,8 @@ def clean_candidate(candidate: Candidate, *, config: Config | None = None) -> Ca
     """``candidate`` cleaned, for a reader who switches to a reading the choice never cleaned."""
     if candidate.cleaned:
         return candidate
-    rules = (config or Config()).clean.rules
-    return replace(candidate, article=clean(candidate.article, rules=rules).article, cleaned=True)
+    cleaning = _clean_reading(candidate.name, candidate.article, config or Config())
+    return replace(candidate, article=cleaning.article, cleaned=True)
 
 
 def _choose(extraction: Extraction, page: Page, config: Config) -> Choice:
@@ -140,10 +141,24 @@ def _choose(extraction: Extraction, page: Page, config: Config) -> Choice:
         for draft in extraction.drafts
     ]
 
-    def cleaned(article: Article) -> Article:
-        return clean(article, rules=config.clean.rules).article
+    def cleaned(name: str, article: Article) -> Article:
+        return _clean_reading(name, article, config).article
 
     return choose(readings, extraction.kind, cleaned)
+
+
+def _clean_reading(
+    name: str, article: Article, config: Config, memory: SiteMemory | None = None
+) -> Cleaning:
+    """``article``, the reading named ``name``, cleaned. A wide reading (the page's main
+    column, its whole text) is cleaned as a page's text: the cleaner's learned model then
+    judges its blocks too, as it does for text copied from a page (its menus, footers and
+    calls to action); the result is still the HTML page's article."""
+    if name not in WIDE_READINGS or article.media_type != "text/html":
+        return clean(article, rules=config.clean.rules, memory=memory)
+    plain = replace(article, media_type="text/plain")
+    cleaning = clean(plain, rules=config.clean.rules, memory=memory)
+    return replace(cleaning, article=replace(cleaning.article, media_type="text/html"))
 
 
 def _with_notice(article: Article, choice: Choice, extraction: Extraction) -> Article:

@@ -19,12 +19,12 @@ def words(count: int, word: str = "word") -> str:
     return " ".join([word] * count)
 
 
-def keep_all(reading: Article) -> Article:
+def keep_all(name: str, reading: Article) -> Article:
     return reading
 
 
-def drop_blocks_with(marker: str) -> Callable[[Article], Article]:
-    def clean(reading: Article) -> Article:
+def drop_blocks_with(marker: str) -> Callable[[str, Article], Article]:
+    def clean(name: str, reading: Article) -> Article:
         kept = tuple(block for block in reading.blocks if marker not in block.text)
         return Article(blocks=kept)
 
@@ -94,7 +94,7 @@ def test_runners_up_are_best_first_each_text_once_never_the_winner() -> None:
 def test_readings_the_choice_did_not_need_stay_uncleaned_and_say_so() -> None:
     cleaned: list[str] = []
 
-    def clean(reading: Article) -> Article:
+    def clean(name: str, reading: Article) -> Article:
         cleaned.append(reading.text)
         return reading
 
@@ -131,7 +131,8 @@ def test_stopping_early_chooses_what_cleaning_every_reading_would(
     clean = drop_blocks_with("junk")
     choice = choose(readings, kind, clean)
     best = max(
-        (_score(clean(reading), weight(name, kind)) for name, reading in readings), default=0.0
+        (_score(clean(name, reading), weight(name, kind)) for name, reading in readings),
+        default=0.0,
     )
     assert _score(choice.article, weight(readings[choice.index][0], kind)) == best
     assert 0.0 <= choice.confidence <= 1.0

@@ -18,7 +18,7 @@ from lire.exports import lazy_exports
 
 if TYPE_CHECKING:
     from lire.extract.candidates import Draft
-    from lire.extract.choice import Choice, choose
+    from lire.extract.choice import WIDE_READINGS, Choice, choose
     from lire.extract.notices import (
         DESCRIPTION_NOTICE,
         TEASER_NOTICE,
@@ -39,6 +39,7 @@ __all__ = [
     "DESCRIPTION_NOTICE",
     "TEASER_NOTICE",
     "WHOLE_PAGE_NOTICE",
+    "WIDE_READINGS",
     "Choice",
     "DomPass",
     "Draft",
@@ -57,6 +58,7 @@ __getattr__ = lazy_exports(
     {
         "Draft": "lire.extract.candidates",
         "Choice": "lire.extract.choice",
+        "WIDE_READINGS": "lire.extract.choice",
         "choose": "lire.extract.choice",
         "TEASER_NOTICE": "lire.extract.notices",
         "WHOLE_PAGE_NOTICE": "lire.extract.notices",

@@ -33,7 +33,7 @@ _MAINS = etree.XPath("//main | //*[@role='main']")
 _ARTICLES = etree.XPath("//article")
 _TEXT = etree.XPath("string()")
 MIN_CHARS = 200  # a container with less text than this is not a reading of its own
-WIDE = frozenset({"main", "page"})  # readings that carry the page's frame
+WIDE = frozenset({"main", "page"})  # readings that carry the page's frame (link lines dropped)
 MIN_CARDS = 4  # repeated siblings that make a listing
 MAX_CARD_CHARS = 600
 

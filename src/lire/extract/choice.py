@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from lire.model import Article, Candidate, PageKind
 
-__all__ = ["Choice", "choose", "weight"]
+__all__ = ["LAST_RESORTS", "WIDE_READINGS", "Choice", "choose", "weight"]
 
 # What a word of each source is worth next to a word of the whole page.
 WEIGHTS: dict[str, float] = {
@@ -46,6 +46,8 @@ KIND_WEIGHTS: dict[PageKind, dict[str, float]] = {
     PageKind.SERVICE: {"readability": 2.0, "article": 2.5, "main": 2.0},
 }
 LAST_RESORTS = frozenset({"page", "unpruned", "description"})
+# Readings that hold the page's frame as well as its content (see lire.pipeline's cleaning).
+WIDE_READINGS = frozenset({"main", "page", "unpruned"})
 MIN_WORDS = 5  # fewer clean words than this: not a reading
 PAGE_DISCOUNT = 0.8  # how much less sure lire is when the winner is the page's whole text
 
@@ -72,9 +74,10 @@ def weight(name: str, kind: PageKind) -> float:
 def choose(
     readings: Sequence[tuple[str, Article]],
     kind: PageKind,
-    clean: Callable[[Article], Article],
+    clean: Callable[[str, Article], Article],
 ) -> Choice:
-    """The best of ``readings`` (at least one) once cleaned with ``clean``."""
+    """The best of ``readings`` (at least one) once cleaned with ``clean`` (given the
+    reading's name and article)."""
     weights = [weight(name, kind) for name, _ in readings]
     bounds = [_score(article, w) for (_, article), w in zip(readings, weights, strict=True)]
     order = sorted(range(len(readings)), key=lambda i: (-bounds[i], i))
@@ -84,7 +87,7 @@ def choose(
     for i in order:
         if cleaned and scores[best] >= bounds[i]:
             break
-        cleaned[i] = clean(readings[i][1])
+        cleaned[i] = clean(*readings[i])
         scores[i] = _score(cleaned[i], weights[i])
         if scores[i] > scores[best] or best not in cleaned:
             best = i
