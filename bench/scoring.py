@@ -1,8 +1,12 @@
-"""Scoring for the article-extraction benchmark (written from its README's description).
+"""Scoring for the extraction benchmarks (written from their READMEs' descriptions).
 
-Text is split into word tokens (runs of ``\\w``), compared as multisets of overlapping 4-word
-shingles. Per page, TP/FP/FN are normalised by the page's total so long articles do not
-dominate; precision and recall are averaged over pages and F1 is taken from the two averages.
+Article-extraction benchmark: text is split into word tokens (runs of ``\\w``), compared as
+multisets of overlapping 4-word shingles. Per page, TP/FP/FN are normalised by the page's total
+so long articles do not dominate; precision and recall are averaged over pages and F1 is taken
+from the two averages.
+
+WCXB (``score_words``): the lower-cased ``\\w+`` tokens of prediction and reference compared as
+multisets; precision, recall and F1 per page, each averaged over pages (``mean_word_scores``).
 """
 
 from __future__ import annotations
@@ -13,7 +17,17 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["PageScore", "Scores", "bootstrap_f1", "score_page", "score_pages", "shingles"]
+__all__ = [
+    "PageScore",
+    "Scores",
+    "WordScore",
+    "bootstrap_f1",
+    "mean_word_scores",
+    "score_page",
+    "score_pages",
+    "score_words",
+    "shingles",
+]
 
 SHINGLE = 4
 _WORD = re.compile(r"\w+")
@@ -82,3 +96,36 @@ def bootstrap_f1(
     generator = random.Random(seed)
     values = sorted(score_pages(generator.choices(pages, k=len(pages))).f1 for _ in range(rounds))
     return values[int(0.025 * rounds)], values[min(rounds - 1, int(0.975 * rounds))]
+
+
+@dataclass(frozen=True, slots=True)
+class WordScore:
+    """One page's word-level precision, recall and F1 (WCXB)."""
+
+    precision: float
+    recall: float
+    f1: float
+
+
+def score_words(predicted: str, expected: str) -> WordScore:
+    """WCXB's metric for one page: the overlap of the two multisets of lower-cased words."""
+    got, want = Counter(_WORD.findall(predicted.lower())), Counter(_WORD.findall(expected.lower()))
+    if not got and not want:
+        return WordScore(1.0, 1.0, 1.0)
+    overlap = sum((got & want).values())
+    precision = overlap / sum(got.values()) if got else 0.0
+    recall = overlap / sum(want.values()) if want else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return WordScore(precision, recall, f1)
+
+
+def mean_word_scores(pages: Sequence[WordScore]) -> WordScore:
+    """Precision, recall and F1 each averaged over pages (WCXB averages the per-page F1)."""
+    if not pages:
+        return WordScore(0.0, 0.0, 0.0)
+    count = len(pages)
+    return WordScore(
+        sum(page.precision for page in pages) / count,
+        sum(page.recall for page in pages) / count,
+        sum(page.f1 for page in pages) / count,
+    )

@@ -128,6 +128,7 @@ def test_json_has_exactly_the_contract_keys_and_nulls() -> None:
         "notice",
         "confidence",
         "candidates",
+        "chosen",
     ]
     assert document["title"] == "A title"
     assert document["blocks"][1] == {"kind": "heading", "text": "A heading"}

@@ -3,6 +3,8 @@
 It sits below ``lire.model`` (which offers ``Article.markdown``) and so knows blocks only by
 their shape (``MarkdownBlock``). Page text is escaped so that it cannot become Markdown
 structure; a link becomes ``[text](<url>)`` only when its target is http(s) (``lire.urls``).
+A table becomes a GitHub-flavoured Markdown table (its first row the header), a caption a line
+in italics, an image an ``[image: alt]`` placeholder.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ __all__ = [
     "blocks_markdown",
     "escape_inline",
     "escape_line_start",
+    "image_placeholder",
     "join_blocks",
     "list_indent",
     "list_marker",
@@ -60,6 +63,9 @@ class MarkdownBlock(Protocol):
     @property
     def ordinal(self) -> int | None: ...
 
+    @property
+    def rows(self) -> Sequence[Sequence[str]]: ...
+
 
 _B = TypeVar("_B", bound=MarkdownBlock)
 
@@ -98,8 +104,35 @@ def _block_markdown(block: MarkdownBlock) -> str:
             return f"{fence}\n{text}\n{fence}"
         case "table_row":
             return escape_line_start(escape_inline(text))
+        case "table" if block.rows:
+            return _table(block.rows)
+        case "caption":
+            return "*" + escape_inline(" ".join(text.split())) + "*" if text.strip() else ""
+        case "image":
+            return escape_inline(image_placeholder(text))
         case _:
             return _inline(text, block)
+
+
+def image_placeholder(alt: str) -> str:
+    """How an image shows in text: ``[image: its alt text]``."""
+    return f"[image: {' '.join(alt.split())}]"
+
+
+def _table(rows: Sequence[Sequence[str]]) -> str:
+    """A GFM table: the first row is the header; page text cannot break out of a cell."""
+    width = max(len(row) for row in rows)
+    lines = []
+    for number, row in enumerate(rows):
+        cells = [_cell(cell) for cell in row] + [""] * (width - len(row))
+        lines.append("| " + " | ".join(cells) + " |")
+        if number == 0:
+            lines.append("|" + "---|" * width)
+    return "\n".join(lines)
+
+
+def _cell(text: str) -> str:
+    return escape_inline(" ".join(sanitize_line(text).split())).replace("|", "\\|")
 
 
 def _inline(text: str, block: MarkdownBlock) -> str:

@@ -199,12 +199,14 @@ class Summary:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A reading of the page that was not chosen: where it came from, its clean article, and
-    its score (comparable between the candidates of one page)."""
+    """A reading of the page that was not chosen: where it came from, its article, and its
+    score (comparable between the candidates of one page). ``cleaned`` is False for a reading
+    the choice never needed to clean: its article is as extracted, and its score a bound."""
 
     name: str
     article: Article
     score: float
+    cleaned: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +214,7 @@ class Reading:
     """Everything lire knows about one source: the page, the clean article, its summary.
 
     ``confidence`` (0-1) says how sure lire is that ``article`` is the page's main content;
+    ``chosen`` names the reading it is (``Candidate.name``: "readability", "main", "page"...);
     ``candidates`` are the other readings of the page, best first.
     """
 
@@ -220,6 +223,7 @@ class Reading:
     page: Page | None = None
     confidence: float = 1.0
     candidates: tuple[Candidate, ...] = ()
+    chosen: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

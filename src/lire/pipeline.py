@@ -13,19 +13,36 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import BinaryIO
 
-from lire.clean import clean, dom_pass
+from lire.clean import Cleaning, clean, dom_pass
 from lire.config import Config, default_data_dir
-from lire.extract import extract
+from lire.extract import (
+    TEASER_NOTICE,
+    WIDE_READINGS,
+    Choice,
+    Extraction,
+    choose,
+    extract_drafts,
+    fallback_notice,
+    teaser_only,
+)
 from lire.fetch import fetch
 from lire.fetch.decode import decode
-from lire.model import Article, Page, Reading, SiteMemory, site_key
+from lire.model import Article, Candidate, Page, Reading, SiteMemory, site_key
 from lire.sanitize import sanitize
 from lire.store import SiteMemoryStore, Stores
 from lire.store import open_stores as open_store_files
 from lire.summarize import summarize
 from lire.urls import article_address, same_site, web_address
 
-__all__ = ["open_stores", "read", "read_html", "read_page", "read_text"]
+__all__ = [
+    "clean_candidate",
+    "open_stores",
+    "read",
+    "read_article",
+    "read_html",
+    "read_page",
+    "read_text",
+]
 
 
 def read(
@@ -71,18 +88,83 @@ def read_page(
 ) -> Reading:
     """Extract, clean and summarize a page that has already been read."""
     config = config or Config()
+    reading = read_article(page, config=config, memory=memory)
+    summary = summarize(reading.article, points=config.summary.points)
+    return replace(reading, summary=summary)
+
+
+def read_article(
+    page: Page, *, config: Config | None = None, memory: SiteMemoryStore | None = None
+) -> Reading:
+    """Extract and clean a page that has already been read, without a summary: the best of
+    its candidate readings, how sure that is, and the others."""
+    config = config or Config()
     if not config.clean.enabled:
-        article = _with_url(extract(page), page)
-        summary = summarize(article, points=config.summary.points)
-        return Reading(article=article, summary=summary, page=page)
+        extraction = extract_drafts(page)
+        article = _with_url(extraction.reading(extraction.drafts[0]), page)
+        article = replace(article, kind=extraction.kind)
+        return Reading(article, page=page, chosen=extraction.drafts[0].name)
     learning = memory if config.clean.learn else None
-    article = _with_url(extract(page, dom_pass=dom_pass(config.clean.rules)), page)
-    cleaning = clean(article, rules=config.clean.rules, memory=_recall(learning, article))
-    if learning is not None and cleaning.observation is not None:
-        learning.remember(cleaning.observation)
-    article = cleaning.article
-    summary = summarize(article, points=config.summary.points)
-    return Reading(article=article, summary=summary, page=page)
+    extraction = extract_drafts(page, dom_pass=dom_pass(config.clean.rules))
+    choice = _choose(extraction, page, config)
+    article = choice.article
+    if learning is not None:
+        winner = _with_url(extraction.reading(extraction.drafts[choice.index]), page)
+        cleaning = _clean_reading(choice.name, winner, config, _recall(learning, winner))
+        if cleaning.observation is not None:
+            learning.remember(cleaning.observation)
+        article = cleaning.article
+    return Reading(
+        article=_with_notice(article, choice, extraction),
+        page=page,
+        confidence=choice.confidence,
+        candidates=choice.others,
+        chosen=choice.name,
+    )
+
+
+def clean_candidate(candidate: Candidate, *, config: Config | None = None) -> Candidate:
+    """``candidate`` cleaned, for a reader who switches to a reading the choice never cleaned."""
+    if candidate.cleaned:
+        return candidate
+    cleaning = _clean_reading(candidate.name, candidate.article, config or Config())
+    return replace(candidate, article=cleaning.article, cleaned=True)
+
+
+def _choose(extraction: Extraction, page: Page, config: Config) -> Choice:
+    """The best candidate reading of the page, each cleaned (without the site memory, which
+    only the winner meets) as far as the choice needs."""
+    readings = [
+        (draft.name, replace(_with_url(extraction.reading(draft), page), kind=extraction.kind))
+        for draft in extraction.drafts
+    ]
+
+    def cleaned(name: str, article: Article) -> Article:
+        return _clean_reading(name, article, config).article
+
+    return choose(readings, extraction.kind, cleaned)
+
+
+def _clean_reading(
+    name: str, article: Article, config: Config, memory: SiteMemory | None = None
+) -> Cleaning:
+    """``article``, the reading named ``name``, cleaned. A wide reading (the page's main
+    column, its whole text) is cleaned as a page's text: the cleaner's learned model then
+    judges its blocks too, as it does for text copied from a page (its menus, footers and
+    calls to action); the result is still the HTML page's article."""
+    if name not in WIDE_READINGS or article.media_type != "text/html":
+        return clean(article, rules=config.clean.rules, memory=memory)
+    plain = replace(article, media_type="text/plain")
+    cleaning = clean(plain, rules=config.clean.rules, memory=memory)
+    return replace(cleaning, article=replace(cleaning.article, media_type="text/html"))
+
+
+def _with_notice(article: Article, choice: Choice, extraction: Extraction) -> Article:
+    """The article with its kind, and a notice when it is a teaser or the page's whole text."""
+    notice = article.notice or fallback_notice(choice.last_resort)
+    if teaser_only(article, paid_part_served=extraction.paid_part_served):
+        notice = TEASER_NOTICE
+    return replace(article, kind=extraction.kind, notice=notice)
 
 
 def _recall(memory: SiteMemoryStore | None, article: Article) -> SiteMemory | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -17,6 +18,7 @@ from lire.markdown import (
     blocks_markdown,
     escape_inline,
     escape_line_start,
+    image_placeholder,
     join_blocks,
     list_indent,
     list_marker,
@@ -27,6 +29,7 @@ from lire.urls import web_address
 
 __all__ = [
     "Format",
+    "aligned_table",
     "blocks_markdown",
     "blocks_text",
     "export_markdown",
@@ -96,7 +99,7 @@ def render_json(reading: Reading) -> str:
         "url": web_address(article.url),
         "text": sanitize(article.text),
         "markdown": blocks_markdown(article.blocks),
-        "blocks": [{"kind": str(b.kind), "text": sanitize(b.text)} for b in article.blocks],
+        "blocks": [_block_json(b) for b in article.blocks],
         "removed": [_removal_json(r) for r in article.removed],
         "summary": [{"text": sanitize(p.text), "block": p.block} for p in reading.summary.points],
         "stats": {"words": article.words, "reading_minutes": article.reading_minutes},
@@ -109,8 +112,18 @@ def render_json(reading: Reading) -> str:
             {"name": c.name, "score": round(c.score, 3), "words": c.article.words}
             for c in reading.candidates
         ],
+        "chosen": reading.chosen,
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _block_json(block: Block) -> dict[str, Any]:
+    """A block's kind and text; a table's cells too (``rows``; ``header``: the first row is)."""
+    entry: dict[str, Any] = {"kind": str(block.kind), "text": sanitize(block.text)}
+    if block.kind is BlockKind.TABLE and block.rows:
+        entry["rows"] = [[sanitize_line(cell) for cell in row] for row in block.rows]
+        entry["header"] = block.header
+    return entry
 
 
 def _removal_json(removal: Removal) -> dict[str, Any]:
@@ -169,8 +182,35 @@ def _block_text(block: Block) -> str:
             return list_indent(block) + list_marker(block) + text
         case BlockKind.QUOTE:
             return "\n".join("| " + line for line in text.splitlines() or [""])
+        case BlockKind.TABLE if block.rows:
+            return aligned_table(block.rows, header=block.header)
+        case BlockKind.IMAGE:
+            return image_placeholder(text)
         case _:
             return text
+
+
+def aligned_table(rows: Sequence[Sequence[str]], *, header: bool) -> str:
+    """A table as aligned columns of plain text, the header underlined."""
+    cells = [[" ".join(sanitize_line(cell).split()) for cell in row] for row in rows]
+    count = max(len(row) for row in cells)
+    cells = [row + [""] * (count - len(row)) for row in cells]
+    widths = [max(_width(row[i]) for row in cells) for i in range(count)]
+    lines = [_aligned(row, widths) for row in cells]
+    if header:
+        lines.insert(1, "  ".join("-" * width for width in widths).rstrip())
+    return "\n".join(lines)
+
+
+def _aligned(row: Sequence[str], widths: Sequence[int]) -> str:
+    return "  ".join(
+        cell + " " * (width - _width(cell)) for cell, width in zip(row, widths, strict=True)
+    ).rstrip()
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: wide (CJK) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def quote_markdown(text: str, article: Article) -> str:

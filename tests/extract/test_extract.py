@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from lire.clean import dom_pass
 from lire.errors import ExtractionError
-from lire.extract import readable as extract_module
+from lire.extract import engine as extract_module
 from lire.extract.readable import extract, extract_html, extract_text
 from lire.extract.tree import MAX_DEPTH, check_depth, parse_html
 from lire.model import Article, Block, BlockKind, Link, Page
@@ -78,13 +78,16 @@ def test_quotes_code_and_preformatted_text_keep_their_kind() -> None:
     assert Block(BlockKind.PREFORMATTED, "  timetable\n  09:00  north pier") in blocks
 
 
-def test_table_rows_become_pipe_joined_text() -> None:
+def test_a_data_table_becomes_one_table_block_with_its_cells() -> None:
     body = (
         "<table><tr><th>Pier</th><th>Ferries a day</th></tr>"
         "<tr><td>North</td><td>14</td></tr><tr><td>South</td><td>9</td></tr></table>"
     )
-    rows = [b.text for b in blocks_of(body) if b.kind is BlockKind.TABLE_ROW]
-    assert rows == ["Pier | Ferries a day", "North | 14", "South | 9"]
+    tables = [b for b in blocks_of(body) if b.kind is BlockKind.TABLE]
+    assert len(tables) == 1
+    assert tables[0].rows == (("Pier", "Ferries a day"), ("North", "14"), ("South", "9"))
+    assert tables[0].header
+    assert tables[0].text == "Pier\tFerries a day\nNorth\t14\nSouth\t9"
 
 
 def test_line_breaks_survive_as_newlines() -> None:
@@ -209,13 +212,13 @@ def test_dom_pass_holds_when_readability_retries_its_parse(
 ) -> None:
     # A short article makes readability retry without its "ruthless" pass: it parses again.
     parses: list[object] = []
-    parse = extract_module._PrunedDocument._parse
+    parse = extract_module.PrunedDocument._parse
 
     def counted(self: Any, tree: Any) -> Any:
         parses.append(tree)
         return parse(self, tree)
 
-    monkeypatch.setattr(extract_module._PrunedDocument, "_parse", counted)
+    monkeypatch.setattr(extract_module.PrunedDocument, "_parse", counted)
     quay = "The new quay opens in spring, after three years of works on the north pier."
     html = (
         "<html><body><div class='newsletter'>Get our newsletter.</div>"

@@ -1,15 +1,19 @@
 """An HTML element (readability's chosen content) -> typed ``Block`` values.
 
 Headings keep their level, list items their depth and number, quotes, code and preformatted
-text their kind, table rows become " | "-joined text. Links keep their text and their target
-resolved against the page URL. Whitespace is normalised except inside ``<pre>``; a ``<br>``
-becomes a line break. Every string goes through ``lire.sanitize`` (lxml has decoded entities).
+text their kind; a data table becomes one ``TABLE`` block with its cells (a layout table is
+walked as a container); a figure's or table's caption a ``CAPTION``; an image whose alt text
+says something an ``IMAGE`` block (its text is the alt text); ruby annotations (``<rt>``,
+``<rp>``) are left out of the running text. Links keep their text and their target resolved
+against the page URL. Whitespace is normalised except inside ``<pre>``; a ``<br>`` becomes a
+line break. Every string goes through ``lire.sanitize`` (lxml has decoded entities).
 Recursion follows the DOM, whose depth ``lire.extract.tree`` bounds.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
@@ -19,18 +23,33 @@ from lire.model import Block, BlockKind, Link
 from lire.sanitize import sanitize, sanitize_line
 from lire.urls import web_address
 
-__all__ = ["element_blocks"]
+__all__ = ["element_blocks", "spanned_blocks"]
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _LISTS = frozenset({"ul", "ol", "menu"})
 _CONTAINERS = frozenset(
     {
         "address", "article", "aside", "body", "center", "dd", "details", "dialog", "div", "dl",
-        "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "html",
+        "dt", "fieldset", "figure", "footer", "form", "header", "hgroup", "html",
         "main", "nav", "p", "section", "summary", "tbody", "td", "th", "thead", "tfoot", "tr",
     }
 )  # fmt: skip
-_SKIPPED = frozenset({"script", "style", "noscript", "template", "head", "title", "img", "svg"})
+# Elements whose text stands apart from its neighbours' when read inline (a card, a cell).
+_BLOCK_TAGS = (
+    _CONTAINERS | _HEADINGS.keys() | _LISTS | {"li", "pre", "table", "blockquote", "figcaption"}
+)
+_SKIPPED = frozenset(
+    {"script", "style", "noscript", "template", "head", "title", "img", "svg", "rt", "rp"}
+)
+# Alt text that says nothing about the picture.
+_EMPTY_ALT = re.compile(
+    r"^(?:image|img|photo|picture|logo|icon|banner|thumbnail|placeholder|avatar|spacer)?"
+    r"[\s\d_-]*$|\.(?:jpe?g|png|gif|webp|svg|avif)$",
+    re.IGNORECASE,
+)
+MIN_ALT_WORDS = 2
+MIN_ALT_CHARS = 8
+_FIGURE_DEPTH = 2  # an image this many wrappers below a <figure> is still its picture
 _LAYOUT_INSIDE_TABLE = "boolean(.//td//*[self::p or self::div or self::table or self::ul])"
 _BREAK = "\u2028"  # LINE SEPARATOR marks a <br> until the text is normalised
 _SPACES = re.compile(r"[^\S\n]+")
@@ -44,6 +63,9 @@ class _Builder:
     blocks: list[Block] = field(default_factory=list)
     pieces: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    marks: frozenset[HtmlElement] = frozenset()
+    spans: dict[HtmlElement, tuple[int, int]] = field(default_factory=dict)
+    items: frozenset[HtmlElement] = frozenset()  # a listing's cards: one list item each
 
     def flush(self, kind: BlockKind, *, level: int = 0, ordinal: int | None = None) -> None:
         text = _normalise("".join(self.pieces))
@@ -61,10 +83,23 @@ class _Builder:
 
 def element_blocks(element: HtmlElement, *, base_url: str | None = None) -> tuple[Block, ...]:
     """The blocks of ``element``, in document order."""
-    builder = _Builder(base_url)
+    return spanned_blocks(element, (), base_url=base_url)[0]
+
+
+def spanned_blocks(
+    element: HtmlElement,
+    marks: Iterable[HtmlElement],
+    *,
+    base_url: str | None = None,
+    items: Iterable[HtmlElement] = (),
+) -> tuple[tuple[Block, ...], dict[HtmlElement, tuple[int, int]]]:
+    """The blocks of ``element``, and for each container of ``marks`` inside it the span
+    ``(start, end)`` of its own blocks: one walk gives the page and its containers. Each
+    element of ``items`` (a listing's cards) becomes one list item."""
+    builder = _Builder(base_url, marks=frozenset(marks), items=frozenset(items))
     _walk(element, builder, _Context())
     builder.flush(BlockKind.PARAGRAPH)
-    return tuple(builder.blocks)
+    return tuple(builder.blocks), builder.spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +110,11 @@ class _Context:
 
 def _walk(element: HtmlElement, builder: _Builder, context: _Context) -> None:
     tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in _HEADINGS and context.kind is BlockKind.PARAGRAPH:
+    if element in builder.items:
+        builder.flush(context.kind)
+        _inline_children(element, builder)
+        builder.flush(BlockKind.LIST_ITEM, level=context.list_depth + 1)
+    elif tag in _HEADINGS and context.kind is BlockKind.PARAGRAPH:
         builder.flush(context.kind)
         _inline_children(element, builder)
         builder.flush(BlockKind.HEADING, level=_HEADINGS[tag])
@@ -94,8 +133,18 @@ def _walk(element: HtmlElement, builder: _Builder, context: _Context) -> None:
         builder.flush(BlockKind.QUOTE)
     elif tag in _CONTAINERS or tag == "table" or tag in _HEADINGS:
         builder.flush(context.kind)
+        start = len(builder.blocks)
         _children(element, builder, context)
         builder.flush(context.kind)
+        if element in builder.marks:
+            builder.spans[element] = (start, len(builder.blocks))
+    elif tag == "figcaption":
+        builder.flush(context.kind)
+        _children(element, builder, context)
+        builder.flush(BlockKind.CAPTION)
+    elif tag == "img" and _is_standalone(element):
+        builder.flush(context.kind)
+        _image(element, builder)
     elif tag == "br":
         builder.pieces.append(_BREAK)
     elif tag not in _SKIPPED:
@@ -132,7 +181,7 @@ def _inline_child(child: HtmlElement, builder: _Builder) -> None:
     if child.tag == "a":
         builder.link(child)
     _inline_children(child, builder)
-    builder.pieces.append(" " if child.tag in _CONTAINERS else "")
+    builder.pieces.append(" " if child.tag in _BLOCK_TAGS else "")
 
 
 def _list(element: HtmlElement, builder: _Builder, context: _Context) -> None:
@@ -182,14 +231,54 @@ def _preformatted(element: HtmlElement, builder: _Builder) -> None:
 
 
 def _table(element: HtmlElement, builder: _Builder) -> None:
-    for row in element.iter("tr"):
-        cells = [sanitize_line(cell.text_content()) for cell in row if cell.tag in ("td", "th")]
-        text = " | ".join(cell for cell in cells if cell)
-        if text:
-            builder.blocks.append(Block(BlockKind.TABLE_ROW, text))
+    """A data table as one ``TABLE`` block; its caption before it as a ``CAPTION``."""
     caption = element.find("caption")
     if caption is not None and (text := sanitize_line(caption.text_content())):
-        builder.blocks.append(Block(BlockKind.PARAGRAPH, text))
+        builder.blocks.append(Block(BlockKind.CAPTION, text))
+    rows: list[tuple[str, ...]] = []
+    header = False
+    for row in element.iter("tr"):
+        cells = [cell for cell in row if cell.tag in ("td", "th")]
+        texts = tuple(_cell_text(cell) for cell in cells)
+        if not any(texts):
+            continue
+        if not rows:
+            header = all(cell.tag == "th" for cell in cells) or row.getparent().tag == "thead"
+        rows.append(texts)
+    if rows:
+        width = max(len(row) for row in rows)
+        rows = [row + ("",) * (width - len(row)) for row in rows]
+        text = "\n".join("\t".join(cell for cell in row) for row in rows)
+        builder.blocks.append(Block(BlockKind.TABLE, text, rows=tuple(rows), header=header))
+
+
+def _cell_text(cell: HtmlElement) -> str:
+    """A cell's text on one line, ruby annotations left out."""
+    pieces = [cell.text or ""]
+    for child in cell:
+        if isinstance(child.tag, str) and child.tag not in _SKIPPED:
+            pieces.append(_cell_text(child))
+            pieces.append(" " if child.tag in _CONTAINERS or child.tag == "br" else "")
+        pieces.append(child.tail or "")
+    return sanitize_line("".join(pieces))
+
+
+def _is_standalone(image: HtmlElement) -> bool:
+    """An image that stands as a block: a figure's picture (maybe inside a link or a
+    ``<picture>``), not an icon in running text."""
+    for level, ancestor in enumerate(image.iterancestors()):
+        if ancestor.tag == "figure":
+            return True
+        if level >= _FIGURE_DEPTH or ancestor.tag not in ("a", "picture", "span", "div"):
+            return False
+    return False
+
+
+def _image(image: HtmlElement, builder: _Builder) -> None:
+    alt = sanitize_line(image.get("alt") or "")
+    says = len(alt.split()) >= MIN_ALT_WORDS or len(alt) >= MIN_ALT_CHARS  # CJK has no spaces
+    if says and not _EMPTY_ALT.search(alt):
+        builder.blocks.append(Block(BlockKind.IMAGE, alt))
 
 
 def _normalise(text: str) -> str:

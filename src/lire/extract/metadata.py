@@ -2,6 +2,9 @@
 
 Each field takes the first source that has it; absent values are ``None``. Dates become ISO
 8601, languages a lower-case primary tag ("fr"). Malformed JSON-LD is ignored, never fatal.
+Beside what is shown, what tells the page's kind and its paywall: every JSON-LD ``@type`` and
+``og:type``, the JSON-LD ``articleBody``, and ``isAccessibleForFree`` with the CSS selectors of
+the parts it marks.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from lxml.html import HtmlElement
 from lire.sanitize import sanitize_line
 from lire.urls import web_address
 
-__all__ = ["Metadata", "normalise_date", "normalise_lang", "read_metadata"]
+__all__ = ["Metadata", "json_ld_items", "normalise_date", "normalise_lang", "read_metadata"]
 
 _ARTICLE_TYPES = re.compile(r"(?:Article|BlogPosting|Report)$")
 _LANG = re.compile(r"[A-Za-z]{2,3}(?=$|[-_])")
@@ -53,12 +56,18 @@ class Metadata:
     lang: str | None = None
     url: str | None = None
     description: str | None = None
+    types: tuple[str, ...] = ()  # every JSON-LD @type of the page, in order
+    og_type: str | None = None
+    body: str | None = None  # the JSON-LD articleBody
+    free: bool | None = None  # the JSON-LD isAccessibleForFree
+    paywalled: tuple[str, ...] = ()  # CSS selectors of the parts marked not free
 
 
 def read_metadata(root: HtmlElement, *, url: str | None = None) -> Metadata:
     """Read the metadata of the page whose ``<html>`` element is ``root``."""
     meta = _meta_tags(root)
-    ld = _json_ld_article(root)
+    items = json_ld_items(root)
+    ld = _article_item(items)
     site = _first(
         meta.get("og:site_name"), _name(ld.get("publisher")), meta.get("application-name")
     )
@@ -75,6 +84,11 @@ def read_metadata(root: HtmlElement, *, url: str | None = None) -> Metadata:
         url=_canonical(root, meta, url),
         description=_first(meta.get("description"), meta.get("og:description"),
                            _text(ld.get("description"))),
+        types=tuple(dict.fromkeys(kind for item in items for kind in _types(item))),
+        og_type=meta.get("og:type"),
+        body=_body(ld.get("articleBody")),
+        free=_free(ld.get("isAccessibleForFree")),
+        paywalled=_paywalled(ld.get("hasPart")),
     )  # fmt: skip
 
 
@@ -114,8 +128,9 @@ def _meta_tags(root: HtmlElement) -> dict[str, str]:
     return found
 
 
-def _json_ld_article(root: HtmlElement) -> Mapping[str, Any]:
-    """The first Article-like JSON-LD object of the page (``{}`` when there is none)."""
+def json_ld_items(root: HtmlElement) -> tuple[Mapping[str, Any], ...]:
+    """The page's JSON-LD objects: top-level ones, list members and ``@graph`` members."""
+    found: list[Mapping[str, Any]] = []
     for script in root.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
@@ -126,12 +141,47 @@ def _json_ld_article(root: HtmlElement) -> Mapping[str, Any]:
             data = json.loads(source)
         except (ValueError, RecursionError):
             continue
-        for item in _ld_items(data):
-            kinds = item.get("@type")
-            kinds = kinds if isinstance(kinds, list) else [kinds]
-            if any(isinstance(kind, str) and _ARTICLE_TYPES.search(kind) for kind in kinds):
-                return item
+        found.extend(_ld_items(data))
+    return tuple(found)
+
+
+def _types(item: Mapping[str, Any]) -> Iterator[str]:
+    kinds = item.get("@type")
+    for kind in kinds if isinstance(kinds, list) else [kinds]:
+        if isinstance(kind, str):
+            yield kind
+
+
+def _article_item(items: tuple[Mapping[str, Any], ...]) -> Mapping[str, Any]:
+    """The first Article-like JSON-LD object (``{}`` when there is none)."""
+    for item in items:
+        if any(_ARTICLE_TYPES.search(kind) for kind in _types(item)):
+            return item
     return {}
+
+
+def _body(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _free(value: object) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    return None
+
+
+def _paywalled(value: object) -> tuple[str, ...]:
+    """The ``cssSelector`` of each ``hasPart`` marked ``isAccessibleForFree: false``."""
+    parts = value if isinstance(value, list) else [value]
+    selectors: list[str] = []
+    for part in parts:
+        if isinstance(part, dict) and _free(part.get("isAccessibleForFree")) is False:
+            selector = part.get("cssSelector")
+            if isinstance(selector, str) and selector.strip():
+                selectors.append(selector.strip())
+    return tuple(selectors)
 
 
 def _ld_items(data: object) -> Iterator[Mapping[str, Any]]:

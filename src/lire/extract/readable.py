@@ -1,46 +1,46 @@
-"""Page -> Article: the only module that knows readability-lxml.
+"""Page -> candidate readings: the extract stage's entry point.
 
-The page is parsed once (``lire.extract.tree``, depth-bounded), its metadata and language read,
-the DOM pass (the cleaner's first layer, handed in by the pipeline as a ``DomPass``) run on the
-tree, and readability given that pruned tree. readability parses its
-input again when it retries with a gentler strategy: ``_PrunedDocument._parse`` hands it a fresh
-copy of the pruned tree each time, so the DOM pass holds for every attempt. readability's
-sentinels, log output and exceptions stop here.
+The page is parsed once (``lire.extract.tree``, depth-bounded); what it says as served is read
+first (metadata, language, the signals of its kind, a thread's posts, its paid part), then the
+DOM pass (the cleaner's first layer, handed in by the pipeline as a ``DomPass``) prunes the
+tree, readability reads the pruned tree (``lire.extract.engine``), and the candidate readings
+are made: readability's, the JSON-LD body, the posts, the containers and the whole page
+(``lire.extract.candidates``), the page as served or its description as last resorts.
 """
 
 from __future__ import annotations
 
-import copy
-import logging
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from lxml.html import HtmlElement
-from readability import Document
-from readability.readability import REGEXES, Unparseable
 
 from lire.errors import ExtractionError
+from lire.extract.candidates import Draft, container_drafts, listed_share, text_length
+from lire.extract.engine import ReadabilityReading, readability_reading, real_title
 from lire.extract.html_blocks import element_blocks
-from lire.extract.metadata import read_metadata
+from lire.extract.inline import unmark_running_text
+from lire.extract.kinds import page_kind, page_votes
+from lire.extract.metadata import Metadata, read_metadata
+from lire.extract.paywall import paid_part_served
+from lire.extract.posts import thread_blocks
+from lire.extract.scan import scan_page
 from lire.extract.text_blocks import text_blocks
 from lire.extract.tree import parse_html
-from lire.model import Article, Block, BlockKind, Page, Removal, host_of
-from lire.sanitize import sanitize_line
+from lire.model import Article, Block, BlockKind, Page, PageKind, Removal, host_of
 from lire.text.language import detect_language
 
-__all__ = ["DomPass", "extract", "extract_html", "extract_text"]
+__all__ = ["DomPass", "Extraction", "extract", "extract_drafts", "extract_html", "extract_text"]
 
-# readability logs a traceback before raising on an empty page: that would corrupt the TUI.
-_READABILITY_LOG = logging.getLogger("readability")
-_READABILITY_LOG.addHandler(logging.NullHandler())
-_READABILITY_LOG.propagate = False
-
-_NO_TITLE = "[no-title]"
-_DISPLAY_NONE = REGEXES["displayNoneRe"]
 _WORD = re.compile(r"\w+")
 # A leading heading sharing this share of its words with the title repeats the title.
 TITLE_OVERLAP = 0.8
 LANG_SAMPLE_CHARS = 4_000  # the text a language is told from
+_LISTS = (PageKind.LISTING, PageKind.COLLECTION)
+FALLBACK_WORDS = 100  # the page as served is read only when no reading has this many words
+PRUNED_SHARE = 0.1  # a DOM pass leaving less of the page's text than this left too little
 
 
 class DomPass(Protocol):
@@ -52,31 +52,20 @@ class DomPass(Protocol):
     ) -> tuple[Removal, ...]: ...
 
 
-class _PrunedDocument(Document):  # type: ignore[misc]
-    """readability's Document over a tree lire has pruned; keeps the chosen element."""
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What extraction found in a page: its metadata as an ``Article`` without blocks, the
+    candidate readings (``drafts``, readability's first when it found one), and the page's kind."""
 
-    article: HtmlElement | None = None
+    article: Article
+    drafts: tuple[Draft, ...]
+    kind: PageKind = PageKind.ARTICLE
+    paid_part_served: bool | None = None  # see lire.extract.paywall
 
-    def _parse(self, input: HtmlElement) -> HtmlElement:
-        """A fresh copy of the pruned tree for each attempt, prepared as readability's own
-        ``_parse`` does (hidden elements dropped, ``<base href>`` resolved) but without its
-        lxml_html_clean pass over the whole page: the DOM pass and the parser already removed
-        what that pass removes that could reach the text (scripts, styles, comments, links,
-        processing instructions), and it was a fifth of the extraction time."""
-        tree: HtmlElement = copy.deepcopy(input)
-        for element in tree.xpath("//*[@hidden]"):
-            element.drop_tree()
-        for element in tree.xpath("//*[@style]"):
-            if _DISPLAY_NONE.search(element.get("style", "")):
-                element.drop_tree()
-        tree.resolve_base_href(handle_failures="discard")
-        self.encoding = "utf-8"
-        return tree
-
-    def get_clean_html(self) -> str:
-        self.article = self.html
-        html: str = super().get_clean_html()
-        return html
+    def reading(self, draft: Draft) -> Article:
+        """The article ``draft`` reads: the page's metadata and the draft's blocks."""
+        removed = (*self.article.removed, *draft.removed)
+        return replace(self.article, blocks=draft.blocks, removed=removed)
 
 
 def extract(page: Page, *, dom_pass: DomPass | None = None) -> Article:
@@ -84,15 +73,24 @@ def extract(page: Page, *, dom_pass: DomPass | None = None) -> Article:
 
     ``dom_pass`` runs on the parsed page before readability (None: nothing is pruned).
     """
+    extraction = extract_drafts(page, dom_pass=dom_pass)
+    return extraction.reading(extraction.drafts[0])
+
+
+def extract_drafts(page: Page, *, dom_pass: DomPass | None = None) -> Extraction:
+    """Every candidate reading of ``page`` (plain text has one), or ``ExtractionError`` when
+    the page has no text at all."""
     if page.media_type == "text/plain":
-        return extract_text(page.text)
+        article = extract_text(page.text)
+        return Extraction(replace(article, blocks=()), (Draft("text", article.blocks),))
     where = "standard input" if page.location == "-" else page.location
     return _extract_html(page.text, url=page.url, location=where, dom_pass=dom_pass)
 
 
 def extract_html(html: str, *, url: str | None = None, dom_pass: DomPass | None = None) -> Article:
-    """The article of an HTML document; ``url`` resolves its links."""
-    return _extract_html(html, url=url, location=url or "the page", dom_pass=dom_pass)
+    """The article of an HTML document (readability's reading); ``url`` resolves its links."""
+    extraction = _extract_html(html, url=url, location=url or "the page", dom_pass=dom_pass)
+    return extraction.reading(extraction.drafts[0])
 
 
 def extract_text(text: str) -> Article:
@@ -101,40 +99,113 @@ def extract_text(text: str) -> Article:
     return Article(blocks=blocks, title=title, lang=_text_lang(blocks), media_type="text/plain")
 
 
+@dataclass(frozen=True, slots=True)
+class _Served:
+    """What the page as served says, read before the DOM pass prunes it."""
+
+    metadata: Metadata
+    lang: str | None
+    votes: dict[PageKind, float]
+    paid_part_served: bool | None
+    thread: tuple[Block, ...]
+    length: int  # of the body's text
+
+
 def _extract_html(
     html: str, *, url: str | None, location: str, dom_pass: DomPass | None
-) -> Article:
+) -> Extraction:
     root = parse_html(html, location=location)
-    metadata = read_metadata(root, url=url)
-    lang = metadata.lang or detect_language(_paragraph_sample(root))
+    served = _read_served(root, url)
+    unmark_running_text(root)
     removed: tuple[Removal, ...] = ()
     if dom_pass is not None:
-        removed = dom_pass(root, lang=lang, host=host_of(url))
-    # No url: readability would rewrite every link of the page; html_blocks resolves the kept ones.
-    document = _PrunedDocument(root)
-    try:
-        document.summary(html_partial=True)
-    except Unparseable as error:
-        raise ExtractionError(f"no article text found in {location}") from error
-    if document.article is None:
+        removed = dom_pass(root, lang=served.lang, host=host_of(url))
+    pruned = _body_length(root)
+    engine = readability_reading(root)
+    title = real_title(served.metadata.title) or engine.title
+    listed = listed_share(root, body_length=pruned)
+    kind = page_kind(served.votes, listed=listed.share)
+    cards = listed.cards if kind in _LISTS else ()
+    drafts = _drafts(root, engine, served, url, cards=cards, pruned=pruned)
+    if pruned < PRUNED_SHARE * served.length and _words(drafts) < FALLBACK_WORDS:
+        drafts.append(_unpruned(html, location=location, url=url))  # the DOM pass left little
+    if description := served.metadata.description:
+        drafts.append(Draft("description", (Block(BlockKind.PARAGRAPH, description),)))
+    drafts = [replace(d, blocks=_without_title(d.blocks, title)) for d in drafts]
+    drafts = [draft for draft in drafts if draft.blocks]
+    if not drafts:
         raise ExtractionError(f"no article text found in {location}")
-    blocks = element_blocks(document.article, base_url=url)
-    title = _real_title(metadata.title) or _readability_title(document)
-    blocks = _without_title(blocks, title)
-    if not blocks:
-        raise ExtractionError(f"no article text found in {location}")
+    article = _page_article(served, title=title, url=url, removed=removed)
+    return Extraction(article, tuple(drafts), kind, served.paid_part_served)
+
+
+def _read_served(root: HtmlElement, url: str | None) -> _Served:
+    metadata = read_metadata(root, url=url)
+    scan = scan_page(root)
+    return _Served(
+        metadata=metadata,
+        lang=metadata.lang or detect_language(_paragraph_sample(root)),
+        votes=page_votes(scan, metadata, url),
+        paid_part_served=paid_part_served(root, metadata),
+        thread=thread_blocks(scan, base_url=url),  # before the DOM pass, which drops replies
+        length=_body_length(root),
+    )
+
+
+def _page_article(
+    served: _Served, *, title: str | None, url: str | None, removed: tuple[Removal, ...]
+) -> Article:
+    """The page's metadata as an article without blocks."""
+    metadata = served.metadata
     return Article(
-        blocks=blocks,
+        blocks=(),
         title=title,
         byline=metadata.byline,
         site=metadata.site,
         published=metadata.published,
-        lang=lang,
+        lang=served.lang,
         url=url,
         canonical=metadata.url,
         description=metadata.description,
         removed=removed,
     )
+
+
+def _drafts(
+    root: HtmlElement,
+    engine: ReadabilityReading,
+    served: _Served,
+    url: str | None,
+    *,
+    cards: Sequence[HtmlElement],
+    pruned: int,
+) -> list[Draft]:
+    """readability's reading, the JSON-LD body, the thread's posts, then the containers."""
+    drafts: list[Draft] = []
+    if engine.article is not None:
+        drafts.append(Draft("readability", element_blocks(engine.article, base_url=url)))
+    if served.metadata.body:
+        drafts.append(Draft("json-ld", text_blocks(served.metadata.body)[1]))
+    if served.thread:
+        drafts.append(Draft("posts", served.thread))
+    drafts.extend(container_drafts(root, base_url=url, cards=cards, body_length=pruned))
+    return drafts
+
+
+def _words(drafts: Sequence[Draft]) -> int:
+    """The word count of the longest draft."""
+    return max((sum(len(block.text.split()) for block in d.blocks) for d in drafts), default=0)
+
+
+def _body_length(root: HtmlElement) -> int:
+    body = root.find("body")
+    return text_length(body) if body is not None else 0
+
+
+def _unpruned(html: str, *, location: str, url: str | None) -> Draft:
+    """The page's whole text as served, for a page the DOM pass left (nearly) empty."""
+    body = parse_html(html, location=location).find("body")
+    return Draft("unpruned", element_blocks(body, base_url=url) if body is not None else ())
 
 
 def _paragraph_sample(root: HtmlElement) -> str:
@@ -157,18 +228,6 @@ def _text_lang(blocks: tuple[Block, ...]) -> str | None:
         if sum(map(len, sample)) > LANG_SAMPLE_CHARS:
             break
     return detect_language("\n".join(sample))
-
-
-def _readability_title(document: _PrunedDocument) -> str | None:
-    try:
-        return _real_title(sanitize_line(document.short_title()))
-    except Unparseable:
-        return None
-
-
-def _real_title(title: str | None) -> str | None:
-    """``title`` unless it is empty or readability's "[no-title]" sentinel."""
-    return None if not title or title == _NO_TITLE else title
 
 
 def _without_title(blocks: tuple[Block, ...], title: str | None) -> tuple[Block, ...]:

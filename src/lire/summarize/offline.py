@@ -36,7 +36,9 @@ SHORT_NOTE = "The article is short enough to read whole."
 EMPTY_NOTE = "There is no text to summarize."
 
 _PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.QUOTE})
-_SKIPPED = frozenset({BlockKind.CODE, BlockKind.PREFORMATTED, BlockKind.TABLE_ROW})
+_SKIPPED = frozenset(
+    {BlockKind.CODE, BlockKind.PREFORMATTED, BlockKind.TABLE_ROW, BlockKind.TABLE, BlockKind.IMAGE}
+)
 MIN_WORDS = 6  # shorter sentences rarely stand alone ("He declined.")
 MAX_WORDS = 70  # longer ones are run-ons or glued paragraphs
 # The bonus of the sentence at ``position``: POSITION_WEIGHT * points ** POSITION_POWER, divided by
