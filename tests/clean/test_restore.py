@@ -100,7 +100,7 @@ def test_a_figure_caption_is_a_caption_and_knows_the_words_around_it() -> None:
     root = parse_html(page_with(BOXES["caption"], at=1).text, location="t")
     (removal,) = prune(root)
     assert removal.kind is BlockKind.CAPTION
-    assert removal.after == "work on the channel and the sea wall"
+    assert removal.after == "cranes"  # the picture's alt text, just before it
     assert removal.before == "larger vessels will be able to dock at"
     assert len(removal.before.split()) == ANCHOR_WORDS
 
@@ -267,3 +267,22 @@ def test_in_place_tells_which_dom_removals_go_back_between_blocks() -> None:
     )
     article = Article(blocks=tuple(Block(BlockKind.PARAGRAPH, t) for t in P), removed=removed)
     assert in_place(article) == {0}
+
+
+def test_a_caption_goes_back_after_its_picture(tmp_path: Path) -> None:
+    figure = (
+        '<figure><img src="c.jpg" alt="The new cranes at dawn"><figcaption>Photo: the port'
+        " authority, for the harbour's reopening.</figcaption></figure>"
+    )
+    page = page_with(figure, at=1)
+    root = parse_html(page.text, location="t")
+    (removal,) = prune(root)
+    assert removal.after == "the new cranes at dawn"  # the image's alt text, read as a block
+    with SiteMemoryStore(tmp_path / "learned.sqlite3") as store:
+        first = read(page, store).article
+        number = next(n for n, r in enumerate(first.removed) if r.text == removal.text)
+        shown = texts(restore_removals(first, {number}))
+        at = shown.index(removal.text)
+        assert shown[at - 1 : at + 2] == ["The new cranes at dawn", removal.text, P[1]]
+        store.keep(SITE, removal.text)
+        assert texts(read(page, store).article) == shown

@@ -3,9 +3,10 @@ before it and the first words just after it, so that ``lire.clean.restore`` can 
 between them rather than at the end of the article.
 
 The words come from the nearest text on each side that belongs to one block (a paragraph, a
-heading, a list item: what extraction makes a block of), read nearest first and only so far:
-each side looks at ``MAX_STEPS`` pieces of text at most, so a page of empty elements costs no
-more. Elements dropped with it are passed over: their text is not the article's either.
+heading, a list item, an image's alt text: what extraction makes a block of), read nearest
+first and only so far: each side looks at ``MAX_STEPS`` pieces of text at most, so a page of
+empty elements costs no more. Elements dropped with it are passed over: their text is not the
+article's either.
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def _inside_backward(element: HtmlElement, dropped: Collection[HtmlElement]) -> 
         yield element, child.tail
         if _walked(child, dropped):
             yield from _inside_backward(child, dropped)
-    yield element, element.text
+    yield element, _own_text(element)
 
 
 def _forward(element: HtmlElement, dropped: Collection[HtmlElement]) -> Iterator[_Piece]:
@@ -117,11 +118,18 @@ def _forward(element: HtmlElement, dropped: Collection[HtmlElement]) -> Iterator
 
 
 def _inside_forward(element: HtmlElement, dropped: Collection[HtmlElement]) -> Iterator[_Piece]:
-    yield element, element.text
+    yield element, _own_text(element)
     for child in element.iterchildren():
         if _walked(child, dropped):
             yield from _inside_forward(child, dropped)
         yield element, child.tail
+
+
+def _own_text(element: HtmlElement) -> str | None:
+    """The text an element holds before its children; an image's is its alt text (extraction
+    makes an image block of it: a caption goes back after its picture)."""
+    text: str | None = element.get("alt") if element.tag == "img" else element.text
+    return text
 
 
 def _walked(element: HtmlElement, dropped: Collection[HtmlElement]) -> bool:
