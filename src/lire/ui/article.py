@@ -85,7 +85,9 @@ class ArticleView(Moves, can_focus=True, inherit_bindings=False):
         changes where a line breaks: nothing is laid out again)."""
         self.palette = palette
         if self._layout is not None and self._note is None:
-            self._layout.restyle_all(Drawn(header_text(self.reading, self.article, palette)))
+            self._layout.restyle_all(
+                Drawn(header_text(self.reading, self.article, palette, words=self._words[-1]))
+            )
         self._painted.clear()
         self.refresh()
 
@@ -206,7 +208,11 @@ class ArticleView(Moves, can_focus=True, inherit_bindings=False):
         self._options = self.app.console.options.update_width(width)
         self._generation += 1
         note = self._note
-        first = note if note is not None else header_text(self.reading, self.article, self.palette)
+        first = (
+            note
+            if note is not None
+            else header_text(self.reading, self.article, self.palette, words=self._words[-1])
+        )
         self._layout = Layout(
             self.article.blocks,
             Drawn(first),
