@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from lire.clean.classify import LONG_WORDS, Verdict, judge
+from lire.clean.classify import LONG_WORDS, Verdict, judge, judge_inner
 from lire.clean.clusters import mark_clusters, zones
 from lire.clean.learned import BoilerplateModel, default_model, learned_marks
 from lire.clean.prefilter import Prefilter, prefilter_for
@@ -92,23 +92,36 @@ def _hints(verdicts: Sequence[Verdict], marks: dict[int, str]) -> list[str | Non
 
 
 def _judge_all(blocks: Sequence[Block], screen: Prefilter, kept: set[int]) -> list[Verdict]:
-    plain = [
-        Verdict(len(b.text.split())) if i in kept else judge(b, screen, edge=False)
-        for i, b in enumerate(blocks)
-    ]
+    """Each block's verdict: as inside the article for the blocks from the first to the last
+    that reads as article, as at an edge for the others (edge-only rules apply there).
+
+    Each block is judged once; only a block holding a needle of an edge-only rule, outside the
+    article's span, is judged again as at an edge.
+    """
+    plain: list[Verdict] = []
+    sensitive: set[int] = set()  # blocks whose edge verdict could differ from ``plain``
+    for i, block in enumerate(blocks):
+        if i in kept:
+            plain.append(Verdict(len(block.text.split())))
+            continue
+        verdict, edgy = judge_inner(block, screen)
+        plain.append(verdict)
+        if edgy:
+            sensitive.add(i)
     head, tail = zones(plain)
     edged: set[int] = set()  # blocks whose verdict in ``plain`` is already their edge verdict
     while tail > head and tail - 1 not in kept:  # an author box is not the article's last block
-        edge = judge(blocks[tail - 1], screen, edge=True)
+        last = tail - 1
+        edge = judge(blocks[last], screen, edge=True) if last in sensitive else plain[last]
         if edge.article:
             break
-        plain[tail - 1] = edge
-        edged.add(tail - 1)
+        plain[last] = edge
+        edged.add(last)
         head, tail = _without_last(plain, head, tail)
-    return [
-        plain[i] if i in kept or i in edged or head <= i < tail else judge(b, screen, edge=True)
-        for i, b in enumerate(blocks)
-    ]
+    for i in sensitive:
+        if i not in edged and not head <= i < tail:
+            plain[i] = judge(blocks[i], screen, edge=True)
+    return plain
 
 
 def _without_last(verdicts: Sequence[Verdict], head: int, tail: int) -> tuple[int, int]:

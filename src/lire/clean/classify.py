@@ -20,7 +20,7 @@ from lire.clean.rules import Position, Rule, Strength
 from lire.model import Block, BlockKind
 from lire.text.sentences import split_sentences
 
-__all__ = ["ARTICLE_WORDS", "LONG_WORDS", "Verdict", "judge", "pitch_rule"]
+__all__ = ["ARTICLE_WORDS", "LONG_WORDS", "Verdict", "judge", "judge_inner", "pitch_rule"]
 
 ARTICLE_WORDS = 25  # a block this long without any signal reads as article
 LONG_WORDS = 30  # weak signals do not count in a block this long
@@ -62,7 +62,21 @@ class Verdict:
 def judge(block: Block, screen: Prefilter, *, edge: bool) -> Verdict:
     """The verdict of the rules and of the shape on one block (``edge``: head or tail zone)."""
     words = len(block.text.split())
-    return _verdict(block, words, _analyse(block.text, screen, edge, words))
+    if (quick := _unruled(block, words, screen)) is not None:
+        return quick
+    return _verdict(block, words, list(_parts(block.text, screen, edge, words)))
+
+
+def judge_inner(block: Block, screen: Prefilter) -> tuple[Verdict, bool]:
+    """The verdict on a block inside the article, and whether it could differ at an edge: only
+    when the block holds a needle of an edge-only rule (``judge(..., edge=True)`` would then
+    tell); otherwise the edge verdict is this one, and the block need not be judged again."""
+    words = len(block.text.split())
+    if (quick := _unruled(block, words, screen)) is not None:
+        return quick, False
+    sensitive: list[bool] = []
+    parts = list(_parts(block.text, screen, False, words, sensitive))
+    return _verdict(block, words, parts), bool(sensitive)
 
 
 def _verdict(block: Block, words: int, parts: Sequence[_Part]) -> Verdict:
@@ -90,6 +104,19 @@ def _verdict(block: Block, words: int, parts: Sequence[_Part]) -> Verdict:
     return Verdict(words, weak=weak or shape, named=weak is not None)
 
 
+def _unruled(block: Block, words: int, screen: Prefilter) -> Verdict | None:
+    """The verdict on a block no rule can match, short or long, without splitting it into
+    sentences (None when a rule could match, or when the sentences' shapes are needed)."""
+    if PROSE_WORDS < words <= LONG_WORDS or screen.always:
+        return None
+    text = block.text
+    if (screen.underscored and any(mark in text for mark in _QUOTE_MARKS)) or screen.needles_in(
+        text.casefold()
+    ):
+        return None
+    return Verdict(words) if words > LONG_WORDS else Verdict(words, weak=_shape(block, words))
+
+
 @dataclass(frozen=True, slots=True)
 class _Part:
     """One sentence of a block: where it starts, its strongest rule, its weak signal."""
@@ -100,12 +127,11 @@ class _Part:
     named: bool  # the weak signal is a rule of the packs, not a shape
 
 
-def _analyse(text: str, screen: Prefilter, edge: bool, words: int) -> list[_Part]:
-    return list(_parts(text, screen, edge, words))
-
-
-def _parts(text: str, screen: Prefilter, edge: bool, words: int) -> Iterator[_Part]:
-    """The sentences of ``text`` with their signals, one by one."""
+def _parts(
+    text: str, screen: Prefilter, edge: bool, words: int, sensitive: list[bool] | None = None
+) -> Iterator[_Part]:
+    """The sentences of ``text`` with their signals, one by one (``sensitive`` gets an item
+    when an edge-only rule could match: the verdict at an edge could differ)."""
     # In a long block only a pitch tail can go: the sentences before it are not searched.
     skip_before = len(text) - _tail_chars(text, CUT_MAX_WORDS) if words > LONG_BLOCK_WORDS else 0
     spans = [(sentence.start, sentence.end) for sentence in split_sentences(text)]
@@ -119,6 +145,12 @@ def _parts(text: str, screen: Prefilter, edge: bool, words: int) -> Iterator[_Pa
     needles = screen.needles_in(text[searched_from:].casefold())
     unscreened = bool(screen.always or screen.underscored)
     quoted = any(mark in text for mark in _QUOTE_MARKS)
+    if sensitive is not None and (
+        screen.edge_always
+        or not screen.edge_needles.isdisjoint(needles)
+        or (quoted and not screen.edge_needles.isdisjoint(screen.underscored))
+    ):
+        sensitive.append(True)
     for (start, end), tail, count in zip(spans, tails, counts, strict=True):
         sentence = text[start:end].strip()
         if quoted:
