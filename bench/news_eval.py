@@ -100,9 +100,11 @@ def outcomes(record: dict[str, Any], model: BoilerplateModel) -> list[Outcome]:
     title = normalised(before.title or "")
     found: list[Outcome] = []
     at = 0
+    titled = False
     for line in record["lines"]:
         text = normalised(sanitize(line["text"]).strip(_BULLET_CHARS))
-        where = _find(texts, text, at)
+        where = None if text == title and not titled else _find(texts, text, at)
+        titled = titled or text == title
         if where is None:
             left = text in title if text else True
             rule = None

@@ -74,7 +74,7 @@ def _extend(
     A block a weak *rule* names joins at once. Lines with only a weak *shape* (a perk in a
     list, a price, a short line) join when the run of them is closed by another member of the
     cluster, when it follows a member that announces it (ends with ":"), or, before the
-    cluster, when they are all connectives ("Mais si vous le pouvez,"); between article blocks
+    cluster, when they are all connectives ending with a comma ("Mais si vous le pouvez,"); between article blocks
     only connectives do.
     """
     name = marks.get(i) or verdicts[i].cut_rule or ""
@@ -96,9 +96,15 @@ def _extend(
             j += step
         closed = 0 <= j < len(verdicts) and j in marks
         announced = step == 1 and blocks[last].text.rstrip().endswith(":")
-        lead_in = step == -1 and all(verdicts[k].weak == "nav/connective" for k in run)
+        lead_in = step == -1 and all(_lead_in(blocks[k], verdicts[k]) for k in run)
         if closed or announced or lead_in:
             marks.update(dict.fromkeys(run, name))
+
+
+def _lead_in(block: Block, verdict: Verdict) -> bool:
+    """A connective that leads into the pitch after it ("Mais si vous le pouvez,"); a line
+    ending with a colon announces the article's own next lines ("Below is the statement:")."""
+    return verdict.weak == "nav/connective" and block.text.rstrip().endswith(",")
 
 
 def _mark_teasers(
