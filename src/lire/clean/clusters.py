@@ -74,8 +74,8 @@ def _extend(
     A block a weak *rule* names joins at once. Lines with only a weak *shape* (a perk in a
     list, a price, a short line) join when the run of them is closed by another member of the
     cluster, when it follows a member that announces it (ends with ":"), or, before the
-    cluster, when they are all connectives ending with a comma ("Mais si vous le pouvez,"); between article blocks
-    only connectives do.
+    cluster, when they are all connectives ending with a comma ("Mais si vous le pouvez,");
+    between article blocks only connectives do.
     """
     name = marks.get(i) or verdicts[i].cut_rule or ""
     for step in (1, -1) if verdicts[i].cut is None else (1,):
