@@ -138,7 +138,9 @@ def held_out(*, rules_alone: bool = False) -> Iterator[tuple[dict[str, Any], Gro
     if models is None:
         return
     if rules_alone:
-        models = {fold: replace(m, threshold=2.0, outside=2.0) for fold, m in models.items()}
+        models = {
+            fold: replace(m, threshold=2.0, outside=2.0, alone=2.0) for fold, m in models.items()
+        }
     paths = sorted(BUILD.glob("*.jsonl")) + sorted(DATA.glob("*.jsonl"))
     for record in read_records(paths):
         if record["blocks"]:
@@ -213,7 +215,7 @@ def html_report(limit: int | None = None) -> None:
             article = Article(blocks=())
         model = models[site_fold(host_of(url) or f"wcxb/{path.stem}")]
         for name, chosen in (
-            ("rules alone", replace(model, threshold=2.0, outside=2.0)),
+            ("rules alone", replace(model, threshold=2.0, outside=2.0, alone=2.0)),
             ("rules + model", model),
         ):
             text = clean(article, model=chosen).article.text

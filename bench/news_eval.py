@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -34,6 +35,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from lire.clean import clean
+from lire.clean.blocks import with_title_block
 from lire.clean.learned import BoilerplateModel, default_model, load_model
 from lire.extract import extract_text
 from lire.model import Article
@@ -42,6 +44,7 @@ from train_boilerplate import DATA, FOLD_DIR, FOLDS, site_fold, site_split
 
 LANGS = ("en", "fr", "de", "es", "it", "pt", "nl")
 _BULLET_CHARS = "-*•‣◦ \t"
+_ORDINAL = re.compile(r"^\d{1,4}[.)]\s+(?=\S)")  # a list item's number, as text_blocks reads it
 
 
 @dataclass
@@ -86,9 +89,11 @@ def pasted(record: dict[str, Any]) -> str:
 
 
 def read(record: dict[str, Any], model: BoilerplateModel) -> tuple[Article, Article]:
-    """The article lire reads from the pasted text, before and after cleaning."""
+    """The article lire reads from the pasted text, before and after cleaning (before: with its
+    title as its first block when the cleaner removed the title)."""
     article = extract_text(sanitize(pasted(record)))
-    return article, clean(article, model=model).article
+    cleaned = clean(article, model=model).article
+    return (with_title_block(article) if cleaned.title is None else article), cleaned
 
 
 def outcomes(record: dict[str, Any], model: BoilerplateModel) -> list[Outcome]:
@@ -102,7 +107,7 @@ def outcomes(record: dict[str, Any], model: BoilerplateModel) -> list[Outcome]:
     at = 0
     titled = False
     for line in record["lines"]:
-        text = normalised(sanitize(line["text"]).strip(_BULLET_CHARS))
+        text = normalised(_ORDINAL.sub("", sanitize(line["text"]).strip(_BULLET_CHARS)))
         where = None if text == title and not titled else _find(texts, text, at)
         titled = titled or text == title
         if where is None:
@@ -190,7 +195,9 @@ def fold_models(*, rules_alone: bool = False) -> dict[int, BoilerplateModel] | N
         return None
     models = {fold: load_model(path.read_bytes()) for fold, path in enumerate(paths)}
     if rules_alone:
-        models = {fold: replace(m, threshold=2.0, outside=2.0) for fold, m in models.items()}
+        models = {
+            fold: replace(m, threshold=2.0, outside=2.0, alone=2.0) for fold, m in models.items()
+        }
     return models
 
 

@@ -26,9 +26,10 @@ from lire.clean.rules import RuleSet, default_rules
 from lire.model import Article, Block, BlockKind, Link, Observation, Removal, SiteMemory, host_of
 from lire.text.fingerprint import fingerprint
 
-__all__ = ["Cleaning", "clean", "rule_hints"]
+__all__ = ["Cleaning", "clean", "rule_hints", "with_title_block"]
 
 REPEAT_MIN_WORDS = 3
+TITLE_MAX_WORDS = 6  # plain text's title is removed by a rule only when it is this short
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,14 +51,59 @@ def clean(
 
     ``memory`` is what the site memory knows of the article's site (None: nothing is learned);
     ``model`` the learned boilerplate model (default: the shipped one), which judges the blocks
-    of plain text (a page's text, where no extraction has found the article yet).
+    of plain text (a page's text, where no extraction has found the article yet). The title lire
+    took from plain text is its first line: it is judged as the first block ("Advertisement",
+    "Share" may come first), and when the rules remove it the article has no title.
     """
+    judged = with_title_block(article)
+    title = None if judged is article else article.title
+    cleaning = _clean(judged, rules=rules, memory=memory, model=model, title=title)
+    new = cleaning.article.removed[len(article.removed) :]
+    if title is None or any(removal.index == 0 for removal in new):
+        return cleaning
+    return replace(cleaning, article=_title_back(cleaning.article, article))
+
+
+def with_title_block(article: Article) -> Article:
+    """Plain text's title as its first block (a heading), the article without a title; an
+    article with no title, or read from HTML, as it is."""
+    if article.media_type != "text/plain" or not article.title:
+        return article
+    heading = Block(BlockKind.HEADING, article.title, level=1)
+    return replace(article, title=None, blocks=(heading, *article.blocks))
+
+
+def _title_back(cleaned: Article, article: Article) -> Article:
+    """The clean article of ``with_title_block(article)`` whose first block, the title, stayed:
+    the title back in its place, the removals' positions those of ``article``'s blocks."""
+    removed = tuple(
+        replace(r, index=r.index - 1) if r.index is not None and r.index > 0 else r
+        for r in cleaned.removed[len(article.removed) :]
+    )
+    return replace(
+        cleaned,
+        title=article.title,
+        blocks=cleaned.blocks[1:],
+        removed=(*article.removed, *removed),
+    )
+
+
+def _clean(
+    article: Article,
+    *,
+    rules: RuleSet | None,
+    memory: SiteMemory | None,
+    model: BoilerplateModel | None,
+    title: str | None,
+) -> Cleaning:
     blocks = article.blocks
     kept = _user_kept(blocks, memory)
+    if title is not None and len(title.split()) > TITLE_MAX_WORDS:
+        kept.add(0)  # a headline-long title is the article's, whatever a rule says of it
     screen = prefilter_for((rules or default_rules()).select(article.lang, host_of(article.url)))
     verdicts = _judge_all(blocks, screen, kept)
     _keep_restored_parts(blocks, verdicts, kept, memory)
-    verdicts = _with_repeats(blocks, verdicts, kept)
+    verdicts = _with_repeats(blocks, verdicts, kept, titled=title is not None)
     marks = mark_clusters(blocks, verdicts, article.media_type)
     marks = {i: rule for i, rule in marks.items() if i not in kept}
     scores: dict[int, float] = {}
@@ -65,7 +111,7 @@ def clean(
         skip = kept | set(marks) | {i for i, v in enumerate(verdicts) if v.cut is not None}
         hints = _hints(verdicts, marks)
         learned = learned_marks(
-            blocks, hints, model or default_model(), skip=skip, ruled=set(marks)
+            blocks, hints, model or default_model(), skip=skip, ruled=set(marks), title=title
         )
         for i, (rule, score) in learned.items():
             marks[i], scores[i] = rule, score
@@ -132,14 +178,18 @@ def _without_last(verdicts: Sequence[Verdict], head: int, tail: int) -> tuple[in
 
 
 def _with_repeats(
-    blocks: Sequence[Block], verdicts: list[Verdict], kept: set[int]
+    blocks: Sequence[Block], verdicts: list[Verdict], kept: set[int], *, titled: bool = False
 ) -> list[Verdict]:
     """A block seen earlier in the article carries a weak signal: it joins a neighbouring cluster.
 
     Alone it stays: articles repeat their own lines (interview questions, product features).
+    The title (the first block, ``titled``) is not counted: pasted pages repeat it as their
+    headline.
     """
     seen: set[str] = set()
     for i, block in enumerate(blocks):
+        if titled and i == 0:
+            continue
         key = fingerprint(block.text)
         verdict = verdicts[i]
         repeated = key in seen and i not in kept and verdict.weak is None

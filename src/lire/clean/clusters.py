@@ -22,6 +22,12 @@ TEASER_HEADER_WORDS = 5  # "Lire aussi", "Mehr zum Thema": a related header alon
 TEASER_WORDS = 20
 TEASER_RUN = 8  # teaser titles taken after one related header at most
 LEAD_IN_WORDS = 12  # a pitch block may open with this many words without a signal
+# Short lines are bridged between two pitches of these categories only: an ad label or a photo
+# credit on either side of a headline does not make it part of a pitch.
+BRIDGED = frozenset(
+    {"subscription", "paywall", "meter", "login", "newsletter", "donation", "follow", "app"}
+    | {"comment", "consent"}
+)
 
 
 def zones(verdicts: Sequence[Verdict]) -> tuple[int, int]:
@@ -142,8 +148,10 @@ def _bridge(
     head: int,
     tail: int,
 ) -> None:
-    """In the head and the tail, short lines between two strong blocks go with them."""
-    strong = sorted(i for i, v in enumerate(verdicts) if v.strong)
+    """In the head and the tail, short lines between two strong pitches go with them."""
+    strong = sorted(
+        i for i, v in enumerate(verdicts) if v.strong and v.strong.partition("/")[0] in BRIDGED
+    )
     for left, right in itertools.pairwise(strong):
         gap = range(left + 1, right)
         if 0 < len(gap) <= BRIDGE_MAX and all(
