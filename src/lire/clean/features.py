@@ -74,9 +74,9 @@ def block_features(
     before = 0
     nearest = _nearest(prose_at, len(blocks))
     shapes = [_shape_key(text, count) for text, count in zip(texts, counts, strict=True)]
-    headline = _headline(texts, counts, first)
-    titled = " ".join(title.casefold().split()) if title else ""
     categories = [(hint or "").partition("/")[0] for hint in hints or [None] * len(blocks)]
+    headline = _headline(texts, counts, first, categories)
+    titled = " ".join(title.casefold().split()) if title else ""
     features: list[list[str]] = []
     for i, block in enumerate(blocks):
         text, count = texts[i], counts[i]
@@ -128,11 +128,18 @@ def block_features(
     return features
 
 
-def _headline(texts: Sequence[str], counts: Sequence[int], first: int) -> int | None:
+def _headline(
+    texts: Sequence[str], counts: Sequence[int], first: int, categories: Sequence[str]
+) -> int | None:
     """The block most likely the article's headline: before the first prose block, the first of
-    at least ``HEADLINE_WORDS`` words that does not end like a sentence or a lead-in."""
+    at least ``HEADLINE_WORDS`` words that does not end like a sentence or a lead-in, and that
+    no rule names ("As low as $3 for 3 months" is no headline)."""
     for i in range(min(first, len(texts))):
-        if counts[i] >= HEADLINE_WORDS and not texts[i].endswith((".", ":", ",", ";")):
+        if (
+            counts[i] >= HEADLINE_WORDS
+            and not texts[i].endswith((".", ":", ",", ";"))
+            and not categories[i]
+        ):
             return i
     return None
 
