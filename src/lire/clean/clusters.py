@@ -22,6 +22,7 @@ TEASER_HEADER_WORDS = 5  # "Lire aussi", "Mehr zum Thema": a related header alon
 TEASER_WORDS = 20
 TEASER_RUN = 8  # teaser titles taken after one related header at most
 LEAD_IN_WORDS = 12  # a pitch block may open with this many words without a signal
+SENTENCE_END = tuple(".!?…")  # a lead-in does not end like a sentence
 # Short lines are bridged between two pitches of these categories only: an ad label or a photo
 # credit on either side of a headline does not make it part of a pitch.
 BRIDGED = frozenset(
@@ -59,11 +60,14 @@ def mark_clusters(
 def _mark_lead_ins(
     blocks: Sequence[Block], verdicts: Sequence[Verdict], marks: dict[int, str]
 ) -> None:
-    """A cut block inside a cluster goes whole when what precedes its pitch is only a lead-in."""
+    """A cut block inside a cluster goes whole when what precedes its pitch is only a lead-in
+    ("Mais si vous le pouvez, soutenez-nous"); an article's last sentence with a paywall notice
+    glued to it ("Les travaux commencent en mai. Il vous reste 60 % à lire.") keeps its head."""
     for i, verdict in enumerate(verdicts):
         if verdict.cut is None or verdict.cut_rule is None or i in marks:
             continue
-        lead_in = len(blocks[i].text[: verdict.cut].split()) <= LEAD_IN_WORDS
+        head = blocks[i].text[: verdict.cut].rstrip()
+        lead_in = len(head.split()) <= LEAD_IN_WORDS and not head.endswith(SENTENCE_END)
         if lead_in and (i - 1 in marks or i + 1 in marks):
             marks[i] = verdict.cut_rule
 

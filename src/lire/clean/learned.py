@@ -41,10 +41,12 @@ __all__ = [
 
 MODEL_FILE = "boilerplate.model"
 RUN = 3  # beyond the article, the model removes runs of this many blocks or more
+RUN_SENTENCES = False  # whether sentences join those runs (on a whole page they always do)
 SENTENCE_WORDS = 5  # a block this long ending with a point is a sentence: never removed alone
 SENTENCE_END = tuple(".!?…")
 PAGE_BLOCKS = 12  # this many likely boilerplate blocks beyond the article: a whole page was pasted
 PAGE_OUTSIDE = 0.4  # then beyond the article a block goes at this score, alone or not
+PAGE_PROSE = 0.4  # and a block of running text at this one
 HEADLINE = "headline"  # the features that name the article's headline: never removed
 SAME_AS_TITLE = "title:same"
 # The kind of boilerplate the model names -> the rule category its removals are filed under.
@@ -133,11 +135,12 @@ def learned_marks(
     "The work starts in May.", "Details later…"). Further out, a block goes alone when its
     score reaches the model's ``alone`` (and it is no sentence), or when its score reaches
     ``outside`` and it is one of a run of at least ``RUN`` such blocks (or blocks the rules
-    remove, ``ruled``): menus, footers and lists of other articles come in runs. When at least
+    remove, ``ruled``): menus, footers and lists of other articles come in runs; a sentence
+    does not join such a run (a match report's closing lines: "Foul by Andy Taylor."). When at least
     ``PAGE_BLOCKS`` blocks beyond the article score ``outside`` the text is a whole page (its
     menus, footers and lists of other articles pasted with it): beyond the article a block then
-    goes at ``PAGE_OUTSIDE``, alone or not. A text without running text gives the model nothing
-    to hold on to: it removes nothing there.
+    goes at ``PAGE_OUTSIDE``, alone or not, running text too at ``PAGE_PROSE``. A text without
+    running text gives the model nothing to hold on to: it removes nothing there.
     """
     words = [len(block.text.split()) for block in blocks]
     if not any(is_prose(block.text, count) for block, count in zip(blocks, words, strict=True)):
@@ -145,10 +148,13 @@ def learned_marks(
     features = block_features(blocks, hints, title)
     scores = [model.score(found) for found in features]
     first, last = article_span(scores, words)
-    near = [first - 1 <= i <= last + 1 or is_prose(b.text, words[i]) for i, b in enumerate(blocks)]
+    prose = [is_prose(block.text, count) for block, count in zip(blocks, words, strict=True)]
+    near = [first - 1 <= i <= last + 1 or prose[i] for i in range(len(blocks))]
     page = (
         sum(s >= model.outside for s, n in zip(scores, near, strict=True) if not n) >= PAGE_BLOCKS
     )
+    if page:  # a whole page: running text beyond the article is other articles' or the site's
+        near = [first - 1 <= i <= last + 1 for i in range(len(blocks))]
     sure: set[int] = set()
     likely: set[int] = set()
     for i, score in enumerate(scores):
@@ -159,9 +165,9 @@ def learned_marks(
             sure.add(i)
         elif near[i]:
             continue
-        elif score >= (PAGE_OUTSIDE if page else model.alone) and not (sentence and not page):
+        elif score >= _alone(model, page=page, prose=prose[i], sentence=sentence):
             sure.add(i)
-        elif score >= model.outside:
+        elif score >= model.outside and (page or not sentence or RUN_SENTENCES):
             likely.add(i)
     gone = sure | (likely if page else _runs(likely | sure | set(ruled), likely))
     return {
@@ -169,6 +175,13 @@ def learned_marks(
         for i in sorted(gone)
         if i not in skip and any(c.isalnum() for c in blocks[i].text)  # a lone "”" stays
     }
+
+
+def _alone(model: BoilerplateModel, *, page: bool, prose: bool, sentence: bool) -> float:
+    """The score a block beyond the article's span must reach to go on its own."""
+    if page:
+        return PAGE_PROSE if prose else PAGE_OUTSIDE
+    return math.inf if sentence else model.alone
 
 
 def _sentence(text: str, words: int, *, short: bool = False) -> bool:
