@@ -27,10 +27,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from folds import BUILD, DATA, FOLD_DIR, FOLDS, site_fold
 from lire.clean import clean
 from lire.clean.learned import BoilerplateModel, load_model
 from lire.model import Article, Block, BlockKind, host_of
-from train_boilerplate import BUILD, DATA, FOLD_DIR, FOLDS, read_records, site_fold
+from train_boilerplate import read_records
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
 _WORD = re.compile(r"\w+")

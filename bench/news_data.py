@@ -28,7 +28,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_boilerplate import DATA, site_split
+from folds import DATA, site_split
 
 LABELS = Path("/work/labels")
 LABELS_FILES = "news-*.jsonl"

@@ -34,13 +34,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from folds import DATA, FOLD_DIR, FOLDS, site_fold, site_split
 from lire.clean import clean
 from lire.clean.blocks import with_title_block
 from lire.clean.learned import BoilerplateModel, default_model, load_model
 from lire.extract import extract_text
 from lire.model import Article
 from lire.sanitize import sanitize
-from train_boilerplate import DATA, FOLD_DIR, FOLDS, site_fold, site_split
 
 LANGS = ("en", "fr", "de", "es", "it", "pt", "nl")
 _BULLET_CHARS = "-*•‣◦ \t"

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import zlib
 from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -32,6 +31,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from folds import BUILD, DATA, FOLD_DIR, FOLDS, ROOT, SHIPPED, site_fold
 from lire.clean.blocks import rule_hints, with_title_block
 from lire.clean.features import block_features, hashed
 from lire.clean.learned import BoilerplateModel, save_model
@@ -39,12 +39,6 @@ from lire.extract import extract_text
 from lire.model import Article, Block, BlockKind
 from lire.sanitize import sanitize
 
-ROOT = Path(__file__).resolve().parents[1]
-BUILD = ROOT / "build" / "boilerplate"
-DATA = ROOT / "data" / "boilerplate"
-FOLD_DIR = BUILD / "folds"
-SHIPPED = ROOT / "src" / "lire" / "clean" / "packs" / "boilerplate.model"
-FOLDS = 5
 BITS = 17
 KIND_BITS = 13
 THRESHOLD = 0.8  # inside the article's span, and for running text anywhere
@@ -81,17 +75,6 @@ class Page:
     @property
     def fold(self) -> int:
         return site_fold(self.site)
-
-
-def site_fold(site: str) -> int:
-    """The fold a site belongs to (stable: a CRC of its host)."""
-    return zlib.crc32(site.encode()) % FOLDS
-
-
-def site_split(site: str) -> str:
-    """``tune`` or ``test``: the news sites rules and thresholds are tuned on, and the others,
-    only ever scored (a third of the sites, by a CRC of the host independent of the folds)."""
-    return "test" if zlib.crc32(b"split:" + site.encode()) % 3 == 0 else "tune"
 
 
 def read_records(paths: Sequence[Path]) -> Iterator[dict[str, Any]]:

@@ -30,6 +30,9 @@ __all__ = ["Cleaning", "clean", "rule_hints", "with_title_block"]
 
 REPEAT_MIN_WORDS = 3
 TITLE_MAX_WORDS = 6  # plain text's title is removed by a rule only when it is this short
+HEADLINE_WITHIN = 4  # without such a title, the headline is looked for in this many blocks
+HEADLINE_WORDS = (TITLE_MAX_WORDS + 1, 25)  # and is this long
+_HEADLINE_ENDS = tuple(".:;,!?…")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +103,8 @@ def _clean(
     kept = _user_kept(blocks, memory)
     if title is not None and len(title.split()) > TITLE_MAX_WORDS:
         kept.add(0)  # a headline-long title is the article's, whatever a rule says of it
+    elif article.media_type == "text/plain" and (headline := _headline(blocks)) is not None:
+        kept.add(headline)
     screen = prefilter_for((rules or default_rules()).select(article.lang, host_of(article.url)))
     verdicts = _judge_all(blocks, screen, kept)
     _keep_restored_parts(blocks, verdicts, kept, memory)
@@ -168,6 +173,20 @@ def _judge_all(blocks: Sequence[Block], screen: Prefilter, kept: set[int]) -> li
         if i not in edged and not head <= i < tail:
             plain[i] = judge(blocks[i], screen, edge=True)
     return plain
+
+
+def _headline(blocks: Sequence[Block]) -> int | None:
+    """The headline of a pasted text that has no headline-long title: among its first
+    ``HEADLINE_WITHIN`` blocks, the first of ``HEADLINE_WORDS`` words or more that does not end
+    like a sentence, before any paragraph ("Subscribe to read: what that button really means"
+    heads an article about subscriptions)."""
+    for i, block in enumerate(blocks[:HEADLINE_WITHIN]):
+        words = len(block.text.split())
+        if words > HEADLINE_WORDS[1]:
+            return None  # a paragraph came first
+        if words >= HEADLINE_WORDS[0] and not block.text.rstrip().endswith(_HEADLINE_ENDS):
+            return i
+    return None
 
 
 def _without_last(verdicts: Sequence[Verdict], head: int, tail: int) -> tuple[int, int]:
