@@ -1,4 +1,7 @@
-"""The boilerplate development set, scored on held-out sites (used by bench/plaintext.py).
+"""The development set's pages, scored on held-out sites (used by bench/plaintext.py).
+
+The pages are those bench/boilerplate_data.py renders from the benchmarks (WCXB, the article
+benchmark); the labelled news texts are scored line by line by bench/news_eval.py.
 
 Each text is cleaned by ``lire.clean.clean`` with the model of the fold its site was left out of
 (``build/boilerplate/folds/``, written by bench/train_boilerplate.py), so no figure here comes
@@ -27,7 +30,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from folds import BUILD, DATA, FOLD_DIR, FOLDS, site_fold
+from folds import BUILD, FOLD_DIR, FOLDS, site_fold
 from lire.clean import clean
 from lire.clean.learned import BoilerplateModel, load_model
 from lire.model import Article, Block, BlockKind, host_of
@@ -142,8 +145,7 @@ def held_out(*, rules_alone: bool = False) -> Iterator[tuple[dict[str, Any], Gro
         models = {
             fold: replace(m, threshold=2.0, outside=2.0, alone=2.0) for fold, m in models.items()
         }
-    paths = sorted(BUILD.glob("*.jsonl")) + sorted(DATA.glob("*.jsonl"))
-    for record in read_records(paths):
+    for record in read_records(sorted(BUILD.glob("*.jsonl"))):
         if record["blocks"]:
             group, kinds = score_text(record, models[site_fold(record["site"])])
             yield record, group, kinds
