@@ -36,8 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from folds import DATA, FOLD_DIR, FOLDS, site_fold, site_split
 from lire.clean import clean
-from lire.clean.blocks import with_title_block
 from lire.clean.learned import BoilerplateModel, default_model, load_model
+from lire.clean.title import with_title_block
 from lire.extract import extract_text
 from lire.model import Article
 from lire.sanitize import sanitize

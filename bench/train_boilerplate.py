@@ -32,9 +32,10 @@ import numpy as np
 import numpy.typing as npt
 
 from folds import BUILD, DATA, FOLD_DIR, FOLDS, ROOT, SHIPPED, site_fold
-from lire.clean.blocks import rule_hints, with_title_block
+from lire.clean.blocks import rule_hints
 from lire.clean.features import block_features, hashed
 from lire.clean.learned import BoilerplateModel, save_model
+from lire.clean.title import with_title_block
 from lire.extract import extract_text
 from lire.model import Article, Block, BlockKind
 from lire.sanitize import sanitize

@@ -23,16 +23,13 @@ from lire.clean.clusters import mark_clusters, zones
 from lire.clean.learned import BoilerplateModel, default_model, learned_marks
 from lire.clean.prefilter import Prefilter, prefilter_for
 from lire.clean.rules import RuleSet, default_rules
+from lire.clean.title import headline_index, title_back, with_title_block
 from lire.model import Article, Block, BlockKind, Link, Observation, Removal, SiteMemory, host_of
 from lire.text.fingerprint import fingerprint
 
-__all__ = ["Cleaning", "clean", "rule_hints", "with_title_block"]
+__all__ = ["Cleaning", "clean", "rule_hints"]
 
 REPEAT_MIN_WORDS = 3
-TITLE_MAX_WORDS = 6  # plain text's title is removed by a rule only when it is this short
-HEADLINE_WITHIN = 4  # without such a title, the headline is looked for in this many blocks
-HEADLINE_WORDS = (TITLE_MAX_WORDS + 1, 25)  # and is this long
-_HEADLINE_ENDS = tuple(".:;,!?…")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,31 +61,7 @@ def clean(
     new = cleaning.article.removed[len(article.removed) :]
     if title is None or any(removal.index == 0 for removal in new):
         return cleaning
-    return replace(cleaning, article=_title_back(cleaning.article, article))
-
-
-def with_title_block(article: Article) -> Article:
-    """Plain text's title as its first block (a heading), the article without a title; an
-    article with no title, or read from HTML, as it is."""
-    if article.media_type != "text/plain" or not article.title:
-        return article
-    heading = Block(BlockKind.HEADING, article.title, level=1)
-    return replace(article, title=None, blocks=(heading, *article.blocks))
-
-
-def _title_back(cleaned: Article, article: Article) -> Article:
-    """The clean article of ``with_title_block(article)`` whose first block, the title, stayed:
-    the title back in its place, the removals' positions those of ``article``'s blocks."""
-    removed = tuple(
-        replace(r, index=r.index - 1) if r.index is not None and r.index > 0 else r
-        for r in cleaned.removed[len(article.removed) :]
-    )
-    return replace(
-        cleaned,
-        title=article.title,
-        blocks=cleaned.blocks[1:],
-        removed=(*article.removed, *removed),
-    )
+    return replace(cleaning, article=title_back(cleaning.article, article))
 
 
 def _clean(
@@ -101,10 +74,11 @@ def _clean(
 ) -> Cleaning:
     blocks = article.blocks
     kept = _user_kept(blocks, memory)
-    if title is not None and len(title.split()) > TITLE_MAX_WORDS:
-        kept.add(0)  # a headline-long title is the article's, whatever a rule says of it
-    elif article.media_type == "text/plain" and (headline := _headline(blocks)) is not None:
-        kept.add(headline)
+    if (
+        article.media_type == "text/plain"
+        and (headline := headline_index(blocks, title)) is not None
+    ):
+        kept.add(headline)  # the article's headline, whatever a rule says of it
     screen = prefilter_for((rules or default_rules()).select(article.lang, host_of(article.url)))
     verdicts = _judge_all(blocks, screen, kept)
     _keep_restored_parts(blocks, verdicts, kept, memory)
@@ -173,20 +147,6 @@ def _judge_all(blocks: Sequence[Block], screen: Prefilter, kept: set[int]) -> li
         if i not in edged and not head <= i < tail:
             plain[i] = judge(blocks[i], screen, edge=True)
     return plain
-
-
-def _headline(blocks: Sequence[Block]) -> int | None:
-    """The headline of a pasted text that has no headline-long title: among its first
-    ``HEADLINE_WITHIN`` blocks, the first of ``HEADLINE_WORDS`` words or more that does not end
-    like a sentence, before any paragraph ("Subscribe to read: what that button really means"
-    heads an article about subscriptions)."""
-    for i, block in enumerate(blocks[:HEADLINE_WITHIN]):
-        words = len(block.text.split())
-        if words > HEADLINE_WORDS[1]:
-            return None  # a paragraph came first
-        if words >= HEADLINE_WORDS[0] and not block.text.rstrip().endswith(_HEADLINE_ENDS):
-            return i
-    return None
 
 
 def _without_last(verdicts: Sequence[Verdict], head: int, tail: int) -> tuple[int, int]:
