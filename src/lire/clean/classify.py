@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lire.clean.prefilter import Prefilter
 from lire.clean.rules import Position, Rule, Strength
@@ -44,8 +44,9 @@ class Verdict:
 
     ``strong`` names the strong rule that removes the whole block, and ``parts`` the offsets and
     rules of its sentences when their categories differ; ``cut`` is the character offset where a
-    pitch tail begins (with ``cut_rule``); ``weak`` names a weak signal, ``named`` when it comes
-    from a rule of the packs rather than the block's shape.
+    pitch tail begins (with ``cut_rule``, and ``lead`` the signal the sentences before the cut
+    carry, if any); ``weak`` names a weak signal, ``named`` when it comes from a rule of the packs
+    rather than the block's shape.
     """
 
     words: int
@@ -55,6 +56,7 @@ class Verdict:
     cut_rule: str | None = None
     weak: str | None = None
     named: bool = False
+    lead: str | None = None
 
     @property
     def article(self) -> bool:
@@ -66,7 +68,9 @@ def judge(block: Block, screen: Prefilter, *, edge: bool) -> Verdict:
     words = len(block.text.split())
     if (quick := _unruled(block, words, screen)) is not None:
         return quick
-    return _verdict(block, words, list(_parts(block.text, screen, edge, words)))
+    return _with_lead(
+        _verdict(block, words, list(_parts(block.text, screen, edge, words))), block.text, screen
+    )
 
 
 def judge_inner(block: Block, screen: Prefilter) -> tuple[Verdict, bool]:
@@ -78,7 +82,21 @@ def judge_inner(block: Block, screen: Prefilter) -> tuple[Verdict, bool]:
         return quick, False
     sensitive: list[bool] = []
     parts = list(_parts(block.text, screen, False, words, sensitive))
-    return _verdict(block, words, parts), bool(sensitive)
+    return _with_lead(_verdict(block, words, parts), block.text, screen), bool(sensitive)
+
+
+def _with_lead(verdict: Verdict, text: str, screen: Prefilter) -> Verdict:
+    """A cut verdict whose head, read alone, carries a signal ("Sign up to Down to Earth, our
+    weekly newsletter.": a newsletter named in a short sentence): that signal is its ``lead``."""
+    if verdict.cut is None or verdict.lead is not None:
+        return verdict
+    head = text[: verdict.cut]
+    signals = (
+        part.weak or (part.strong and part.strong.name)
+        for part in _parts(head, screen, False, len(head.split()))
+    )
+    lead = next((signal for signal in signals if signal), None)
+    return verdict if lead is None else replace(verdict, lead=lead)
 
 
 def _verdict(block: Block, words: int, parts: Sequence[_Part]) -> Verdict:
@@ -100,7 +118,8 @@ def _verdict(block: Block, words: int, parts: Sequence[_Part]) -> Verdict:
         ):
             if all(signalled[:first]):
                 return Verdict(words, strong=rule.name, parts=_segments(parts))
-            return Verdict(words, cut=parts[first].start, cut_rule=rule.name)
+            lead = next((part.weak for part in parts[:first] if part.weak), None)
+            return Verdict(words, cut=parts[first].start, cut_rule=rule.name, lead=lead)
     if words > LONG_WORDS or (words > PROSE_WORDS and not all(signalled)):
         return Verdict(words)  # prose: a topic word in it is no pitch
     return Verdict(words, weak=weak or shape, named=weak is not None)

@@ -23,8 +23,8 @@ TEASER_WORDS = 20
 TEASER_RUN = 8  # teaser titles taken after one related header at most
 LEAD_IN_WORDS = 12  # a pitch block may open with this many words without a signal
 SENTENCE_END = tuple(".!?…")  # a lead-in does not end like a sentence
-# Short lines are bridged between two pitches of these categories only: an ad label or a photo
-# credit on either side of a headline does not make it part of a pitch.
+# Short lines are bridged between two strong blocks when one is a pitch of these categories: an
+# ad label or a photo credit on either side of a headline does not make it part of a pitch.
 BRIDGED = frozenset(
     {"subscription", "paywall", "meter", "login", "newsletter", "donation", "follow", "app"}
     | {"comment", "consent"}
@@ -61,13 +61,16 @@ def _mark_lead_ins(
     blocks: Sequence[Block], verdicts: Sequence[Verdict], marks: dict[int, str]
 ) -> None:
     """A cut block inside a cluster goes whole when what precedes its pitch is only a lead-in
-    ("Mais si vous le pouvez, soutenez-nous"); an article's last sentence with a paywall notice
-    glued to it ("Les travaux commencent en mai. Il vous reste 60 % à lire.") keeps its head."""
+    ("Mais si vous le pouvez, soutenez-nous", "Lee sin límites. 1 € el primer mes."): a few
+    words that do not end like a sentence, or that carry a signal themselves. An article's last
+    sentence with a paywall notice glued to it ("Les travaux commencent en mai. Il vous reste
+    60 % à lire.") keeps its head."""
     for i, verdict in enumerate(verdicts):
         if verdict.cut is None or verdict.cut_rule is None or i in marks:
             continue
         head = blocks[i].text[: verdict.cut].rstrip()
-        lead_in = len(head.split()) <= LEAD_IN_WORDS and not head.endswith(SENTENCE_END)
+        pitchy = verdict.lead is not None or not head.endswith(SENTENCE_END)
+        lead_in = len(head.split()) <= LEAD_IN_WORDS and pitchy
         if lead_in and (i - 1 in marks or i + 1 in marks):
             marks[i] = verdict.cut_rule
 
@@ -152,18 +155,21 @@ def _bridge(
     head: int,
     tail: int,
 ) -> None:
-    """In the head and the tail, short lines between two strong pitches go with them."""
-    strong = sorted(
-        i for i, v in enumerate(verdicts) if v.strong and v.strong.partition("/")[0] in BRIDGED
-    )
+    """In the head and the tail, short lines between two strong blocks, one a pitch, go too."""
+    strong = sorted(i for i, v in enumerate(verdicts) if v.strong)
     for left, right in itertools.pairwise(strong):
         gap = range(left + 1, right)
-        if 0 < len(gap) <= BRIDGE_MAX and all(
-            not head <= j < tail
-            and blocks[j].kind is not BlockKind.HEADING
-            and verdicts[j].words <= BRIDGE_WORDS
-            and verdicts[j].cut is None
-            for j in gap
+        pitch = any(str(verdicts[k].strong).partition("/")[0] in BRIDGED for k in (left, right))
+        if (
+            pitch
+            and 0 < len(gap) <= BRIDGE_MAX
+            and all(
+                not head <= j < tail
+                and blocks[j].kind is not BlockKind.HEADING
+                and verdicts[j].words <= BRIDGE_WORDS
+                and verdicts[j].cut is None
+                for j in gap
+            )
         ):
             for j in gap:
                 marks.setdefault(j, marks[left])
