@@ -126,16 +126,19 @@ def _verdict(block: Block, words: int, parts: Sequence[_Part]) -> Verdict:
 
 
 def _unruled(block: Block, words: int, screen: Prefilter) -> Verdict | None:
-    """The verdict on a block no rule can match, short or long, without splitting it into
-    sentences (None when a rule could match, or when the sentences' shapes are needed)."""
-    if PROSE_WORDS < words <= LONG_WORDS or screen.always:
+    """The verdict on a block no rule can change, without splitting it into sentences: a short
+    one that holds no rule's needle (its shape says all), or a long one that holds no strong
+    rule's needle (weak signals do not count in it: it is prose). None otherwise."""
+    if screen.always or (PROSE_WORDS < words <= LONG_WORDS):
         return None
     text = block.text
-    if (screen.underscored and any(mark in text for mark in _QUOTE_MARKS)) or screen.needles_in(
-        text.casefold()
-    ):
+    if screen.underscored and any(mark in text for mark in _QUOTE_MARKS):
         return None
-    return Verdict(words) if words > LONG_WORDS else Verdict(words, weak=_shape(block, words))
+    needles = screen.needles_in(text.casefold())
+    if words > LONG_WORDS:
+        strong = screen.strong_reach
+        return None if any(needle in strong for needle in needles) else Verdict(words)
+    return None if needles else Verdict(words, weak=_shape(block, words))
 
 
 @dataclass(frozen=True, slots=True)
