@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from lire.clean.prefilter import Prefilter
 from lire.clean.rules import Position, Rule, Strength
 from lire.model import Block, BlockKind
-from lire.text.sentences import split_sentences
+from lire.text.sentences import sentence_spans
 
 __all__ = ["ARTICLE_WORDS", "LONG_WORDS", "Verdict", "judge", "judge_inner", "pitch_rule"]
 
@@ -34,8 +34,6 @@ _QUOTED = re.compile(r"«[^«»]{1,300}»|“[^“”]{1,300}”|„[^„“”]
 _QUOTE_MARKS = '«“„"'  # the opening marks of _QUOTED: without one, no quote to mask
 _PRICE = re.compile(r"\d\s?(?:[€$£]|eur\b|euros?\b|usd\b)|[€$£]\s?\d", re.IGNORECASE)
 _ENUMERATED = re.compile(r"^[-–•*]?\s*\d{1,2}[.)]?\s+\S")
-# A sentence glued to the next: a point between a word's letters and a capitalised word.
-_GLUED = re.compile(r"(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,18 +124,16 @@ def _verdict(block: Block, words: int, parts: Sequence[_Part]) -> Verdict:
 
 
 def _unruled(block: Block, words: int, screen: Prefilter) -> Verdict | None:
-    """The verdict on a block no rule can change, without splitting it into sentences: a short
-    one that holds no rule's needle (its shape says all), or a long one that holds no strong
-    rule's needle (weak signals do not count in it: it is prose). None otherwise."""
-    if screen.always or (PROSE_WORDS < words <= LONG_WORDS):
-        return None
+    """The verdict, without splitting it into sentences, on a short block that holds no rule's
+    needle (its shape says all) or a long one with no strong rule's (it is prose); else None."""
     text = block.text
-    if screen.underscored and any(mark in text for mark in _QUOTE_MARKS):
+    if (screen.always or PROSE_WORDS < words <= LONG_WORDS) or (
+        screen.underscored and any(mark in text for mark in _QUOTE_MARKS)
+    ):
         return None
     needles = screen.needles_in(text.casefold())
     if words > LONG_WORDS:
-        strong = screen.strong_reach
-        return None if any(needle in strong for needle in needles) else Verdict(words)
+        return None if any(n in screen.strong_reach for n in needles) else Verdict(words)
     return None if needles else Verdict(words, weak=_shape(block, words))
 
 
@@ -158,7 +154,7 @@ def _parts(
     when an edge-only rule could match: the verdict at an edge could differ)."""
     # In a long block only a pitch tail can go: the sentences before it are not searched.
     skip_before = len(text) - _tail_chars(text, CUT_MAX_WORDS) if words > LONG_BLOCK_WORDS else 0
-    spans = _spans(text)
+    spans = sentence_spans(text)
     counts = [len(text[a:b].split()) for a, b in spans]
     tails = list(itertools.accumulate(reversed(counts)))[::-1]  # words from each sentence on
     # A rule allows at most ``max_words`` from its sentence on: a sentence tests only the
@@ -200,22 +196,6 @@ def _parts(
         unshaped = weak or count > SHAPE_MAX_WORDS  # _shape says None: no Block to build
         shape = None if unshaped else _shape(Block(BlockKind.PARAGRAPH, sentence), count)
         yield _Part(start, strong and strong[1], weak or shape, weak is not None)
-
-
-def _spans(text: str) -> list[tuple[int, int]]:
-    """[start, end) of each sentence of ``text``; a sentence glued to the one before it, with no
-    space after the point ("...all the difference.Three masked men..."), is a sentence too."""
-    spans = [(sentence.start, sentence.end) for sentence in split_sentences(text)]
-    glued = [match.start() for match in _GLUED.finditer(text)]
-    if not glued:
-        return spans
-    split: list[tuple[int, int]] = []
-    for start, end in spans:
-        for cut in (g for g in glued if start < g < end):
-            split.append((start, cut))
-            start = cut
-        split.append((start, end))
-    return split
 
 
 def _tail_chars(text: str, words: int) -> int:
