@@ -1,4 +1,7 @@
-"""The boilerplate development set, scored on held-out sites (used by bench/plaintext.py).
+"""The development set's pages, scored on held-out sites (used by bench/plaintext.py).
+
+The pages are those bench/boilerplate_data.py renders from the benchmarks (WCXB, the article
+benchmark); the labelled news texts are scored line by line by bench/news_eval.py.
 
 Each text is cleaned by ``lire.clean.clean`` with the model of the fold its site was left out of
 (``build/boilerplate/folds/``, written by bench/train_boilerplate.py), so no figure here comes
@@ -27,10 +30,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from folds import BUILD, FOLD_DIR, FOLDS, site_fold
 from lire.clean import clean
 from lire.clean.learned import BoilerplateModel, load_model
 from lire.model import Article, Block, BlockKind, host_of
-from train_boilerplate import BUILD, DATA, FOLD_DIR, FOLDS, read_records, site_fold
+from train_boilerplate import read_records
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
 _WORD = re.compile(r"\w+")
@@ -138,9 +142,10 @@ def held_out(*, rules_alone: bool = False) -> Iterator[tuple[dict[str, Any], Gro
     if models is None:
         return
     if rules_alone:
-        models = {fold: replace(m, threshold=2.0, outside=2.0) for fold, m in models.items()}
-    paths = sorted(BUILD.glob("*.jsonl")) + sorted(DATA.glob("*.jsonl"))
-    for record in read_records(paths):
+        models = {
+            fold: replace(m, threshold=2.0, outside=2.0, alone=2.0) for fold, m in models.items()
+        }
+    for record in read_records(sorted(BUILD.glob("*.jsonl"))):
         if record["blocks"]:
             group, kinds = score_text(record, models[site_fold(record["site"])])
             yield record, group, kinds
@@ -213,7 +218,7 @@ def html_report(limit: int | None = None) -> None:
             article = Article(blocks=())
         model = models[site_fold(host_of(url) or f"wcxb/{path.stem}")]
         for name, chosen in (
-            ("rules alone", replace(model, threshold=2.0, outside=2.0)),
+            ("rules alone", replace(model, threshold=2.0, outside=2.0, alone=2.0)),
             ("rules + model", model),
         ):
             text = clean(article, model=chosen).article.text

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import zlib
 from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -32,27 +31,30 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from folds import BUILD, DATA, FOLD_DIR, FOLDS, ROOT, SHIPPED, site_fold
 from lire.clean.blocks import rule_hints
 from lire.clean.features import block_features, hashed
 from lire.clean.learned import BoilerplateModel, save_model
-from lire.extract.text_blocks import text_blocks
+from lire.clean.title import with_title_block
+from lire.extract import extract_text
 from lire.model import Article, Block, BlockKind
+from lire.sanitize import sanitize
 
-ROOT = Path(__file__).resolve().parents[1]
-BUILD = ROOT / "build" / "boilerplate"
-DATA = ROOT / "data" / "boilerplate"
-FOLD_DIR = BUILD / "folds"
-SHIPPED = ROOT / "src" / "lire" / "clean" / "packs" / "boilerplate.model"
-FOLDS = 5
 BITS = 17
 KIND_BITS = 13
-THRESHOLD = 0.9  # inside the article's span, and for running text anywhere
-OUTSIDE = 0.6  # beyond it
+THRESHOLD = 0.8  # inside the article's span, and for running text anywhere
+OUTSIDE = 0.6  # beyond it, in a run of such blocks
+ALONE = 0.8  # beyond it, alone
 VERSION = "1"
 KINDS = (
-    *("nav", "footer", "related", "share", "newsletter", "consent", "comment"),
-    *("subscription", "ad", "author", "form", "other"),
+    *("nav", "footer", "related", "share", "follow", "newsletter", "consent", "comment"),
+    *("subscription", "paywall", "login", "donation", "ad", "sponsored", "app", "legal"),
+    *("source", "author", "form", "other"),
 )
+# The labels' names for kinds the model files under another name.
+KIND_ALIASES = {"author_box": "author", "adblock": "ad", "rating": "form"}
+NEWS_WEIGHT = 20.0  # a news text's line weighs this many benchmark page blocks in training
+L2 = 1e-3  # the L2 penalty of the boilerplate score (chosen on the tune sites' held-out folds)
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
 
@@ -66,18 +68,14 @@ class Page:
     lang: str
     page_type: str
     texts: list[str]
-    labels: list[str]  # article, boilerplate, mixed
+    labels: list[str]  # article, boilerplate, mixed, meta
     kinds: list[str]
     indices: list[array[int]]
+    weight: float = 1.0
 
     @property
     def fold(self) -> int:
         return site_fold(self.site)
-
-
-def site_fold(site: str) -> int:
-    """The fold a site belongs to (stable: a CRC of its host)."""
-    return zlib.crc32(site.encode()) % FOLDS
 
 
 def read_records(paths: Sequence[Path]) -> Iterator[dict[str, Any]]:
@@ -92,36 +90,66 @@ def read_records(paths: Sequence[Path]) -> Iterator[dict[str, Any]]:
 def with_blocks(record: dict[str, Any]) -> dict[str, Any]:
     """A text labelled line by line (``data/boilerplate/``) with the blocks lire reads from it:
     each block takes the label of its line (unknown when lire joined or split lines)."""
-    labels = {_key(line["text"]): (line["label"], line["kind"]) for line in record["lines"]}
-    title, blocks = text_blocks("\n".join(line["text"] for line in record["lines"]))
+    labels = {
+        _key(line["text"]): ("mixed" if line.get("mixed") else line["label"], line["kind"])
+        for line in record["lines"]
+    }
+    article = extract_text(sanitize("\n".join(line["text"] for line in record["lines"])))
+    title, blocks = article.title, article.blocks
     labelled = []
     for block in blocks:
         label, kind = labels.get(_key(block.text), ("mixed", ""))
         labelled.append(
             {"text": block.text, "block": block.kind.value, "label": label, "kind": kind}
         )
-    return {**record, "title": title, "blocks": labelled}
+    title_label = labels.get(_key(title), ("mixed", ""))[0] if title else "mixed"
+    return {
+        **record,
+        "title": title,
+        "title_label": title_label,
+        "blocks": labelled,
+        "read_lang": article.lang,
+    }
 
 
 def _key(text: str) -> str:
-    return " ".join(text.removeprefix("- ").split())
+    """A line as lire reads it into a block: without its list marker, its spaces collapsed."""
+    return " ".join(sanitize(text).strip("-*•‣◦ \t").split())
 
 
 def featurize(record: dict[str, Any]) -> Page:
+    """A text's blocks as the cleaner judges them (plain text's title first, as a heading) with
+    their features and labels; the title's label is its line's, when it was labelled."""
     blocks = tuple(Block(BlockKind(b["block"]), b["text"]) for b in record["blocks"])
-    lang = record["lang"] if record["lang"] != "und" else None
-    article = Article(blocks=blocks, lang=lang, media_type="text/plain")
-    features = block_features(blocks, rule_hints(article))
+    lang = record.get("read_lang", record["lang"])  # as lire reads it (news texts)
+    article = Article(
+        blocks=blocks,
+        title=record.get("title"),
+        lang=None if lang == "und" else lang,
+        media_type="text/plain",
+    )
+    judged = with_title_block(article)
+    labelled = list(record["blocks"])
+    if judged is not article:
+        labelled.insert(0, {"label": record.get("title_label", "mixed"), "kind": ""})
+    features = block_features(judged.blocks, rule_hints(judged), article.title)
     return Page(
         source=record["source"],
         site=record["site"],
         lang=record["lang"],
         page_type=record["page_type"],
-        texts=[block.text for block in blocks],
-        labels=[b["label"] for b in record["blocks"]],
-        kinds=[b["kind"] for b in record["blocks"]],
+        texts=[block.text for block in judged.blocks],
+        labels=[b["label"] for b in labelled],
+        kinds=[b["kind"] for b in labelled],
         indices=[array("i", hashed(found, BITS)) for found in features],
+        weight=NEWS_WEIGHT if record["source"].startswith("news/") else 1.0,
     )
+
+
+def model_kind(kind: str) -> str:
+    """The model's name for a labelled kind of boilerplate."""
+    kind = KIND_ALIASES.get(kind, kind)
+    return kind if kind in KINDS else "other"
 
 
 def load_pages(paths: Sequence[Path]) -> list[Page]:
@@ -151,9 +179,16 @@ class Matrix:
 
 
 def train_binary(
-    matrix: Matrix, y: Floats, size: int, *, epochs: int = 4, rate: float = 0.1, l2: float = 1e-4
+    matrix: Matrix,
+    y: Floats,
+    size: int,
+    sample_weights: Floats | None = None,
+    *,
+    epochs: int = 4,
+    rate: float = 0.1,
+    l2: float = 1e-4,
 ) -> Floats:
-    """Logistic regression by mini-batch Adagrad."""
+    """Logistic regression by mini-batch Adagrad (each row's loss times its weight)."""
     weights = np.zeros(size)
     squares = np.full(size, 1e-8)
     generator = np.random.default_rng(0)
@@ -165,6 +200,8 @@ def train_binary(
             flat, owner = matrix.rows(chosen)
             margin = np.bincount(owner, weights=weights[flat], minlength=len(chosen))
             delta = 1.0 / (1.0 + np.exp(-margin)) - y[chosen]
+            if sample_weights is not None:
+                delta *= sample_weights[chosen]
             gradient = np.bincount(flat, weights=delta[owner], minlength=size) / len(chosen)
             touched = np.unique(flat)
             gradient[touched] += l2 * weights[touched]
@@ -206,18 +243,22 @@ def train_kinds(
 def fit(pages: Sequence[Page]) -> BoilerplateModel:
     rows: list[array[int]] = []
     labels: list[float] = []
+    sample_weights: list[float] = []
     kind_rows: list[array[int]] = []
     kind_labels: list[int] = []
     for page in pages:
         for indices, label, kind in zip(page.indices, page.labels, page.kinds, strict=True):
-            if label == "mixed":
-                continue
+            if label not in ("article", "boilerplate"):
+                continue  # mixed blocks, and meta lines (bylines, dates, captions): neutral
             rows.append(indices)
             labels.append(1.0 if label == "boilerplate" else 0.0)
+            sample_weights.append(page.weight)
             if label == "boilerplate":
                 kind_rows.append(indices)
-                kind_labels.append(KINDS.index(kind if kind in KINDS else "other"))
-    weights = train_binary(Matrix.of(rows), np.array(labels), 1 << BITS)
+                kind_labels.append(KINDS.index(model_kind(kind)))
+    weights = train_binary(
+        Matrix.of(rows), np.array(labels), 1 << BITS, np.array(sample_weights), l2=L2
+    )
     kind_weights = train_kinds(
         Matrix.of(kind_rows), np.array(kind_labels), len(KINDS), 1 << KIND_BITS
     )
@@ -229,6 +270,7 @@ def fit(pages: Sequence[Page]) -> BoilerplateModel:
         kind_weights=tuple(row.tolist() for row in kind_weights),
         threshold=THRESHOLD,
         outside=OUTSIDE,
+        alone=ALONE,
         version=VERSION,
     )
 
@@ -239,14 +281,14 @@ def held_out_report(pages: Sequence[Page], models: dict[int, BoilerplateModel]) 
     for page in pages:
         model = models[page.fold]
         for indices, label, kind in zip(page.indices, page.labels, page.kinds, strict=True):
-            if label == "mixed":
+            if label not in ("article", "boilerplate"):
                 continue
             gone = model.score_indices(indices) >= 0.5
             tally[label] += 1
             tally[f"{label} removed"] += gone
             if label == "boilerplate":
                 named = model.kind_indices([i & ((1 << KIND_BITS) - 1) for i in indices])
-                tally["kind right"] += named == (kind if kind in KINDS else "other")
+                tally["kind right"] += named == model_kind(kind)
     removed = tally["boilerplate removed"] / tally["boilerplate"]
     kept = 1 - tally["article removed"] / tally["article"]
     right = tally["kind right"] / tally["boilerplate"]

@@ -7,6 +7,7 @@ an article paragraph that only *talks about* the topic, which must survive untou
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lire.clean import clean as clean_stage
+from lire.clean import restore_removals
 from lire.clean.rules import RuleSet, load_rules
 from lire.model import Article, Block, BlockKind, Link, Removal, site_key
 from lire.store import SiteMemoryStore
@@ -684,6 +686,59 @@ def test_glued_pitch_is_cut_at_the_sentence_and_recorded() -> None:
     cleaned = clean(article(ARTICLE["de"][0], f"{body} {pitch}", ARTICLE["de"][1]))
     assert kept_texts(cleaned) == [ARTICLE["de"][0], body, ARTICLE["de"][1]]
     assert cleaned.removed == (Removal("subscription/de-abonnieren", pitch, 1, cut=True),)
+
+
+def test_a_pitch_glued_with_no_space_after_the_point_is_cut_off_the_article_sentence() -> None:
+    body = "The first meetings are planned for next week."
+    pitch = "Subscribe to keep reading."
+    cleaned = clean(article(ARTICLE["en"][0], f"{body}{pitch}", ARTICLE["en"][1]))
+    assert kept_texts(cleaned) == [ARTICLE["en"][0], body, ARTICLE["en"][1]]
+    assert [(r.rule, r.text, r.cut) for r in cleaned.removed] == [
+        ("paywall/en-continue", pitch, True)
+    ]
+
+
+def test_an_article_sentence_before_a_glued_paywall_notice_stays_next_to_a_login_line() -> None:
+    last = "The first meetings are planned for next week."
+    notice = "This article is reserved for subscribers."
+    cleaned = clean(
+        article(*ARTICLE["en"], f"{last} {notice}", "Already a subscriber? Log in", lang="en")
+    )
+    assert kept_texts(cleaned) == [*ARTICLE["en"], last]
+    assert {r.text for r in cleaned.removed} == {notice, "Already a subscriber? Log in"}
+
+
+def test_a_title_that_is_boilerplate_is_removed_and_restored_as_the_first_block() -> None:
+    source = replace(article(*ARTICLE["en"], lang="en"), title="ADVERTISEMENT")
+    cleaned = clean(source)
+    assert cleaned.title is None
+    assert kept_texts(cleaned) == list(ARTICLE["en"])
+    assert [(r.rule, r.text, r.index) for r in cleaned.removed] == [
+        ("ad/en-label", "ADVERTISEMENT", 0)
+    ]
+    restored = restore_removals(cleaned, range(len(cleaned.removed)))
+    assert [b.text for b in restored.blocks] == ["ADVERTISEMENT", *ARTICLE["en"]]
+
+
+def test_a_headline_long_title_stays_whatever_a_rule_says() -> None:
+    title = "Subscribe to read: what that little button really means for newspapers"
+    cleaned = clean(replace(article(*ARTICLE["en"], lang="en"), title=title))
+    assert cleaned.title == title
+    assert cleaned.removed == ()
+
+
+def test_the_headline_of_a_pasted_text_stays_whatever_a_rule_says() -> None:
+    headline = "Subscribe to read: what that little button really means"
+    cleaned = clean(article("Sign up to read", "Ethan", headline, *ARTICLE["en"], lang="en"))
+    assert headline in kept_texts(cleaned)
+
+
+def test_a_title_repeated_as_the_headline_is_no_repeat() -> None:
+    title = "Council votes to rebuild the harbour bridge"
+    source = replace(article(title, *ARTICLE["en"], "Subscribe now", lang="en"), title=title)
+    cleaned = clean(source)
+    assert cleaned.title == title
+    assert kept_texts(cleaned) == [title, *ARTICLE["en"]]
 
 
 def test_quoted_pitch_inside_an_article_sentence_is_not_a_pitch() -> None:

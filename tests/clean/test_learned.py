@@ -67,7 +67,7 @@ def test_without_running_text_the_model_removes_nothing() -> None:
 
 
 def test_a_model_that_is_never_sure_removes_nothing() -> None:
-    timid = replace(default_model(), threshold=2.0, outside=2.0)
+    timid = replace(default_model(), threshold=2.0, outside=2.0, alone=2.0)
     assert all(r.score is None for r in clean(page(), model=timid).article.removed)
 
 

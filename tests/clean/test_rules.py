@@ -19,6 +19,12 @@ BLOCK_CATEGORIES = {
 }
 
 
+def test_every_shipped_rule_requires_a_literal_string() -> None:
+    # The prefilter runs a rule only on sentences that hold one of its strings: a rule without
+    # one runs on every sentence of every page, and every block must then be split and judged.
+    assert [rule.name for rule in default_rules().rules if not rule.needles] == []
+
+
 def test_default_rules_are_loaded_once() -> None:
     assert default_rules() is default_rules()
 

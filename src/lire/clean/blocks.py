@@ -20,16 +20,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from lire.clean.classify import LONG_WORDS, Verdict, judge
+from lire.clean.classify import LONG_WORDS, Verdict, judge, judge_inner
 from lire.clean.clusters import mark_clusters, zones
 from lire.clean.learned import BoilerplateModel, default_model, learned_marks
+from lire.clean.memory import (
+    LEARNED_MAX_SHARE,
+    keep_restored_parts,
+    mark_learned,
+    user_kept,
+    user_marked,
+)
 from lire.clean.prefilter import Prefilter, prefilter_for
 from lire.clean.restore import USER_MARKED, reinstate
 from lire.clean.rules import RuleSet, default_rules
-from lire.model import Article, Block, BlockKind, Link, Observation, Removal, SiteMemory, host_of
+from lire.clean.title import headline_index, title_back, with_title_block
+from lire.model import Article, Block, Link, Observation, Removal, SiteMemory, host_of
 from lire.text.fingerprint import fingerprint
 
-__all__ = ["Cleaning", "clean", "rule_hints"]
+__all__ = ["LEARNED_MAX_SHARE", "Cleaning", "clean", "rule_hints"]
 
 REPEAT_MIN_WORDS = 3
 
@@ -53,31 +61,55 @@ def clean(
 
     ``memory`` is what the site memory knows of the article's site (None: nothing is learned);
     ``model`` the learned boilerplate model (default: the shipped one), which judges the blocks
-    of plain text (a page's text, where no extraction has found the article yet).
+    of plain text (a page's text, where no extraction has found the article yet). The title lire
+    took from plain text is its first line: it is judged as the first block ("Advertisement",
+    "Share" may come first), and when the rules remove it the article has no title.
     """
     if memory is not None and memory.kept:  # what the user restored of the DOM pass's
         article = reinstate(article, memory.kept)
+    judged = with_title_block(article)
+    title = None if judged is article else article.title
+    cleaning = _clean(judged, rules=rules, memory=memory, model=model, title=title)
+    new = cleaning.article.removed[len(article.removed) :]
+    if title is None or any(removal.index == 0 for removal in new):
+        return cleaning
+    return replace(cleaning, article=title_back(cleaning.article, article))
+
+
+def _clean(
+    article: Article,
+    *,
+    rules: RuleSet | None,
+    memory: SiteMemory | None,
+    model: BoilerplateModel | None,
+    title: str | None,
+) -> Cleaning:
     blocks = article.blocks
-    kept = _user_kept(blocks, memory)
+    kept = user_kept(blocks, memory)
+    if (
+        article.media_type == "text/plain"
+        and (headline := headline_index(blocks, title)) is not None
+    ):
+        kept.add(headline)  # the article's headline, whatever a rule says of it
     screen = prefilter_for((rules or default_rules()).select(article.lang, host_of(article.url)))
     verdicts = _judge_all(blocks, screen, kept)
-    _keep_restored_parts(blocks, verdicts, kept, memory)
-    verdicts = _with_repeats(blocks, verdicts, kept)
+    keep_restored_parts(blocks, verdicts, kept, memory)
+    verdicts = _with_repeats(blocks, verdicts, kept, titled=title is not None)
     marks = mark_clusters(blocks, verdicts, article.media_type)
     marks = {i: rule for i, rule in marks.items() if i not in kept}
-    marks |= _user_marked(blocks, verdicts, memory)
+    marks |= user_marked(blocks, verdicts, memory)
     scores: dict[int, float] = {}
     if article.media_type == "text/plain":  # a page's text: extraction has not found the article
         skip = kept | set(marks) | {i for i, v in enumerate(verdicts) if v.cut is not None}
         hints = _hints(verdicts, marks)
         learned = learned_marks(
-            blocks, hints, model or default_model(), skip=skip, ruled=set(marks)
+            blocks, hints, model or default_model(), skip=skip, ruled=set(marks), title=title
         )
         for i, (rule, score) in learned.items():
             marks[i], scores[i] = rule, score
     observation = None
     if memory is not None:
-        _mark_learned(blocks, marks, kept, memory)
+        mark_learned(blocks, marks, kept, memory)
         prints = {fingerprint(b.text) for i, b in enumerate(blocks) if i not in kept}
         observation = Observation(memory.site, memory.article, frozenset(prints - {""}))
     restored = memory.kept if memory is not None else frozenset()
@@ -99,23 +131,36 @@ def _hints(verdicts: Sequence[Verdict], marks: dict[int, str]) -> list[str | Non
 
 
 def _judge_all(blocks: Sequence[Block], screen: Prefilter, kept: set[int]) -> list[Verdict]:
-    plain = [
-        Verdict(len(b.text.split())) if i in kept else judge(b, screen, edge=False)
-        for i, b in enumerate(blocks)
-    ]
+    """Each block's verdict: as inside the article for the blocks from the first to the last
+    that reads as article, as at an edge for the others (edge-only rules apply there).
+
+    Each block is judged once; only a block holding a needle of an edge-only rule, outside the
+    article's span, is judged again as at an edge.
+    """
+    plain: list[Verdict] = []
+    sensitive: set[int] = set()  # blocks whose edge verdict could differ from ``plain``
+    for i, block in enumerate(blocks):
+        if i in kept:
+            plain.append(Verdict(len(block.text.split())))
+            continue
+        verdict, edgy = judge_inner(block, screen)
+        plain.append(verdict)
+        if edgy:
+            sensitive.add(i)
     head, tail = zones(plain)
     edged: set[int] = set()  # blocks whose verdict in ``plain`` is already their edge verdict
     while tail > head and tail - 1 not in kept:  # an author box is not the article's last block
-        edge = judge(blocks[tail - 1], screen, edge=True)
+        last = tail - 1
+        edge = judge(blocks[last], screen, edge=True) if last in sensitive else plain[last]
         if edge.article:
             break
-        plain[tail - 1] = edge
-        edged.add(tail - 1)
+        plain[last] = edge
+        edged.add(last)
         head, tail = _without_last(plain, head, tail)
-    return [
-        plain[i] if i in kept or i in edged or head <= i < tail else judge(b, screen, edge=True)
-        for i, b in enumerate(blocks)
-    ]
+    for i in sensitive:
+        if i not in edged and not head <= i < tail:
+            plain[i] = judge(blocks[i], screen, edge=True)
+    return plain
 
 
 def _without_last(verdicts: Sequence[Verdict], head: int, tail: int) -> tuple[int, int]:
@@ -126,14 +171,18 @@ def _without_last(verdicts: Sequence[Verdict], head: int, tail: int) -> tuple[in
 
 
 def _with_repeats(
-    blocks: Sequence[Block], verdicts: list[Verdict], kept: set[int]
+    blocks: Sequence[Block], verdicts: list[Verdict], kept: set[int], *, titled: bool = False
 ) -> list[Verdict]:
     """A block seen earlier in the article carries a weak signal: it joins a neighbouring cluster.
 
     Alone it stays: articles repeat their own lines (interview questions, product features).
+    The title (the first block, ``titled``) is not counted: pasted pages repeat it as their
+    headline.
     """
     seen: set[str] = set()
     for i, block in enumerate(blocks):
+        if titled and i == 0:
+            continue
         key = fingerprint(block.text)
         verdict = verdicts[i]
         repeated = key in seen and i not in kept and verdict.weak is None
@@ -141,42 +190,6 @@ def _with_repeats(
             verdicts[i] = replace(verdict, weak="repeat/in-article", named=True)
         seen.add(key)
     return verdicts
-
-
-LEARNED_SAME_ARTICLE_SHARE = 0.5  # seen blocks holding more of the words: the same article again
-LEARNED_MAX_SHARE = 0.4  # learned removals take at most this share of the words the rules left
-
-
-def _mark_learned(
-    blocks: Sequence[Block], marks: dict[int, str], kept: set[int], memory: SiteMemory
-) -> None:
-    """Mark the blocks seen in two other articles of the site, at the article's edges only.
-
-    Not headings nor one- or two-word lines: a site's articles share them as structure
-    ("Conclusion", "Key facts"); they are passed over, not removed. Learning never erases an
-    article: when the seen blocks hold most of its words, it is the same article read again
-    (under another address), and nothing goes; a learned removal is taken only from the run of
-    removable blocks that starts the article or ends it, never from between two blocks of its
-    body; and learned removals stop before they take ``LEARNED_MAX_SHARE`` of its words.
-    """
-    words = [len(block.text.split()) for block in blocks]
-    seen = {i for i, block in enumerate(blocks) if fingerprint(block.text) in memory.seen}
-    eligible = {
-        i
-        for i in seen - kept - marks.keys()
-        if blocks[i].kind is not BlockKind.HEADING and words[i] >= REPEAT_MIN_WORDS
-    }
-    left = sum(count for i, count in enumerate(words) if i not in marks)
-    if not eligible or sum(words[i] for i in eligible) > LEARNED_SAME_ARTICLE_SHARE * left:
-        return
-    budget = LEARNED_MAX_SHARE * left
-    for order in (range(len(blocks)), range(len(blocks) - 1, -1, -1)):
-        for i in order:
-            if i in eligible and words[i] <= budget and i not in marks:
-                marks[i] = "learned/site-repeat"
-                budget -= words[i]
-            elif not (i in marks or (i in seen and i not in kept)):
-                break  # the article's body starts here: nothing learned goes past it
 
 
 def _apply(
@@ -194,7 +207,7 @@ def _apply(
     at = 0  # the block's index as the removals count them
     for i, (block, verdict) in enumerate(zip(article.blocks, verdicts, strict=True)):
         if i in marks and verdict.strong == marks[i] and len(verdict.parts) > 1:
-            parts = _segment_texts(block.text, verdict)
+            parts = verdict.segments(block.text)
             if not any(fingerprint(text) in restored for _, text in parts):
                 removed += [Removal(rule, text, at, block.kind) for rule, text in parts]
                 at += 1
@@ -222,56 +235,5 @@ def _apply(
     return replace(article, blocks=tuple(kept), removed=(*article.removed, *removed))
 
 
-def _segment_texts(text: str, verdict: Verdict) -> list[tuple[str, str]]:
-    """(rule, text) of each part of a block removed in parts of different categories."""
-    ends = [start for start, _ in verdict.parts[1:]] + [len(text)]
-    return [
-        (rule, text[start:end].strip())
-        for (start, rule), end in zip(verdict.parts, ends, strict=True)
-    ]
-
-
-def _keep_restored_parts(
-    blocks: Sequence[Block],
-    verdicts: list[Verdict],
-    kept: set[int],
-    memory: SiteMemory | None,
-) -> None:
-    """A block keeps all its text when the user restored its cut tail, or every part of it
-    (``_apply`` keeps only the restored parts of a block removed in parts)."""
-    if memory is None or not memory.kept:
-        return
-    for i, verdict in enumerate(verdicts):
-        text = blocks[i].text
-        pieces = [piece for _, piece in _segment_texts(text, verdict)] if verdict.parts else []
-        tail = text[verdict.cut :].strip() if verdict.cut is not None else None
-        if (tail is not None and fingerprint(tail) in memory.kept) or (
-            pieces and all(fingerprint(piece) in memory.kept for piece in pieces)
-        ):
-            kept.add(i)
-            verdicts[i] = Verdict(verdict.words)
-
-
 def _links_in(block: Block, text: str) -> tuple[Link, ...]:
     return tuple(link for link in block.links if link.text in text)
-
-
-def _user_marked(
-    blocks: Sequence[Block], verdicts: Sequence[Verdict], memory: SiteMemory | None
-) -> dict[int, str]:
-    """The blocks the user marked as the site's boilerplate, under the rule that says so; a
-    block whose tail the rules cut is known by what was left of it, as the user saw it."""
-    if memory is None or not memory.marked:
-        return {}
-    return {
-        i: USER_MARKED
-        for i, (block, verdict) in enumerate(zip(blocks, verdicts, strict=True))
-        if fingerprint(block.text if verdict.cut is None else block.text[: verdict.cut].rstrip())
-        in memory.marked
-    }
-
-
-def _user_kept(blocks: Sequence[Block], memory: SiteMemory | None) -> set[int]:
-    if memory is None or not memory.kept:
-        return set()
-    return {i for i, block in enumerate(blocks) if fingerprint(block.text) in memory.kept}

@@ -13,14 +13,14 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lire.clean.prefilter import Prefilter
 from lire.clean.rules import Position, Rule, Strength
 from lire.model import Block, BlockKind
-from lire.text.sentences import split_sentences
+from lire.text.sentences import sentence_spans
 
-__all__ = ["ARTICLE_WORDS", "LONG_WORDS", "Verdict", "judge", "pitch_rule"]
+__all__ = ["ARTICLE_WORDS", "LONG_WORDS", "Verdict", "judge", "judge_inner", "pitch_rule"]
 
 ARTICLE_WORDS = 25  # a block this long without any signal reads as article
 LONG_WORDS = 30  # weak signals do not count in a block this long
@@ -42,8 +42,9 @@ class Verdict:
 
     ``strong`` names the strong rule that removes the whole block, and ``parts`` the offsets and
     rules of its sentences when their categories differ; ``cut`` is the character offset where a
-    pitch tail begins (with ``cut_rule``); ``weak`` names a weak signal, ``named`` when it comes
-    from a rule of the packs rather than the block's shape.
+    pitch tail begins (with ``cut_rule``, and ``lead`` the signal the sentences before the cut
+    carry, if any); ``weak`` names a weak signal, ``named`` when it comes from a rule of the packs
+    rather than the block's shape.
     """
 
     words: int
@@ -53,16 +54,55 @@ class Verdict:
     cut_rule: str | None = None
     weak: str | None = None
     named: bool = False
+    lead: str | None = None
 
     @property
     def article(self) -> bool:
         return self.strong is None and self.weak is None and self.words >= ARTICLE_WORDS
 
+    def segments(self, text: str) -> list[tuple[str, str]]:
+        """(rule, text) of each part of ``text`` (this block) removed in parts."""
+        ends = [start for start, _ in self.parts[1:]] + [len(text)]
+        return [
+            (rule, text[start:end].strip())
+            for (start, rule), end in zip(self.parts, ends, strict=True)
+        ]
+
 
 def judge(block: Block, screen: Prefilter, *, edge: bool) -> Verdict:
     """The verdict of the rules and of the shape on one block (``edge``: head or tail zone)."""
     words = len(block.text.split())
-    return _verdict(block, words, _analyse(block.text, screen, edge, words))
+    if (quick := _unruled(block, words, screen)) is not None:
+        return quick
+    return _with_lead(
+        _verdict(block, words, list(_parts(block.text, screen, edge, words))), block.text, screen
+    )
+
+
+def judge_inner(block: Block, screen: Prefilter) -> tuple[Verdict, bool]:
+    """The verdict on a block inside the article, and whether it could differ at an edge: only
+    when the block holds a needle of an edge-only rule (``judge(..., edge=True)`` would then
+    tell); otherwise the edge verdict is this one, and the block need not be judged again."""
+    words = len(block.text.split())
+    if (quick := _unruled(block, words, screen)) is not None:
+        return quick, False
+    sensitive: list[bool] = []
+    parts = list(_parts(block.text, screen, False, words, sensitive))
+    return _with_lead(_verdict(block, words, parts), block.text, screen), bool(sensitive)
+
+
+def _with_lead(verdict: Verdict, text: str, screen: Prefilter) -> Verdict:
+    """A cut verdict whose head, read alone, carries a signal ("Sign up to Down to Earth, our
+    weekly newsletter.": a newsletter named in a short sentence): that signal is its ``lead``."""
+    if verdict.cut is None or verdict.lead is not None:
+        return verdict
+    head = text[: verdict.cut]
+    signals = (
+        part.weak or (part.strong and part.strong.name)
+        for part in _parts(head, screen, False, len(head.split()))
+    )
+    lead = next((signal for signal in signals if signal), None)
+    return verdict if lead is None else replace(verdict, lead=lead)
 
 
 def _verdict(block: Block, words: int, parts: Sequence[_Part]) -> Verdict:
@@ -84,10 +124,25 @@ def _verdict(block: Block, words: int, parts: Sequence[_Part]) -> Verdict:
         ):
             if all(signalled[:first]):
                 return Verdict(words, strong=rule.name, parts=_segments(parts))
-            return Verdict(words, cut=parts[first].start, cut_rule=rule.name)
+            lead = next((part.weak for part in parts[:first] if part.weak), None)
+            return Verdict(words, cut=parts[first].start, cut_rule=rule.name, lead=lead)
     if words > LONG_WORDS or (words > PROSE_WORDS and not all(signalled)):
         return Verdict(words)  # prose: a topic word in it is no pitch
     return Verdict(words, weak=weak or shape, named=weak is not None)
+
+
+def _unruled(block: Block, words: int, screen: Prefilter) -> Verdict | None:
+    """The verdict, without splitting it into sentences, on a short block that holds no rule's
+    needle (its shape says all) or a long one with no strong rule's (it is prose); else None."""
+    text = block.text
+    if (screen.always or PROSE_WORDS < words <= LONG_WORDS) or (
+        screen.underscored and any(mark in text for mark in _QUOTE_MARKS)
+    ):
+        return None
+    needles = screen.needles_in(text.casefold())
+    if words > LONG_WORDS:
+        return None if any(n in screen.strong_reach for n in needles) else Verdict(words)
+    return None if needles else Verdict(words, weak=_shape(block, words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,15 +155,14 @@ class _Part:
     named: bool  # the weak signal is a rule of the packs, not a shape
 
 
-def _analyse(text: str, screen: Prefilter, edge: bool, words: int) -> list[_Part]:
-    return list(_parts(text, screen, edge, words))
-
-
-def _parts(text: str, screen: Prefilter, edge: bool, words: int) -> Iterator[_Part]:
-    """The sentences of ``text`` with their signals, one by one."""
+def _parts(
+    text: str, screen: Prefilter, edge: bool, words: int, sensitive: list[bool] | None = None
+) -> Iterator[_Part]:
+    """The sentences of ``text`` with their signals, one by one (``sensitive`` gets an item
+    when an edge-only rule could match: the verdict at an edge could differ)."""
     # In a long block only a pitch tail can go: the sentences before it are not searched.
     skip_before = len(text) - _tail_chars(text, CUT_MAX_WORDS) if words > LONG_BLOCK_WORDS else 0
-    spans = [(sentence.start, sentence.end) for sentence in split_sentences(text)]
+    spans = sentence_spans(text)
     counts = [len(text[a:b].split()) for a, b in spans]
     tails = list(itertools.accumulate(reversed(counts)))[::-1]  # words from each sentence on
     # A rule allows at most ``max_words`` from its sentence on: a sentence tests only the
@@ -119,6 +173,12 @@ def _parts(text: str, screen: Prefilter, edge: bool, words: int) -> Iterator[_Pa
     needles = screen.needles_in(text[searched_from:].casefold())
     unscreened = bool(screen.always or screen.underscored)
     quoted = any(mark in text for mark in _QUOTE_MARKS)
+    if sensitive is not None and (
+        screen.edge_always
+        or not screen.edge_needles.isdisjoint(needles)
+        or (quoted and not screen.edge_needles.isdisjoint(screen.underscored))
+    ):
+        sensitive.append(True)
     for (start, end), tail, count in zip(spans, tails, counts, strict=True):
         sentence = text[start:end].strip()
         if quoted:

@@ -22,6 +22,13 @@ TEASER_HEADER_WORDS = 5  # "Lire aussi", "Mehr zum Thema": a related header alon
 TEASER_WORDS = 20
 TEASER_RUN = 8  # teaser titles taken after one related header at most
 LEAD_IN_WORDS = 12  # a pitch block may open with this many words without a signal
+SENTENCE_END = tuple(".!?…")  # a lead-in does not end like a sentence
+# Short lines are bridged between two strong blocks when one is a pitch of these categories: an
+# ad label or a photo credit on either side of a headline does not make it part of a pitch.
+BRIDGED = frozenset(
+    {"subscription", "paywall", "meter", "login", "newsletter", "donation", "follow", "app"}
+    | {"comment", "consent"}
+)
 
 
 def zones(verdicts: Sequence[Verdict]) -> tuple[int, int]:
@@ -53,11 +60,17 @@ def mark_clusters(
 def _mark_lead_ins(
     blocks: Sequence[Block], verdicts: Sequence[Verdict], marks: dict[int, str]
 ) -> None:
-    """A cut block inside a cluster goes whole when what precedes its pitch is only a lead-in."""
+    """A cut block inside a cluster goes whole when what precedes its pitch is only a lead-in
+    ("Mais si vous le pouvez, soutenez-nous", "Lee sin límites. 1 € el primer mes."): a few
+    words that do not end like a sentence, or that carry a signal themselves. An article's last
+    sentence with a paywall notice glued to it ("Les travaux commencent en mai. Il vous reste
+    60 % à lire.") keeps its head."""
     for i, verdict in enumerate(verdicts):
         if verdict.cut is None or verdict.cut_rule is None or i in marks:
             continue
-        lead_in = len(blocks[i].text[: verdict.cut].split()) <= LEAD_IN_WORDS
+        head = blocks[i].text[: verdict.cut].rstrip()
+        pitchy = verdict.lead is not None or not head.endswith(SENTENCE_END)
+        lead_in = len(head.split()) <= LEAD_IN_WORDS and pitchy
         if lead_in and (i - 1 in marks or i + 1 in marks):
             marks[i] = verdict.cut_rule
 
@@ -74,8 +87,8 @@ def _extend(
     A block a weak *rule* names joins at once. Lines with only a weak *shape* (a perk in a
     list, a price, a short line) join when the run of them is closed by another member of the
     cluster, when it follows a member that announces it (ends with ":"), or, before the
-    cluster, when they are all connectives ("Mais si vous le pouvez,"); between article blocks
-    only connectives do.
+    cluster, when they are all connectives ending with a comma ("Mais si vous le pouvez,");
+    between article blocks only connectives do.
     """
     name = marks.get(i) or verdicts[i].cut_rule or ""
     for step in (1, -1) if verdicts[i].cut is None else (1,):
@@ -96,9 +109,15 @@ def _extend(
             j += step
         closed = 0 <= j < len(verdicts) and j in marks
         announced = step == 1 and blocks[last].text.rstrip().endswith(":")
-        lead_in = step == -1 and all(verdicts[k].weak == "nav/connective" for k in run)
+        lead_in = step == -1 and all(_lead_in(blocks[k], verdicts[k]) for k in run)
         if closed or announced or lead_in:
             marks.update(dict.fromkeys(run, name))
+
+
+def _lead_in(block: Block, verdict: Verdict) -> bool:
+    """A connective that leads into the pitch after it ("Mais si vous le pouvez,"); a line
+    ending with a colon announces the article's own next lines ("Below is the statement:")."""
+    return verdict.weak == "nav/connective" and block.text.rstrip().endswith(",")
 
 
 def _mark_teasers(
@@ -136,16 +155,21 @@ def _bridge(
     head: int,
     tail: int,
 ) -> None:
-    """In the head and the tail, short lines between two strong blocks go with them."""
+    """In the head and the tail, short lines between two strong blocks, one a pitch, go too."""
     strong = sorted(i for i, v in enumerate(verdicts) if v.strong)
     for left, right in itertools.pairwise(strong):
         gap = range(left + 1, right)
-        if 0 < len(gap) <= BRIDGE_MAX and all(
-            not head <= j < tail
-            and blocks[j].kind is not BlockKind.HEADING
-            and verdicts[j].words <= BRIDGE_WORDS
-            and verdicts[j].cut is None
-            for j in gap
+        pitch = any(str(verdicts[k].strong).partition("/")[0] in BRIDGED for k in (left, right))
+        if (
+            pitch
+            and 0 < len(gap) <= BRIDGE_MAX
+            and all(
+                not head <= j < tail
+                and blocks[j].kind is not BlockKind.HEADING
+                and verdicts[j].words <= BRIDGE_WORDS
+                and verdicts[j].cut is None
+                for j in gap
+            )
         ):
             for j in gap:
                 marks.setdefault(j, marks[left])

@@ -34,6 +34,7 @@ LONG_PROSE_WORDS = 40  # this long, whatever its end
 MAX_WORDS = 12  # the words of a block beyond its first this many carry no feature
 GRAM_CHARS = 40  # character n-grams are taken from the block's start, this long
 WINDOW = 3  # blocks either side counted for the prose density around a block
+HEADLINE_WORDS = 4  # a headline before the article's first paragraph has at least this many
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d")
 _PRICE = re.compile(r"\d\s?(?:[€$£]|eur\b|euros?\b|usd\b)|[€$£]\s?\d", re.IGNORECASE)
@@ -57,9 +58,12 @@ def hashed(features: Sequence[str], bits: int) -> list[int]:
 
 
 def block_features(
-    blocks: Sequence[Block], hints: Sequence[str | None] | None = None
+    blocks: Sequence[Block],
+    hints: Sequence[str | None] | None = None,
+    title: str | None = None,
 ) -> list[list[str]]:
-    """The features of every block of a page, in order (``hints``: a rule's name per block)."""
+    """The features of every block of a page, in order (``hints``: a rule's name per block;
+    ``title``: the title lire read from the text, if any)."""
     texts = [block.text.strip() for block in blocks]
     counts = [len(text.split()) for text in texts]
     prose = [is_prose(text, count) for text, count in zip(texts, counts, strict=True)]
@@ -70,6 +74,9 @@ def block_features(
     before = 0
     nearest = _nearest(prose_at, len(blocks))
     shapes = [_shape_key(text, count) for text, count in zip(texts, counts, strict=True)]
+    categories = [(hint or "").partition("/")[0] for hint in hints or [None] * len(blocks)]
+    headline = _headline(texts, counts, first, categories)
+    titled = " ".join(title.casefold().split()) if title else ""
     features: list[list[str]] = []
     for i, block in enumerate(blocks):
         text, count = texts[i], counts[i]
@@ -94,7 +101,23 @@ def block_features(
             f"prose:{prose[i]}",
             f"ctx:{before_shape}|{shapes[i]}|{after_shape}",
             f"rep:{min(3, seen[' '.join(text.casefold().split())])}",
+            f"i:{min(i, 4)}",
+            f"j:{min(len(blocks) - 1 - i, 4)}",
         ]
+        if i == headline:
+            found.append("headline")
+        if titled and (folded := " ".join(text.casefold().split())):
+            if folded == titled:
+                found.append("title:same")
+            elif titled in folded or folded in titled:
+                found.append("title:part")
+        if i and texts[i - 1] and not texts[i - 1].endswith(_SENTENCE_END + tuple(":;")):
+            # the line goes on from the one before it (a hard-wrapped sentence, a list)
+            found.append("after-open" + ("|lower" if text[:1].islower() else ""))
+        if i and categories[i - 1]:
+            found.append(f"prc:{categories[i - 1]}")
+        if i + 1 < len(blocks) and categories[i + 1]:
+            found.append(f"nrc:{categories[i + 1]}")
         found += _shape(block, text, count)
         found += _words(text)
         if hints is not None and (hint := hints[i]):
@@ -103,6 +126,22 @@ def block_features(
         features.append(found)
         before += count
     return features
+
+
+def _headline(
+    texts: Sequence[str], counts: Sequence[int], first: int, categories: Sequence[str]
+) -> int | None:
+    """The block most likely the article's headline: before the first prose block, the first of
+    at least ``HEADLINE_WORDS`` words that does not end like a sentence or a lead-in, and that
+    no rule names ("As low as $3 for 3 months" is no headline)."""
+    for i in range(min(first, len(texts))):
+        if (
+            counts[i] >= HEADLINE_WORDS
+            and not texts[i].endswith((".", ":", ",", ";"))
+            and not categories[i]
+        ):
+            return i
+    return None
 
 
 def _bucket(value: int) -> int:

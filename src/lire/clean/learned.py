@@ -9,9 +9,9 @@ data (``packs/boilerplate.model``), are read once, and are applied in plain Pyth
 score is the sum of its features' weights.
 
 The file is zlib-compressed: a JSON header line (``bits``, ``kind_bits``, ``kinds``, ``scale``,
-``threshold``, ``outside``, ``version``), then the weights as little-endian 16-bit integers
-(``weight * scale``), the boilerplate weights first, then those of each kind in the header's
-order.
+``threshold``, ``outside``, ``alone``, ``version``), then the weights as little-endian 16-bit
+integers (``weight * scale``), the boilerplate weights first, then those of each kind in the
+header's order.
 """
 
 from __future__ import annotations
@@ -41,21 +41,33 @@ __all__ = [
 
 MODEL_FILE = "boilerplate.model"
 RUN = 3  # beyond the article, the model removes runs of this many blocks or more
+RUN_SENTENCES = False  # whether sentences join those runs (on a whole page they always do)
 SENTENCE_WORDS = 5  # a block this long ending with a point is a sentence: never removed alone
 SENTENCE_END = tuple(".!?…")
 PAGE_BLOCKS = 12  # this many likely boilerplate blocks beyond the article: a whole page was pasted
 PAGE_OUTSIDE = 0.4  # then beyond the article a block goes at this score, alone or not
+PAGE_PROSE = 0.4  # and a block of running text at this one
+HEADLINE = "headline"  # the features that name the article's headline: never removed
+SAME_AS_TITLE = "title:same"
 # The kind of boilerplate the model names -> the rule category its removals are filed under.
 CATEGORY_OF_KIND = {
     "nav": "nav",
     "footer": "nav",
     "related": "related",
     "share": "share",
+    "follow": "follow",
     "newsletter": "newsletter",
     "consent": "consent",
     "comment": "comment",
     "subscription": "subscription",
+    "paywall": "paywall",
+    "login": "login",
+    "donation": "donation",
     "ad": "ad",
+    "sponsored": "ad",
+    "app": "app",
+    "legal": "credit",
+    "source": "credit",
     "author": "author",
     "form": "form",
     "other": "nav",
@@ -65,7 +77,8 @@ CATEGORY_OF_KIND = {
 @dataclass(frozen=True, slots=True)
 class BoilerplateModel:
     """Weights of the boilerplate score and of the kind of boilerplate, and the score a block
-    must reach to be removed: ``threshold`` inside the article's span, ``outside`` beyond it."""
+    must reach to be removed: ``threshold`` inside the article's span, ``outside`` beyond it in
+    a run of such blocks, ``alone`` beyond it on its own."""
 
     bits: int
     weights: Sequence[float]
@@ -75,6 +88,7 @@ class BoilerplateModel:
     threshold: float
     outside: float
     version: str
+    alone: float = 1.0  # beyond the article's span a block that is no sentence goes alone
 
     def score(self, features: Sequence[str]) -> float:
         """The probability that a block with ``features`` is boilerplate."""
@@ -108,39 +122,52 @@ def learned_marks(
     *,
     skip: Collection[int] = (),
     ruled: Collection[int] = (),
+    title: str | None = None,
 ) -> dict[int, tuple[str, float]]:
     """Index -> (rule name, score) of each block the model removes, outside ``skip``.
 
     The article is the span of blocks where the words the model reads as article outweigh the
-    others most (``article_span``). When unsure, keep: inside the span, next to it (a title, a
-    closing line) and wherever a block reads as running text (``lire.clean.features.is_prose``),
-    a block goes only when its score reaches the model's ``threshold`` and it does not read as a
-    sentence (a closing line of the article: "The work starts in May."). Further out, a block
-    goes when its score reaches ``outside`` and it is one of a run of at least ``RUN`` such
-    blocks (or blocks the rules remove, ``ruled``): menus, footers and lists of other articles
-    come in runs, a lone short line is more likely the article's. When at least ``PAGE_BLOCKS``
-    blocks beyond the article score ``outside`` the text is a whole page (its menus, footers and
-    lists of other articles pasted with it): beyond the article a block then goes at
-    ``PAGE_OUTSIDE``, alone or not. A text without running text gives the model nothing to hold
-    on to: it removes nothing there.
+    others most (``article_span``). When unsure, keep: the article's headline (the block equal
+    to the title lire read, or the first headline-like line before the first paragraph) is never
+    removed; inside the span, next to it (a closing line) and wherever a block reads as running
+    text (``lire.clean.features.is_prose``), a block goes only when its score reaches the
+    model's ``threshold`` and it does not read as a sentence (a closing line of the article:
+    "The work starts in May.", "Details later…"). Further out, a block goes alone when its
+    score reaches the model's ``alone`` (and it is no sentence), or when its score reaches
+    ``outside`` and it is one of a run of at least ``RUN`` such blocks (or blocks the rules
+    remove, ``ruled``): menus, footers and lists of other articles come in runs; a sentence
+    does not join such a run (a match report's closing lines: "Foul by Andy Taylor."). When at least
+    ``PAGE_BLOCKS`` blocks beyond the article score ``outside`` the text is a whole page (its
+    menus, footers and lists of other articles pasted with it): beyond the article a block then
+    goes at ``PAGE_OUTSIDE``, alone or not, running text too at ``PAGE_PROSE``. A text without
+    running text gives the model nothing to hold on to: it removes nothing there.
     """
     words = [len(block.text.split()) for block in blocks]
     if not any(is_prose(block.text, count) for block, count in zip(blocks, words, strict=True)):
         return {}  # no running text: no article to tell the boilerplate from
-    features = block_features(blocks, hints)
+    features = block_features(blocks, hints, title)
     scores = [model.score(found) for found in features]
     first, last = article_span(scores, words)
-    near = [first - 1 <= i <= last + 1 or is_prose(b.text, words[i]) for i, b in enumerate(blocks)]
+    prose = [is_prose(block.text, count) for block, count in zip(blocks, words, strict=True)]
+    near = [first - 1 <= i <= last + 1 or prose[i] for i in range(len(blocks))]
     page = (
         sum(s >= model.outside for s, n in zip(scores, near, strict=True) if not n) >= PAGE_BLOCKS
     )
+    if page:  # a whole page: running text beyond the article is other articles' or the site's
+        near = [first - 1 <= i <= last + 1 for i in range(len(blocks))]
     sure: set[int] = set()
     likely: set[int] = set()
     for i, score in enumerate(scores):
-        sentence = _sentence(blocks[i].text, words[i])
+        if HEADLINE in features[i] or SAME_AS_TITLE in features[i]:
+            continue  # the article's headline
+        sentence = _sentence(blocks[i].text, words[i], short=near[i])
         if score >= model.threshold and not (sentence and (near[i] or not page)):
             sure.add(i)
-        elif not near[i] and score >= (PAGE_OUTSIDE if page else model.outside):
+        elif near[i]:
+            continue
+        elif score >= _alone(model, page=page, prose=prose[i], sentence=sentence):
+            sure.add(i)
+        elif score >= model.outside and (page or not sentence or RUN_SENTENCES):
             likely.add(i)
     gone = sure | (likely if page else _runs(likely | sure | set(ruled), likely))
     return {
@@ -150,9 +177,17 @@ def learned_marks(
     }
 
 
-def _sentence(text: str, words: int) -> bool:
-    """A block that reads as a sentence of the article: several words and a final point."""
-    return words >= SENTENCE_WORDS and text.rstrip().endswith(SENTENCE_END)
+def _alone(model: BoilerplateModel, *, page: bool, prose: bool, sentence: bool) -> float:
+    """The score a block beyond the article's span must reach to go on its own."""
+    if page:
+        return PAGE_PROSE if prose else PAGE_OUTSIDE
+    return math.inf if sentence else model.alone
+
+
+def _sentence(text: str, words: int, *, short: bool = False) -> bool:
+    """A block that reads as a sentence of the article: several words (any number when
+    ``short``: next to the article, "Details later…") and a final point."""
+    return (short or words >= SENTENCE_WORDS) and text.rstrip().endswith(SENTENCE_END)
 
 
 def _runs(members: set[int], likely: set[int]) -> set[int]:
@@ -219,6 +254,7 @@ def load_model(data: bytes) -> BoilerplateModel:
         threshold=float(meta["threshold"]),
         outside=float(meta["outside"]),
         version=str(meta["version"]),
+        alone=float(meta.get("alone", meta["threshold"])),
     )
 
 
@@ -231,6 +267,7 @@ def save_model(model: BoilerplateModel, scale: float = 1000.0) -> bytes:
         "scale": scale,
         "threshold": model.threshold,
         "outside": model.outside,
+        "alone": model.alone,
         "version": model.version,
     }
     limit = 32767

@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from lire.clean.rules import Rule, Strength
+from lire.clean.rules import Position, Rule, Strength
 
 __all__ = ["Prefilter", "prefilter_for"]
 
@@ -52,6 +52,12 @@ class Prefilter:
             for needle, numbers in self.rules_of.items()
         }
         self.max_reach = max(self.reach.values(), default=0)
+        edge = {n for n, rule in enumerate(rules) if rule.position is Position.EDGE}
+        # an edge rule could change a verdict: one without needles, or one of these needles
+        self.edge_always = bool(edge.intersection(self.always))
+        self.edge_needles = frozenset(
+            needle for needle, numbers in self.rules_of.items() if edge.intersection(numbers)
+        )
         strong = {n for n, rule in enumerate(rules) if rule.strength is Strength.STRONG}
         self.strong_always = bool(strong.intersection(self.always))
         # needle -> the most words a block may have for a strong rule of that needle to match

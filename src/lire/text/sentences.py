@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from lire.text.lexicon import stop_words
 
-__all__ = ["ABBREVIATIONS", "Sentence", "split_sentences"]
+__all__ = ["ABBREVIATIONS", "Sentence", "sentence_spans", "split_sentences"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,3 +118,23 @@ def _abbreviated(before: str, following: str, lang: str | None) -> bool:
         next_word = _NEXT_WORD.match(following)
         return next_word is not None and next_word.group().lower() not in stop_words(lang or "en")
     return lang == "de" and word.isdigit() and len(word) <= 2 and following[0].isalpha()
+
+
+# A sentence glued to the next: a point between a word's letters and a capitalised word.
+_GLUED = re.compile(r"(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each sentence of ``text``; a sentence glued to the one before it, with no
+    space after the point ("...all the difference.Three masked men..."), is a sentence too."""
+    spans = [(sentence.start, sentence.end) for sentence in split_sentences(text)]
+    glued = [match.start() for match in _GLUED.finditer(text)]
+    if not glued:
+        return spans
+    split: list[tuple[int, int]] = []
+    for start, end in spans:
+        for cut in (g for g in glued if start < g < end):
+            split.append((start, cut))
+            start = cut
+        split.append((start, end))
+    return split
