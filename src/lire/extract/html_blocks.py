@@ -68,6 +68,9 @@ class _Builder:
     items: frozenset[HtmlElement] = frozenset()  # a listing's cards: one list item each
 
     def flush(self, kind: BlockKind, *, level: int = 0, ordinal: int | None = None) -> None:
+        if not self.pieces:  # most boundaries close no text
+            self.links.clear()
+            return
         text = _normalise("".join(self.pieces))
         if text:
             self.blocks.append(Block(kind, text, level, tuple(self.links), ordinal))
