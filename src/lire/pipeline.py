@@ -24,6 +24,7 @@ from lire.extract import (
     extract_drafts,
     fallback_notice,
     teaser_only,
+    without_empty_sections,
 )
 from lire.fetch import fetch
 from lire.fetch.decode import decode
@@ -151,12 +152,17 @@ def _clean_reading(
     """``article``, the reading named ``name``, cleaned. A wide reading (the page's main
     column, its whole text) is cleaned as a page's text: the cleaner's learned model then
     judges its blocks too, as it does for text copied from a page (its menus, footers and
-    calls to action); the result is still the HTML page's article."""
-    if name not in WIDE_READINGS or article.media_type != "text/html":
+    calls to action); the result is still the HTML page's article. A heading the cleaning left
+    without its section goes too (``lire.extract.without_empty_sections``)."""
+    if article.media_type != "text/html":
         return clean(article, rules=config.clean.rules, memory=memory)
-    plain = replace(article, media_type="text/plain")
-    cleaning = clean(plain, rules=config.clean.rules, memory=memory)
-    return replace(cleaning, article=replace(cleaning.article, media_type="text/html"))
+    if name not in WIDE_READINGS:
+        cleaning = clean(article, rules=config.clean.rules, memory=memory)
+    else:
+        plain = replace(article, media_type="text/plain")
+        cleaning = clean(plain, rules=config.clean.rules, memory=memory)
+        cleaning = replace(cleaning, article=replace(cleaning.article, media_type="text/html"))
+    return replace(cleaning, article=without_empty_sections(cleaning.article))
 
 
 def _with_notice(article: Article, choice: Choice, extraction: Extraction) -> Article:

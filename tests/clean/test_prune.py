@@ -58,7 +58,9 @@ def pruned(extra: str) -> tuple[str, tuple[Removal, ...]]:
         ("<div id='comments'>12 comments</div>", "comment/dom-class-comments"),
         ("<div class='ad-slot'>Advertisement</div>", "ad/dom-class-ad"),
         ("<div class='author-bio'>Ann writes about ports</div>", "author/dom-class-author-bio"),
-        ("<figure><figcaption>The quay in May</figcaption></figure>", "credit/dom-figcaption"),
+        ("<div class='photo-credit'>Photo: Ann Lee</div>", "credit/dom-class-credit"),
+        ("<div id='qc-cmp2-container'>We value your privacy</div>", "consent/dom-class-cmp2"),
+        ("<div class='cmplz-cookiebanner'>Manage consent</div>", "consent/dom-class-cmplz"),
         ("<div class='donate'>Support us</div>", "donation/dom-class-donate"),
         ("<div class='post-tags'>Ports Ferries</div>", "tags/dom-class-tags"),
         ("<div class='tooltip'>Ann Lee: 12 articles</div>", "dialog/dom-class-tooltip"),
@@ -104,6 +106,11 @@ def test_scripts_and_styles_go_without_a_removal_record() -> None:
         "<div class='download'>Download the report</div>",
         "<div id='thread-head'>Heading</div>",
         "<div class='subscriber-count'>3 subscribers</div>",
+        # Adobe AEM names its components cmp-*: a consent manager is named in full.
+        "<div class='cmp-text'>The quay reopens</div>",
+        # A figure's caption is the article's.
+        "<figure><figcaption>The quay in May</figcaption></figure>",
+        "<div class='feature-gallery'>Twelve berths</div>",
     ],
 )
 def test_tokens_match_whole_class_words_only(extra: str) -> None:
@@ -404,3 +411,13 @@ def test_an_article_about_subscriptions_keeps_every_paragraph() -> None:
     text, removals = pruned_page(page("en", f"<div class='story'>{story}</div>"))
     assert removals == ()
     assert words_of(story) in text
+
+
+def test_a_code_highlighters_classes_do_not_drop_code() -> None:
+    code = (
+        "<pre><code><span class='comment'># the berths, in order</span>\n"
+        "<span class='tag'>berths</span> = sorted(quay)</code></pre>"
+    )
+    text, removals = pruned(code)
+    assert removals == ()
+    assert "# the berths, in order" in text

@@ -19,8 +19,10 @@ from lire.extract.readable import extract_html
 from paths import BENCH, SHARED
 
 DATA = SHARED / "benchmarks" / "article-extraction-benchmark"
-F1_FLOOR = 0.975  # measured 0.981 (precision 0.974, recall 0.988)
-PRECISION_FLOOR = 0.968
+# Measured 0.975 (precision 0.963, recall 0.988): figure captions are kept, as the reader shows
+# them (issue 10); the benchmark's reference texts leave them out (0.981 without them).
+F1_FLOOR = 0.970
+PRECISION_FLOOR = 0.958
 RECALL_FLOOR = 0.980
 
 

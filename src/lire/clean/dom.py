@@ -42,6 +42,7 @@ EMBED_CLASS = "lire-embedded-post"
 _WRAPPER_SLACK = 20  # characters a wrapper may add around an embedded post (a label, a link)
 _EMBEDDED_POST = etree.XPath(f"boolean(.//*[@class='{EMBED_CLASS}'])")
 _NEVER_DROPPED = frozenset({"html", "body", "main", "head"})
+_CODE = frozenset({"pre", "code"})
 _WORD_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+")
 _ADDRESS = re.compile(r"https?://|www\.|@\w|\.(?:com|org|net)\b")  # a URL shown as the link text
 _COMPONENT_ATTRIBUTES = ("data-component", "data-module")
@@ -215,6 +216,8 @@ def _dropped(
             or element is root
             or not (rule := _rule_for(element, tag, rules, named))
         ):
+            if tag in _CODE:  # a highlighter's classes ("comment", "tag") name code, not chrome
+                walk.skip_subtree()
             continue
         text = _text(element)
         if not guard.protects(element, text):

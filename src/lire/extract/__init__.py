@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         extract_html,
         extract_text,
     )
+    from lire.extract.sections import without_empty_sections
 
 __all__ = [
     "DESCRIPTION_NOTICE",
@@ -51,6 +52,7 @@ __all__ = [
     "extract_text",
     "fallback_notice",
     "teaser_only",
+    "without_empty_sections",
 ]
 
 __getattr__ = lazy_exports(
@@ -65,6 +67,7 @@ __getattr__ = lazy_exports(
         "teaser_only": "lire.extract.notices",
         "fallback_notice": "lire.extract.notices",
         "DESCRIPTION_NOTICE": "lire.extract.notices",
+        "without_empty_sections": "lire.extract.sections",
         **dict.fromkeys(
             ("DomPass", "Extraction", "extract", "extract_drafts", "extract_html", "extract_text"),
             "lire.extract.readable",

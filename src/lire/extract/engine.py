@@ -2,9 +2,12 @@
 
 readability is given the tree the DOM pass pruned. It parses its input again when it retries
 with a gentler strategy: ``PrunedDocument._parse`` hands it a fresh copy of the pruned tree
-each time, so the DOM pass holds for every attempt. readability's sentinels ("[no-title]"), log
-output and exceptions stop here: ``readability_reading`` gives the chosen element (or None) and
-the title readability found.
+each time, so the DOM pass holds for every attempt. Two of its passes are given again with the
+same result in less time: ``transform_misused_divs_into_paragraphs`` serialised each div's
+children to look for a block tag in the markup, and ``remove_unlikely_candidates`` read the
+class and id of every element, named or not. readability's sentinels ("[no-title]"), log
+output and exceptions stop here: ``readability_reading`` gives the chosen element (or None) and,
+when asked (a page whose metadata has no title), the title readability finds.
 """
 
 from __future__ import annotations
@@ -13,8 +16,10 @@ import copy
 import logging
 from dataclasses import dataclass
 
-from lxml.html import HtmlElement
+from lxml import etree
+from lxml.html import HtmlElement, fragment_fromstring
 from readability import Document
+from readability.htmls import shorten_title
 from readability.readability import REGEXES, Unparseable
 
 from lire.sanitize import sanitize_line
@@ -28,6 +33,18 @@ _READABILITY_LOG.propagate = False
 
 _NO_TITLE = "[no-title]"
 _DISPLAY_NONE = REGEXES["displayNoneRe"]
+_UNLIKELY = REGEXES["unlikelyCandidatesRe"]
+_MAYBE = REGEXES["okMaybeItsACandidateRe"]
+# The tags readability's divToPElementsRe finds in markup ("<p" is also "<pre", "<picture").
+_BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "table", "ul")
+_INLINE_TAGS = frozenset(
+    {"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"}
+)
+_NAMED = etree.XPath(".//*[@class or @id]")
+_IN_CODE = etree.XPath("ancestor-or-self::pre | ancestor-or-self::code")
+_HOLDS_CONTENT = etree.XPath(
+    "descendant-or-self::main | descendant-or-self::article | descendant-or-self::math"
+)
 
 
 class PrunedDocument(Document):  # type: ignore[misc]
@@ -51,8 +68,41 @@ class PrunedDocument(Document):  # type: ignore[misc]
         self.encoding = "utf-8"
         return tree
 
+    def remove_unlikely_candidates(self) -> None:
+        """readability's pass, over the elements that have a class or an id only."""
+        named = _NAMED(self.html)
+        for element in named if isinstance(named, list) else ():
+            if not isinstance(element, HtmlElement):
+                continue
+            names = "{} {}".format(element.get("class", ""), element.get("id", ""))
+            if (
+                len(names) >= 2
+                and _UNLIKELY.search(names)
+                and not _MAYBE.search(names)
+                and element.tag not in ("html", "body")
+                and not _IN_CODE(element)
+                and not _HOLDS_CONTENT(element)
+            ):
+                element.drop_tree()
+
+    def transform_misused_divs_into_paragraphs(self) -> None:
+        """readability's pass: a div holding no block element becomes a paragraph, and the
+        loose text and inline runs of the other divs are wrapped in paragraphs. Whether an
+        element holds a block is read from the tree, not from its serialised markup."""
+        for element in self.html.findall(".//div"):
+            if not _holds_block(element):
+                element.tag = "p"
+        for element in self.html.findall(".//div"):
+            _wrap_loose_text(element)
+
     def get_clean_html(self) -> str:
+        """Keep the chosen element. readability only measures what this returns, to retry
+        gentler when it is shorter than ``retry_length``; markup only lengthens the text, so
+        the element is serialised (as readability does) only when its text is that short."""
         self.article = self.html
+        text: str = self.html.text_content()
+        if len(text) >= self.retry_length:
+            return text
         html: str = super().get_clean_html()
         return html
 
@@ -65,8 +115,9 @@ class ReadabilityReading:
     title: str | None
 
 
-def readability_reading(root: HtmlElement) -> ReadabilityReading:
-    """What readability makes of the (pruned) page ``root``; ``root`` is left as it was."""
+def readability_reading(root: HtmlElement, *, title: bool = True) -> ReadabilityReading:
+    """What readability makes of the (pruned) page ``root``; ``root`` is left as it was.
+    ``title``: whether to find readability's title (it reads the whole page again)."""
     # No url: readability would rewrite every link of the page; html_blocks resolves the kept ones.
     document = PrunedDocument(root)
     try:
@@ -75,11 +126,51 @@ def readability_reading(root: HtmlElement) -> ReadabilityReading:
         return ReadabilityReading(None, None)
     if document.article is None:
         return ReadabilityReading(None, None)
-    try:
-        title = real_title(sanitize_line(document.short_title()))
-    except Unparseable:
-        title = None
-    return ReadabilityReading(document.article, title)
+    if not title:
+        return ReadabilityReading(document.article, None)
+    # readability's short_title parses its input again; it only reads the tree, so it is
+    # given the pruned page itself.
+    return ReadabilityReading(document.article, real_title(sanitize_line(shorten_title(root))))
+
+
+def _holds_block(element: HtmlElement) -> bool:
+    """True when an element below ``element`` has a tag divToPElementsRe finds."""
+    for inner in element.iterdescendants():
+        tag = inner.tag
+        if isinstance(tag, str) and tag.lower().startswith(_BLOCK_PREFIXES):
+            return True
+    return False
+
+
+def _wrap_loose_text(div: HtmlElement) -> None:
+    """The second half of readability's transform_misused_divs_into_paragraphs for ``div``:
+    its text, its runs of inline children and their tails each in a ``<p>``; ``<br>`` dropped."""
+    children = list(div)
+    paragraph = None
+    if div.text and div.text.strip():
+        paragraph = fragment_fromstring("<p/>")
+        paragraph.text = div.text
+        div.text = None
+        div.insert(0, paragraph)
+    for child in children:
+        if child.tag == "br":
+            paragraph = None
+            continue
+        if child.tag not in _INLINE_TAGS or _holds_block(child):
+            paragraph = None
+            continue
+        if paragraph is None:
+            paragraph = fragment_fromstring("<p/>")
+            child.addprevious(paragraph)
+        paragraph.append(child)
+    for position, child in reversed(list(enumerate(div))):
+        if child.tail and child.tail.strip():
+            paragraph = fragment_fromstring("<p/>")
+            paragraph.text = child.tail
+            child.tail = None
+            div.insert(position + 1, paragraph)
+        if child.tag == "br":
+            child.drop_tree()
 
 
 def real_title(title: str | None) -> str | None:

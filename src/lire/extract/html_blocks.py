@@ -1,13 +1,13 @@
 """An HTML element (readability's chosen content) -> typed ``Block`` values.
 
 Headings keep their level, list items their depth and number, quotes, code and preformatted
-text their kind; a data table becomes one ``TABLE`` block with its cells (a layout table is
-walked as a container); a figure's or table's caption a ``CAPTION``; an image whose alt text
-says something an ``IMAGE`` block (its text is the alt text); ruby annotations (``<rt>``,
-``<rp>``) are left out of the running text. Links keep their text and their target resolved
-against the page URL. Whitespace is normalised except inside ``<pre>``; a ``<br>`` becomes a
-line break. Every string goes through ``lire.sanitize`` (lxml has decoded entities).
-Recursion follows the DOM, whose depth ``lire.extract.tree`` bounds.
+text their kind, and a code block or a table inside a list item stays a block of its own.
+Tables, figure captions and pictures are ``lire.extract.media``'s (a layout table is walked as
+a container); ruby annotations (``<rt>``, ``<rp>``) are left out of the running text. Links
+keep their text and their target resolved against the page URL. Whitespace is normalised
+except inside ``<pre>``; a ``<br>`` becomes a line break. Every string goes through
+``lire.sanitize`` (lxml has decoded entities). Recursion follows the DOM, whose depth
+``lire.extract.tree`` bounds.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
+from lire.extract.media import Pictures, is_caption, is_standalone, table_blocks
 from lire.extract.tree import int_attribute
 from lire.model import Block, BlockKind, Link
 from lire.sanitize import sanitize, sanitize_line
@@ -41,15 +42,7 @@ _BLOCK_TAGS = (
 _SKIPPED = frozenset(
     {"script", "style", "noscript", "template", "head", "title", "img", "svg", "rt", "rp"}
 )
-# Alt text that says nothing about the picture.
-_EMPTY_ALT = re.compile(
-    r"^(?:image|img|photo|picture|logo|icon|banner|thumbnail|placeholder|avatar|spacer)?"
-    r"[\s\d_-]*$|\.(?:jpe?g|png|gif|webp|svg|avif)$",
-    re.IGNORECASE,
-)
-MIN_ALT_WORDS = 2
-MIN_ALT_CHARS = 8
-_FIGURE_DEPTH = 2  # an image this many wrappers below a <figure> is still its picture
+_STRUCTURES = ("pre", "table")  # blocks that stay blocks inside a list item
 _LAYOUT_INSIDE_TABLE = "boolean(.//td//*[self::p or self::div or self::table or self::ul])"
 _BREAK = "\u2028"  # LINE SEPARATOR marks a <br> until the text is normalised
 _SPACES = re.compile(r"[^\S\n]+")
@@ -66,10 +59,16 @@ class _Builder:
     marks: frozenset[HtmlElement] = frozenset()
     spans: dict[HtmlElement, tuple[int, int]] = field(default_factory=dict)
     items: frozenset[HtmlElement] = frozenset()  # a listing's cards: one list item each
+    pictures: Pictures = field(default_factory=Pictures)  # the captions given so far
 
     def flush(self, kind: BlockKind, *, level: int = 0, ordinal: int | None = None) -> None:
+        if not self.pieces:  # most boundaries close no text
+            self.links.clear()
+            return
         text = _normalise("".join(self.pieces))
-        if text:
+        if kind is BlockKind.CAPTION:
+            self.blocks.extend(self.pictures.caption(text))
+        elif text:
             self.blocks.append(Block(kind, text, level, tuple(self.links), ordinal))
         self.pieces.clear()
         self.links.clear()
@@ -126,11 +125,15 @@ def _walk(element: HtmlElement, builder: _Builder, context: _Context) -> None:
         _list(element, builder, context)
     elif tag == "table" and not element.xpath(_LAYOUT_INSIDE_TABLE):
         builder.flush(context.kind)
-        _table(element, builder)
+        builder.blocks.extend(table_blocks(element, skipped=_SKIPPED, containers=_CONTAINERS))
     elif tag == "blockquote":
         builder.flush(context.kind)
         _children(element, builder, _Context(BlockKind.QUOTE, context.list_depth))
         builder.flush(BlockKind.QUOTE)
+    elif tag in _CONTAINERS and is_caption(element):
+        builder.flush(context.kind)
+        _children(element, builder, context)
+        builder.flush(BlockKind.CAPTION)
     elif tag in _CONTAINERS or tag == "table" or tag in _HEADINGS:
         builder.flush(context.kind)
         start = len(builder.blocks)
@@ -142,9 +145,9 @@ def _walk(element: HtmlElement, builder: _Builder, context: _Context) -> None:
         builder.flush(context.kind)
         _children(element, builder, context)
         builder.flush(BlockKind.CAPTION)
-    elif tag == "img" and _is_standalone(element):
+    elif tag == "img" and is_standalone(element):
         builder.flush(context.kind)
-        _image(element, builder)
+        builder.blocks.extend(builder.pictures.image(element))
     elif tag == "br":
         builder.pieces.append(_BREAK)
     elif tag not in _SKIPPED:
@@ -200,20 +203,36 @@ def _list(element: HtmlElement, builder: _Builder, context: _Context) -> None:
 
 
 def _item(item: HtmlElement, builder: _Builder, depth: int, ordinal: int | None) -> None:
-    """One ``<li>``: its own text is one list item; nested lists follow it, one level deeper."""
+    """One ``<li>``: its own text is one list item; a code block or a table in it stays a
+    block of its own (a step of a tutorial and its command), the text after it a paragraph;
+    nested lists follow, one level deeper."""
     nested: list[HtmlElement] = []
+    kind = BlockKind.LIST_ITEM
     if item.text:
         builder.pieces.append(item.text)
     for child in item:
-        if isinstance(child.tag, str) and child.tag in _LISTS:
+        tag = child.tag
+        if isinstance(tag, str) and tag in _LISTS:
             nested.append(child)
-        elif isinstance(child.tag, str) and child.tag not in _SKIPPED:
-            _inline_child(child, builder)
+        elif isinstance(tag, str) and tag not in _SKIPPED:
+            if _holds_structure(child):
+                builder.flush(kind, level=depth, ordinal=ordinal)
+                kind, ordinal = BlockKind.PARAGRAPH, None
+                _walk(child, builder, _Context(BlockKind.PARAGRAPH, depth))
+            else:
+                _inline_child(child, builder)
         if child.tail:
             builder.pieces.append(child.tail)
-    builder.flush(BlockKind.LIST_ITEM, level=depth, ordinal=ordinal)
+    builder.flush(kind, level=depth, ordinal=ordinal)
     for sublist in nested:
         _list(sublist, builder, _Context(BlockKind.PARAGRAPH, depth))
+
+
+def _holds_structure(element: HtmlElement) -> bool:
+    """True for a code block or a table, or a container holding one."""
+    if element.tag in _STRUCTURES:
+        return True
+    return element.tag in _CONTAINERS and next(element.iter(*_STRUCTURES), None) is not None
 
 
 def _start(element: HtmlElement) -> int:
@@ -228,57 +247,6 @@ def _preformatted(element: HtmlElement, builder: _Builder) -> None:
     is_code = len(children) == 1 and children[0].tag == "code"
     kind = BlockKind.CODE if is_code else BlockKind.PREFORMATTED
     builder.blocks.append(Block(kind, text.rstrip()))
-
-
-def _table(element: HtmlElement, builder: _Builder) -> None:
-    """A data table as one ``TABLE`` block; its caption before it as a ``CAPTION``."""
-    caption = element.find("caption")
-    if caption is not None and (text := sanitize_line(caption.text_content())):
-        builder.blocks.append(Block(BlockKind.CAPTION, text))
-    rows: list[tuple[str, ...]] = []
-    header = False
-    for row in element.iter("tr"):
-        cells = [cell for cell in row if cell.tag in ("td", "th")]
-        texts = tuple(_cell_text(cell) for cell in cells)
-        if not any(texts):
-            continue
-        if not rows:
-            header = all(cell.tag == "th" for cell in cells) or row.getparent().tag == "thead"
-        rows.append(texts)
-    if rows:
-        width = max(len(row) for row in rows)
-        rows = [row + ("",) * (width - len(row)) for row in rows]
-        text = "\n".join("\t".join(cell for cell in row) for row in rows)
-        builder.blocks.append(Block(BlockKind.TABLE, text, rows=tuple(rows), header=header))
-
-
-def _cell_text(cell: HtmlElement) -> str:
-    """A cell's text on one line, ruby annotations left out."""
-    pieces = [cell.text or ""]
-    for child in cell:
-        if isinstance(child.tag, str) and child.tag not in _SKIPPED:
-            pieces.append(_cell_text(child))
-            pieces.append(" " if child.tag in _CONTAINERS or child.tag == "br" else "")
-        pieces.append(child.tail or "")
-    return sanitize_line("".join(pieces))
-
-
-def _is_standalone(image: HtmlElement) -> bool:
-    """An image that stands as a block: a figure's picture (maybe inside a link or a
-    ``<picture>``), not an icon in running text."""
-    for level, ancestor in enumerate(image.iterancestors()):
-        if ancestor.tag == "figure":
-            return True
-        if level >= _FIGURE_DEPTH or ancestor.tag not in ("a", "picture", "span", "div"):
-            return False
-    return False
-
-
-def _image(image: HtmlElement, builder: _Builder) -> None:
-    alt = sanitize_line(image.get("alt") or "")
-    says = len(alt.split()) >= MIN_ALT_WORDS or len(alt) >= MIN_ALT_CHARS  # CJK has no spaces
-    if says and not _EMPTY_ALT.search(alt):
-        builder.blocks.append(Block(BlockKind.IMAGE, alt))
 
 
 def _normalise(text: str) -> str:

@@ -121,8 +121,9 @@ def _extract_html(
     if dom_pass is not None:
         removed = dom_pass(root, lang=served.lang, host=host_of(url))
     pruned = _body_length(root)
-    engine = readability_reading(root)
-    title = real_title(served.metadata.title) or engine.title
+    title = real_title(served.metadata.title)
+    engine = readability_reading(root, title=title is None)
+    title = title or engine.title
     listed = listed_share(root, body_length=pruned)
     kind = page_kind(served.votes, listed=listed.share)
     cards = listed.cards if kind in _LISTS else ()

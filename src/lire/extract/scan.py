@@ -25,9 +25,10 @@ _BODY_CLASSES = (
     "usertext-body",
 )  # fmt: skip
 _BODY_WORDS = frozenset(name.lower() for name in _BODY_CLASSES)
-_ATTRIBUTES = etree.XPath(
-    "//@class | //@itemtype | //@itemprop[. = 'text'] | //@data-role[. = 'commentContent']"
-)
+# The page's class names and item types as plain strings, and its post bodies by attribute.
+_CLASSES = etree.XPath("//@class", smart_strings=False)
+_ITEM_TYPES = etree.XPath("//@itemtype", smart_strings=False)
+_MARKED_BODIES = etree.XPath("//*[@itemprop = 'text' or @data-role = 'commentContent']")
 _PRE = etree.XPath("count(//pre)")
 _CLASS_WORD = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), $word)]")
 
@@ -43,30 +44,27 @@ class PageScan:
 
 
 def scan_page(root: HtmlElement) -> PageScan:
-    """Count and collect what ``PageScan`` holds: the attributes that matter are read by one
-    XPath (in C), and only the body markers a page uses are then looked up as elements."""
-    found = _ATTRIBUTES(root)
-    values = found if isinstance(found, list) else []
-    classes: list[str] = []
-    posts = 0
+    """Count and collect what ``PageScan`` holds: the attributes that matter are read by
+    XPath (in C, as plain strings), and only the body markers a page uses are then looked up
+    as elements."""
+    posts = sum(value.endswith(_POST_TYPES) for value in _strings(_ITEM_TYPES(root)))
     bodies: dict[str, list[HtmlElement]] = {}
-    for value in values:
-        if not isinstance(value, etree._ElementUnicodeResult):
-            continue
-        name = value.attrname
-        if name == "class":
-            classes.append(str(value))
-        elif name == "itemtype":
-            posts += str(value).endswith(_POST_TYPES)
-        elif (element := value.getparent()) is not None and isinstance(element, HtmlElement):
-            bodies.setdefault(str(name), []).append(element)  # itemprop=text, data-role
-    joined = "\n".join(classes)
+    for element in _elements(_MARKED_BODIES(root)):
+        if element.get("itemprop") == "text":
+            bodies.setdefault("itemprop", []).append(element)
+        if element.get("data-role") == "commentContent":
+            bodies.setdefault("data-role", []).append(element)
+    joined = "\n".join(_strings(_CLASSES(root)))
     posts += sum(map(_POST_WORDS.__contains__, joined.lower().split()))
     markers = {word for word in set(joined.split()) if word.lower() in _BODY_WORDS}
     for marker in sorted(markers):
         if elements := _elements(_CLASS_WORD(root, word=f" {marker} ")):
             bodies.setdefault(marker.lower(), []).extend(elements)
     return PageScan(posts, _count(_PRE(root)), bodies)
+
+
+def _strings(result: object) -> list[str]:
+    return [value for value in result if isinstance(value, str)] if isinstance(result, list) else []
 
 
 def _count(result: object) -> int:

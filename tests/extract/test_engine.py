@@ -1,0 +1,70 @@
+"""The readability adapter: its faster passes give readability's own result."""
+
+from __future__ import annotations
+
+import pytest
+from lxml.etree import tounicode
+from lxml.html import HtmlElement
+from readability import Document
+
+from lire.extract.engine import PrunedDocument, readability_reading
+from lire.extract.tree import parse_html
+from paths import FIXTURES
+
+PAGES = sorted((FIXTURES / "html").glob("*.html")) + sorted((FIXTURES / "pages").glob("*.html"))
+# Divs readability turns into paragraphs or fills with paragraphs, and names it drops.
+CRAFTED = """<html><body>
+<div id="wrap"><div class="entry-content">Loose text <b>bold</b> <a href="/x">a link</a>
+<br>after a break<span><img src="a.png" alt="a"></span> tail text<div>inner</div> more tail
+<picture><source srcset="p.webp"></picture><pre>code</pre><em>emphasis <p>nested</p></em></div>
+<div class="sidebar-menu"><p>Menu entry one</p></div>
+<div class="comment-footer"><article><p>Kept: it holds an article.</p></article></div>
+<div class="header-main"><p>Kept: main is in its name.</p></div>
+<pre><span class="share-popup">in code, kept</span></pre>
+<div class="x" id="y"><span data-html="&lt;div&gt;">no block, only an attribute</span></div>
+<div><dl><dt>term</dt><dd>definition of the term, long enough to count here.</dd></dl></div>
+<div><p>A paragraph long enough to be scored by readability, with commas, and more, words.</p>
+<p>Another paragraph long enough to be scored, with a comma, and more words in it.</p></div>
+</div></body></html>"""
+
+
+class StockDocument(PrunedDocument):
+    """The adapter with readability's own passes."""
+
+    remove_unlikely_candidates = Document.remove_unlikely_candidates
+    transform_misused_divs_into_paragraphs = Document.transform_misused_divs_into_paragraphs
+
+
+def _article(document: PrunedDocument) -> str:
+    document.summary(html_partial=True)
+    assert document.article is not None
+    return str(tounicode(document.article, method="html"))
+
+
+@pytest.mark.parametrize("html", [CRAFTED, *(path.read_text("utf-8") for path in PAGES)])
+def test_faster_passes_give_readabilitys_own_article(html: str) -> None:
+    root = parse_html(html, location="page")
+    assert _article(PrunedDocument(root)) == _article(StockDocument(root))
+
+
+def test_the_title_is_found_only_when_asked() -> None:
+    root = parse_html(
+        "<html><head><title>Quay opens - Harbour News</title></head><body><h1>Quay opens</h1>"
+        "<p>The new quay opens in spring, after three years of works on the north pier, "
+        "the harbour authority said on Tuesday.</p></body></html>",
+        location="page",
+    )
+    assert readability_reading(root, title=False).title is None
+    asked = readability_reading(root)
+    assert asked.title == "Quay opens - Harbour News"
+    assert isinstance(asked.article, HtmlElement)
+
+
+def test_the_chosen_element_is_serialised_only_when_readability_would_retry() -> None:
+    # readability retries gentler when what get_clean_html returns is under retry_length.
+    long = "The new quay opens in spring, after three years of works on the north pier. " * 5
+    for text, serialised in (("Short text, under the retry length.", True), (long, False)):
+        root = parse_html(f"<html><body><div><p>{text}</p></div></body></html>", location="p")
+        measured = PrunedDocument(root).summary(html_partial=True)
+        assert measured.startswith("<") is serialised
+        assert text.strip() in measured

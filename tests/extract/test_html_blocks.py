@@ -1,0 +1,66 @@
+"""html_blocks: an element becomes typed blocks (code in list items, captions)."""
+
+from __future__ import annotations
+
+from lxml.html import fragment_fromstring
+
+from lire.extract.html_blocks import element_blocks
+from lire.model import Block, BlockKind
+
+
+def blocks(html: str) -> list[tuple[BlockKind, str]]:
+    return [(block.kind, block.text) for block in element_blocks(fragment_fromstring(html))]
+
+
+def test_a_code_block_in_a_list_item_stays_a_code_block_between_its_step_and_the_rest() -> None:
+    found = element_blocks(
+        fragment_fromstring(
+            "<div><ol><li>Create <b>send.py</b> and paste: <div class='box'><pre><code>"
+            "import os\nprint(os.getcwd())</code></pre></div> then run it.</li>"
+            "<li>Zweiter Schritt: <code>python send.py</code> starten.</li></ol></div>"
+        )
+    )
+    assert [(b.kind, b.text, b.ordinal) for b in found] == [
+        (BlockKind.LIST_ITEM, "Create send.py and paste:", 1),
+        (BlockKind.CODE, "import os\nprint(os.getcwd())", None),
+        (BlockKind.PARAGRAPH, "then run it.", None),
+        (BlockKind.LIST_ITEM, "Zweiter Schritt: python send.py starten.", 2),
+    ]
+
+
+def test_a_table_in_a_list_item_stays_a_table() -> None:
+    found = element_blocks(
+        fragment_fromstring(
+            "<ul><li>Tarifs :<table><tr><th>Zone</th><th>Prix</th></tr>"
+            "<tr><td>A</td><td>2 €</td></tr></table></li></ul>"
+        )
+    )
+    assert [b.kind for b in found] == [BlockKind.LIST_ITEM, BlockKind.TABLE]
+    assert found[1].rows == (("Zone", "Prix"), ("A", "2 €"))
+
+
+def test_a_caption_named_by_its_class_is_a_caption() -> None:
+    assert blocks(
+        "<div><div class='wp-caption'><img src='q.jpg' alt='x'>"
+        "<p class='wp-caption-text'>El muelle norte en mayo</p></div>"
+        "<p>El puerto abrió el muelle.</p></div>"
+    ) == [
+        (BlockKind.CAPTION, "El muelle norte en mayo"),
+        (BlockKind.PARAGRAPH, "El puerto abrió el muelle."),
+    ]
+
+
+def test_a_caption_repeated_under_each_photo_or_as_its_alt_text_is_given_once() -> None:
+    figure = (
+        "<figure><img src='{0}.jpg' alt='De kade bij nacht, gezien vanaf de pier'>"
+        "<figcaption>De kade bij nacht, gezien vanaf de pier</figcaption></figure>"
+        "<figure><img src='{0}b.jpg' alt=''><figcaption>6</figcaption></figure>"
+    )
+    found = blocks(f"<div>{figure.format('a')}<p>Tekst.</p>{figure.format('b')}</div>")
+    assert found == [
+        (BlockKind.IMAGE, "De kade bij nacht, gezien vanaf de pier"),
+        (BlockKind.PARAGRAPH, "Tekst."),
+    ]
+    assert Block(BlockKind.CAPTION, "6") not in element_blocks(
+        fragment_fromstring(f"<div>{figure.format('c')}</div>")
+    )
