@@ -38,9 +38,9 @@ P = (
 # Boxes the DOM pass removes that readability, or the block pass, would remove again once the
 # DOM pass let them through: only the cleaner putting them back keeps them after a reopen.
 BOXES = {
-    "caption": (
-        '<figure><img src="c.jpg" alt="cranes"><figcaption>The new cranes on the quay at dawn, '
-        "photographed for the port.</figcaption></figure>"
+    "photo credit": (
+        '<figure><img src="c.jpg" alt="cranes"><p class="photo-credit">The new cranes on the '
+        "quay at dawn, photographed for the port.</p></figure>"
     ),
     "aside": (
         '<aside class="newsletter"><p>Sign up for our newsletter to get the best stories in '
@@ -96,8 +96,8 @@ def test_a_restored_dom_removal_goes_back_in_place_and_stays_after_a_reopen(
         assert removal.text not in [r.text for r in again.removed]
 
 
-def test_a_figure_caption_is_a_caption_and_knows_the_words_around_it() -> None:
-    root = parse_html(page_with(BOXES["caption"], at=1).text, location="t")
+def test_a_figures_photo_credit_is_a_caption_and_knows_the_words_around_it() -> None:
+    root = parse_html(page_with(BOXES["photo credit"], at=1).text, location="t")
     (removal,) = prune(root)
     assert removal.kind is BlockKind.CAPTION
     assert removal.after == "cranes"  # the picture's alt text, just before it
@@ -269,10 +269,10 @@ def test_in_place_tells_which_dom_removals_go_back_between_blocks() -> None:
     assert in_place(article) == {0}
 
 
-def test_a_caption_goes_back_after_its_picture(tmp_path: Path) -> None:
+def test_a_photo_credit_goes_back_after_its_picture(tmp_path: Path) -> None:
     figure = (
-        '<figure><img src="c.jpg" alt="The new cranes at dawn"><figcaption>Photo: the port'
-        " authority, for the harbour's reopening.</figcaption></figure>"
+        '<figure><img src="c.jpg" alt="The new cranes at dawn"><p class="credit">Photo: the port'
+        " authority, for the harbour's reopening.</p></figure>"
     )
     page = page_with(figure, at=1)
     root = parse_html(page.text, location="t")

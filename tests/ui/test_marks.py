@@ -172,7 +172,7 @@ def test_the_mark_key_is_in_help() -> None:
     assert ("X", "Mark a block as this site's boilerplate") in help_rows()
 
 
-async def test_after_a_reopen_x_capital_removes_a_restored_caption_again(tmp_path: Path) -> None:
+async def test_after_a_reopen_x_removes_a_restored_photo_credit_again(tmp_path: Path) -> None:
     caption = "Photo: the new cranes on the quay at dawn, for the port authority."
     paragraphs = [
         "The port authority said on Tuesday that the northern harbour would reopen to cargo "
@@ -182,7 +182,7 @@ async def test_after_a_reopen_x_capital_removes_a_restored_caption_again(tmp_pat
     ]
     html = (
         '<html lang="en"><head><title>Harbour</title></head><body><article><h1>Harbour</h1>'
-        f"<p>{paragraphs[0]}</p><figure><figcaption>{caption}</figcaption></figure>"
+        f"<p>{paragraphs[0]}</p><figure><p class='credit'>{caption}</p></figure>"
         f"<p>{paragraphs[1]}</p></article></body></html>"
     )
     url = "https://news.example/harbour"
@@ -207,6 +207,6 @@ async def test_after_a_reopen_x_capital_removes_a_restored_caption_again(tmp_pat
         await settle(pilot)
         assert texts(app) == paragraphs
         assert [r.rule for r in app.reader.trail[0].reading.article.removed] == [
-            "credit/dom-figcaption"
+            "credit/dom-class-credit"
         ]
     keep.close()

@@ -62,17 +62,17 @@ def lire(*arguments: str) -> str:
     return " ".join(shlex.quote(part) for part in (str(LIRE), *arguments))
 
 
-def test_a_restored_caption_goes_back_in_place_and_stays_there_after_a_reopen(
+def test_a_restored_photo_credit_goes_back_in_place_and_stays_there_after_a_reopen(
     terminal: Terminal, tmp_path: Path, loopback: Loopback
 ) -> None:
-    figure = f'<figure><img src="c.jpg" alt="cranes"><figcaption>{CAPTION}</figcaption></figure>'
+    figure = f'<figure><img src="c.jpg" alt="cranes"><p class="credit">{CAPTION}</p></figure>'
     url = loopback.serve("/harbour", Reply(page("The harbour reopens", P[0], figure, *P[1:])))
     terminal.start(lire(url), tmp_path)
     assert "Photo: the new cranes" not in read_alone(terminal)
     terminal.keys("x")
-    terminal.wait_for("credit/dom-figcaption")
+    terminal.wait_for("credit/dom-class-credit")
     terminal.keys("Enter")
-    terminal.wait_for("Restored: credit/dom-figcaption")
+    terminal.wait_for("Restored: credit/dom-class-credit")
     screen = terminal.screen()
     assert in_order(screen, "The port authority", "Photo: the new", "Larger vessels"), screen
     terminal.keys("q")

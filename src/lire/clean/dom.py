@@ -141,9 +141,14 @@ def _removals(dropped: list[tuple[HtmlElement, str]]) -> list[Removal]:
     for element, rule in dropped:
         if text := _spaced_text(element):
             after, before = anchors(element, elements)
-            kind = BlockKind.CAPTION if element.tag == "figcaption" else BlockKind.PARAGRAPH
+            kind = BlockKind.CAPTION if _in_figure(element) else BlockKind.PARAGRAPH
             removals.append(Removal(rule, text, kind=kind, after=after, before=before))
     return removals
+
+
+def _in_figure(element: HtmlElement) -> bool:
+    """True for a caption, or a photo credit inside a figure: text about its picture."""
+    return element.tag == "figcaption" or any(a.tag == "figure" for a in element.iterancestors())
 
 
 @dataclass(frozen=True, slots=True)
