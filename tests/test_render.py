@@ -16,6 +16,7 @@ from lire.model import (
 )
 from lire.render import (
     blocks_markdown,
+    human_date,
     render_explain,
     render_json,
     render_markdown,
@@ -51,7 +52,7 @@ def test_text_has_a_header_then_the_body() -> None:
     assert render_text(READING) == (
         "A title\n"
         "=======\n"
-        "Ana Lopes · Example News · 2024-12-05T10:00:00+01:00 · 1 min read\n"
+        "Ana Lopes · Example News · 5 December 2024, 10:00 · 1 min read\n"
         "https://news.example/a\n"
         "\n"
         "First paragraph with a link here.\n\nA heading\n\n- one\n- two\n\n| Quoted words.\n"
@@ -61,7 +62,7 @@ def test_text_has_a_header_then_the_body() -> None:
 def test_markdown_has_title_meta_url_and_structure() -> None:
     assert render_markdown(READING) == (
         "# A title\n\n"
-        "*Ana Lopes · Example News · 2024-12-05T10:00:00+01:00 · 1 min read*\n\n"
+        "*Ana Lopes · Example News · 5 December 2024, 10:00 · 1 min read*\n\n"
         "<https://news.example/a>\n\n"
         "First paragraph with a link here.\n\n## A heading\n\n- one\n- two\n\n> Quoted words.\n"
     )
@@ -156,3 +157,10 @@ def test_explain_lists_rule_and_text() -> None:
         "1 removed:\n- subscription/en-offer\n    Subscribe now for $1\n"
     )
     assert render_explain(Reading(article=Article(blocks=()))) == "Nothing was removed.\n"
+
+
+def test_dates_are_shown_for_people_and_an_unreadable_one_as_the_page_wrote_it() -> None:
+    assert human_date("2026-11-20") == "20 November 2026"
+    assert human_date("2026-11-20T07:05:00Z") == "20 November 2026, 07:05"
+    assert human_date("le 20 novembre") == "le 20 novembre"
+    assert human_date("2026-11-20\x1b[2J") == "20 November 2026"  # sanitised, then read

@@ -11,6 +11,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -33,6 +34,7 @@ __all__ = [
     "blocks_markdown",
     "blocks_text",
     "export_markdown",
+    "human_date",
     "quote_markdown",
     "render",
     "render_explain",
@@ -241,7 +243,7 @@ def _meta_line(article: Article) -> str:
     items: Iterable[str | None] = (
         article.byline,
         article.site,
-        article.published,
+        human_date(article.published) if article.published else None,
         f"{minutes} min read" if (minutes := article.reading_minutes) else None,
     )
     return " · ".join(sanitize_line(item) for item in items if item)
@@ -253,3 +255,19 @@ def _opt(value: str | None) -> str | None:
 
 def _identity(text: str) -> str:
     return text
+
+
+def human_date(published: str) -> str:
+    """``"2026-11-20"`` as ``"20 November 2026"`` (with the time when there is one); a date
+    lire cannot read is shown as the page wrote it."""
+    text = sanitize_line(published)
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            moment = datetime.combine(date.fromisoformat(text), datetime.min.time())
+        except ValueError:
+            return text
+    day = f"{moment.day} {moment:%B %Y}"
+    has_time = "T" in text or " " in text.strip()
+    return f"{day}, {moment:%H:%M}" if has_time else day

@@ -4,34 +4,17 @@ reading lire is unsure of). Plain rich Text: no Textual, no markup parsing."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from rich.style import Style
 from rich.text import Text
 
 from lire.model import WORDS_PER_MINUTE, Article, PageKind, Reading
+from lire.render import human_date
 from lire.sanitize import sanitize_line
 from lire.ui.document import Palette
 
-__all__ = ["LOW_CONFIDENCE", "header_text", "human_date", "meta_line"]
+__all__ = ["LOW_CONFIDENCE", "header_text", "meta_line"]
 
 LOW_CONFIDENCE = 0.5  # below this the header says lire is unsure of the reading
-
-
-def human_date(published: str) -> str:
-    """``"2026-11-20"`` as ``"20 November 2026"`` (with the time when there is one); a date
-    lire cannot read is shown as the page wrote it."""
-    text = sanitize_line(published)
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            moment = datetime.combine(date.fromisoformat(text), datetime.min.time())
-        except ValueError:
-            return text
-    day = f"{moment.day} {moment:%B %Y}"
-    has_time = "T" in text or " " in text.strip()
-    return f"{day}, {moment:%H:%M}" if has_time else day
 
 
 def meta_line(article: Article, *, words: int | None = None) -> str:
