@@ -32,7 +32,8 @@ import html_text
 import lxml.html
 from lxml import etree
 
-from lire.clean.dom import _rule_for, load_dom_rules
+from lire.clean.dom import _rule_for
+from lire.clean.dom_rules import load_dom_rules
 from lire.extract.text_blocks import text_blocks
 from lire.model import host_of
 from lire.text.language import detect_language

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lire.clean.dom import load_dom_rules, prune, words
+from lire.clean.dom import prune
+from lire.clean.dom_rules import load_dom_rules, words
 from lire.extract.tree import parse_html
 from lire.model import Removal
 
@@ -421,3 +422,47 @@ def test_a_code_highlighters_classes_do_not_drop_code() -> None:
     text, removals = pruned(code)
     assert removals == ()
     assert "# the berths, in order" in text
+
+
+COLLAPSED = (
+    "Der Rucksack fasst 40 Liter und wiegt 700 Gramm. Das Rückenteil ist belüftet, die Träger "
+    "sind gepolstert, und der Regenschutz steckt in einem eigenen Fach am Boden."
+)
+
+
+@pytest.mark.parametrize(
+    "panel",
+    [
+        f"<div class='accordion-panel' style='display: none'><p>{COLLAPSED}</p></div>",
+        f"<div role='tabpanel' hidden><p>{COLLAPSED}</p></div>",
+        f"<section aria-hidden='true'><p>{COLLAPSED}</p></section>",
+    ],
+)
+def test_prose_a_page_collapses_until_it_is_opened_is_kept(panel: str) -> None:
+    text, removals = pruned(panel)
+    assert removals == ()
+    assert COLLAPSED in text
+
+
+@pytest.mark.parametrize(
+    ("extra", "rule"),
+    [
+        ("<span style='display:none'>Sale: -20 %</span>", "hidden/dom-style"),
+        # hidden and mostly links: a menu for small screens
+        (
+            "<div hidden>"
+            + "".join(f"<a href='/{n}'>Rubrik Nummer {n}</a> " for n in range(12))
+            + "</div>",
+            "hidden/dom-attribute",
+        ),
+    ],
+)
+def test_hidden_chrome_still_goes(extra: str, rule: str) -> None:
+    _text, removals = pruned(extra)
+    assert [removal.rule for removal in removals] == [rule]
+
+
+def test_hidden_prose_is_still_judged_by_its_other_names() -> None:
+    modal = f"<div class='modal' style='display:none'><p>{COLLAPSED}</p></div>"
+    _text, removals = pruned_page(page("de", f"<article>{ARTICLE * 3}</article>{modal}"))
+    assert [removal.rule for removal in removals] == ["dialog/dom-class-modal"]

@@ -1,6 +1,7 @@
 """The DOM pass: the cleaner's first layer, run on the parsed page before readability.
 
-It drops elements whose role is plain from the markup alone (hidden elements, dialogs, forms,
+It drops elements whose role is plain from the markup alone (hidden elements, but not the
+prose a page collapses until it is opened: an accordion's panel, a tab; dialogs, forms,
 navigation, consent banners, share bars, newsletter and paywall boxes, related lists, comments,
 ads, author boxes), by tag, ARIA role, ``aria-label`` and whole class/id words. The words are
 data, grouped by concept, in ``packs/dom.toml``. An element that holds most of the page's text,
@@ -14,23 +15,20 @@ containers whose prose is a pitch by the block cleaner's own phrase rules go too
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from pathlib import Path
-from typing import Any
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from lire.clean.anchors import anchors
+from lire.clean.dom_rules import DomRules, load_dom_rules, words
 from lire.clean.prose import find_pitches, page_prefilter
 from lire.clean.rules import RuleSet
 from lire.model import BlockKind, Removal
 from lire.sanitize import sanitize_line
 
-__all__ = ["DomRules", "load_dom_rules", "prune", "words"]
+__all__ = ["prune"]
 
 # An element holding more than these shares of the page's text, or of the text of its
 # paragraphs, is the content, whatever its name.
@@ -43,61 +41,11 @@ _WRAPPER_SLACK = 20  # characters a wrapper may add around an embedded post (a l
 _EMBEDDED_POST = etree.XPath(f"boolean(.//*[@class='{EMBED_CLASS}'])")
 _NEVER_DROPPED = frozenset({"html", "body", "main", "head"})
 _CODE = frozenset({"pre", "code"})
-_WORD_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+")
+COLLAPSED_CHARS = 150  # hidden text this long, mostly not links, is collapsed content
+LINKED_SHARE = 0.5
 _ADDRESS = re.compile(r"https?://|www\.|@\w|\.(?:com|org|net)\b")  # a URL shown as the link text
 _COMPONENT_ATTRIBUTES = ("data-component", "data-module")
 _HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class DomRules:
-    """The DOM pass's rules: for each tag, role, label word or class word, its category."""
-
-    silent_tags: frozenset[str]
-    tags: Mapping[str, str]
-    roles: Mapping[str, str]
-    labels: Mapping[str, str]
-    words: Mapping[str, str]
-    phrases: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]  # by first word
-    embeds: frozenset[str]
-
-
-@lru_cache(maxsize=8192)
-def words(name: str) -> tuple[str, ...]:
-    """Split a class, id or label into lower-case words ("shareBar_top" -> share, bar, top)."""
-    return tuple(word.lower() for word in _WORD_BREAK.split(name) if word)
-
-
-@cache
-def load_dom_rules() -> DomRules:
-    """The rules shipped in ``lire/clean/packs/dom.toml`` (read once)."""
-    text = (Path(__file__).parent / "packs" / "dom.toml").read_text(encoding="utf-8")
-    return parse_dom_rules(tomllib.loads(text))
-
-
-def parse_dom_rules(data: Mapping[str, Any]) -> DomRules:
-    """Build ``DomRules`` from the TOML: one table per category, plus ``keep_embeds``."""
-    silent: set[str] = set()
-    tags: dict[str, str] = {}
-    roles: dict[str, str] = {}
-    labels: dict[str, str] = {}
-    single: dict[str, str] = {}
-    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
-    embeds = frozenset(str(name).lower() for name in data.get("keep_embeds", ()))
-    for category, table in data.items():
-        if not isinstance(table, Mapping):
-            continue
-        silent.update(table.get("silent_tags", ()))
-        tags.update(dict.fromkeys(table.get("tags", ()), category))
-        roles.update(dict.fromkeys(table.get("roles", ()), category))
-        labels.update(dict.fromkeys(table.get("labels", ()), category))
-        for token in table.get("tokens", ()):
-            split = tuple(words(token))
-            if len(split) == 1:
-                single[split[0]] = category
-            else:
-                phrases[split[0]] = (*phrases.get(split[0], ()), (split, category))
-    return DomRules(frozenset(silent), tags, roles, labels, single, phrases, embeds)
 
 
 def prune(
@@ -189,6 +137,25 @@ def _is_link_only(paragraph: HtmlElement) -> bool:
     return bool(text) and linked >= len(text) - 1 and not _ADDRESS.search(text)
 
 
+def _hidden(attrib: Mapping[str, str]) -> str | None:
+    """The rule of an element the page hides, by an attribute or by its style."""
+    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
+        return "hidden/dom-attribute"
+    if (style := attrib.get("style")) and _HIDING_STYLE.search(style):
+        return "hidden/dom-style"
+    return None
+
+
+def _collapsed_prose(element: HtmlElement) -> bool:
+    """Text a page hides until the reader opens it, not chrome: an accordion's panel, a tab, a
+    description's "read more" remainder (prose with few links). Its other names still judge it."""
+    text = _text(element)
+    if len(text) < COLLAPSED_CHARS:
+        return False
+    linked = sum(len(_text(link)) for link in element.iter("a"))
+    return linked < LINKED_SHARE * len(text)
+
+
 def _keep_embeds(root: HtmlElement, embeds: frozenset[str]) -> None:
     """Give embedded posts, and wrappers holding nothing else, a neutral class: readability
     drops "twitter-tweet" or "social-media-embed" by its name alone."""
@@ -240,10 +207,8 @@ def _rule_for(
         return "related/dom-nested-article"
     if tag == "p" and _is_link_only(element):
         return "related/dom-link-paragraph"
-    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
-        return "hidden/dom-attribute"
-    if (style := attrib.get("style")) and _HIDING_STYLE.search(style):
-        return "hidden/dom-style"
+    if (hidden := _hidden(attrib)) and not _collapsed_prose(element):
+        return hidden
     names = " ".join((attrib.get("class", ""), attrib.get("id", ""), *_component_names(attrib)))
     if names not in named:
         named[names] = _token_rule(names, rules)
