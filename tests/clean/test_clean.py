@@ -698,6 +698,35 @@ def test_a_pitch_glued_with_no_space_after_the_point_is_cut_off_the_article_sent
     ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "question", "pitch"),
+    [
+        (
+            "fr",
+            "Vous ne voulez rien rater de l'actualité tech ?",
+            "Suivez Pixelis sur Google News et sur notre chaîne WhatsApp.",
+        ),
+        ("en", "Enjoyed this story?", "Subscribe to our newsletter for more."),
+        ("de", "Sie wollen nichts verpassen?", "Abonnieren Sie unseren Newsletter."),
+    ],
+)
+def test_a_pitch_after_one_short_question_goes_whole_mid_article(
+    lang: str, question: str, pitch: str
+) -> None:
+    first, second = ARTICLE[lang][:2]
+    cleaned = clean(article(first, f"{question} {pitch}", second, lang=lang))
+    assert kept_texts(cleaned) == [first, second]
+    assert [r.text for r in cleaned.removed] == [f"{question} {pitch}"]
+
+
+def test_an_article_passage_with_a_question_before_a_glued_pitch_keeps_it() -> None:
+    # Two sentences before the pitch: the article's, not a lead-in.
+    body = "The council met on Monday. Will the ferry run again in spring?"
+    pitch = "Subscribe to keep reading."
+    cleaned = clean(article(ARTICLE["en"][0], f"{body} {pitch}", ARTICLE["en"][1], lang="en"))
+    assert kept_texts(cleaned) == [ARTICLE["en"][0], body, ARTICLE["en"][1]]
+
+
 def test_an_article_sentence_before_a_glued_paywall_notice_stays_next_to_a_login_line() -> None:
     last = "The first meetings are planned for next week."
     notice = "This article is reserved for subscribers."

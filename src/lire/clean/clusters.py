@@ -23,6 +23,7 @@ TEASER_WORDS = 20
 TEASER_RUN = 8  # teaser titles taken after one related header at most
 LEAD_IN_WORDS = 12  # a pitch block may open with this many words without a signal
 SENTENCE_END = tuple(".!?…")  # a lead-in does not end like a sentence
+QUESTION = tuple("?？")  # or asks the reader a question, anywhere ("Envie d'en savoir plus ?")
 # Short lines are bridged between two strong blocks when one is a pitch of these categories: an
 # ad label or a photo credit on either side of a headline does not make it part of a pitch.
 BRIDGED = frozenset(
@@ -62,7 +63,9 @@ def _mark_lead_ins(
 ) -> None:
     """A cut block inside a cluster goes whole when what precedes its pitch is only a lead-in
     ("Mais si vous le pouvez, soutenez-nous", "Lee sin límites. 1 € el primer mes."): a few
-    words that do not end like a sentence, or that carry a signal themselves. An article's last
+    words that do not end like a sentence, or that carry a signal themselves. Anywhere, a block
+    whose pitch follows one short question ("Vous ne voulez rien rater de l'actualité tech ?
+    Suivez-nous sur Google News.") goes whole: the question is the pitch's. An article's last
     sentence with a paywall notice glued to it ("Les travaux commencent en mai. Il vous reste
     60 % à lire.") keeps its head."""
     for i, verdict in enumerate(verdicts):
@@ -70,8 +73,9 @@ def _mark_lead_ins(
             continue
         head = blocks[i].text[: verdict.cut].rstrip()
         pitchy = verdict.lead is not None or not head.endswith(SENTENCE_END)
-        lead_in = len(head.split()) <= LEAD_IN_WORDS and pitchy
-        if lead_in and (i - 1 in marks or i + 1 in marks):
+        short = len(head.split()) <= LEAD_IN_WORDS
+        asked = head.endswith(QUESTION) and not any(end in head[:-1] for end in SENTENCE_END)
+        if short and ((pitchy and (i - 1 in marks or i + 1 in marks)) or asked):
             marks[i] = verdict.cut_rule
 
 
