@@ -33,7 +33,7 @@ MIN_HARD_NEGATIVES = 5  # per language
 # a fall below is a regression. The tune sites are the ones rules and thresholds came from.
 FLOORS = {
     "tune": {"removed": 0.81, "kept": 0.988, "negatives": 1.0},  # measured 0.822, 0.991, 62/62
-    "test": {"removed": 0.56, "kept": 0.982, "negatives": 0.96},  # measured 0.574, 0.986, 27/27
+    "test": {"removed": 0.56, "kept": 0.982, "negatives": 0.96},  # measured 0.566, 0.986, 27/27
 }
 
 

@@ -173,3 +173,27 @@ def test_separator_lines_and_image_file_names_go_and_a_table_rule_row_stays() ->
 def test_a_separator_at_the_end_of_a_sentence_stays_with_it() -> None:
     line = "Il a conclu ainsi... ***"
     assert kept(cleaned(*ARTICLE_FR, line)) == [*ARTICLE_FR, line]
+
+
+def test_one_paragraph_after_an_inline_read_also_stays_though_boilerplate_follows_it() -> None:
+    opening = (
+        "Il consiglio comunale ha votato martedì la ricostruzione del vecchio ponte del porto, "
+        "chiuso da quando una tempesta ne ha danneggiato i piloni due inverni fa, per una spesa "
+        "di circa quaranta milioni di euro, e i lavori cominceranno in primavera.",
+        "Gli ingegneri prevedono tre anni di cantiere, durante i quali i traghetti porteranno i "
+        "pendolari da una parte all'altra della baia due volte all'ora invece di una.",
+    )
+    closing = (
+        "Tornando al ponte, il sindaco ha detto che la prima corsia riaprirà entro la fine del "
+        "prossimo anno e che il pedaggio resterà escluso."
+    )
+    article = cleaned(
+        *opening,
+        "Leggi anche",
+        "Il porto avrà presto dei battelli elettrici",
+        closing,
+        "Lascia un commento",
+        "marco1982",
+        "Devi essere connesso per inviare un commento.",
+    )
+    assert kept(article) == [*opening, closing]

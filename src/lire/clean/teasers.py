@@ -69,23 +69,26 @@ def _teaser_list(
     blocks: Sequence[Block], verdicts: Sequence[Verdict], marks: dict[int, str], header: int
 ) -> list[int]:
     """The blocks after ``header`` when they run to the end of the text as teaser titles, each
-    followed by at most one excerpt, with two titles at least, and hold fewer words than the
-    text before the header; else none. An excerpt never follows another, and the article's
-    paragraphs after an inline "Read also" outweigh the first ones."""
+    followed by at most one excerpt, with two titles at least, no excerpt or two at least (a
+    list repeats its form), and hold fewer words than the text before the header; else none.
+    An excerpt never follows another, and the article's paragraphs after an inline "Read also"
+    outweigh the first ones or come one after the other."""
     rest = range(header + 1, len(blocks))
     words = sum(verdicts[j].words for j in rest)
     if not 0 < len(rest) <= LIST_BLOCKS or words >= sum(v.words for v in verdicts[:header]):
         return []
-    titles, after_title = 0, False
+    titles = excerpts = 0
+    after_title = False
     for j in rest:
         if j in marks or _teaser(blocks[j], verdicts[j], plain=True):
             titles += j not in marks
             after_title = True
         elif after_title and _excerpt(blocks[j], verdicts[j]):
+            excerpts += 1
             after_title = False
         else:
             return []
-    return [j for j in rest if j not in marks] if titles >= 2 else []
+    return [j for j in rest if j not in marks] if titles >= 2 and excerpts != 1 else []
 
 
 def _excerpt(block: Block, verdict: Verdict) -> bool:
