@@ -31,7 +31,7 @@ RESIDUE = {
     "nav/separator-line": re.compile(r"[\s\-‐‑‒–—―_*=~|•·.…#+<>/\\]+"),
     "nav/image-file": re.compile(r"\S{0,300}\.(?:jpe?g|png|gif|webp|avif)\W{0,2}", re.IGNORECASE),
 }
-_TABLE_RULE = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?")  # "---|---|": a table's
+_TABLE_RULE = frozenset("|-: ")  # the characters of a table's rule row: "|---|:--:|"
 # Short lines are bridged between two strong blocks when one is a pitch of these categories: an
 # ad label or a photo credit on either side of a headline does not make it part of a pitch.
 BRIDGED = frozenset(
@@ -72,7 +72,7 @@ def mark_clusters(
 
 def _residue(text: str) -> str | None:
     """The name of the residue ``text`` is whole, else None (a table's rule row is no residue)."""
-    if not text or _TABLE_RULE.fullmatch(text):
+    if not text or ("|" in text and "-" in text and _TABLE_RULE.issuperset(text)):
         return None
     return next((name for name, form in RESIDUE.items() if form.fullmatch(text)), None)
 
