@@ -3,11 +3,11 @@
 Two layers. The DOM pass (``dom``, with its prose layer ``prose``) drops elements whose role is
 plain before readability runs; the pipeline hands it to extraction as a ``DomPass``. The block
 pass (``blocks``) classifies each block (``classify``, with the rule ``prefilter``), removes
-clusters at the head and tail (``clusters``), and takes a ``SiteMemory`` snapshot in and an
-``Observation`` out: it never opens a store; on plain text the learned model (``learned``, over
-the features of ``features``) removes what the rules leave, and the title is judged like a line
-(``title``). Rules are named data (``rules``, and the TOML packs under ``packs/``); ``restore``
-is the inverse of cleaning.
+clusters at the head and tail (``clusters``) and the teasers of other articles (``teasers``),
+and takes a ``SiteMemory`` snapshot in and an ``Observation`` out: it never opens a store; on
+plain text the learned model (``learned``, over the features of ``features``) removes what the
+rules leave, and the title is judged like a line (``title``). Rules are named data (``rules``,
+and the TOML packs under ``packs/``); ``restore`` is the inverse of cleaning.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from lire.clean.classify import LONG_WORDS, Verdict, judge, judge_inner
-from lire.clean.clusters import mark_clusters, zones
+from lire.clean.clusters import RESIDUE, mark_clusters, zones
 from lire.clean.learned import BoilerplateModel, default_model, learned_marks
 from lire.clean.memory import (
     LEARNED_MAX_SHARE,
@@ -102,8 +102,9 @@ def _clean(
     if article.media_type == "text/plain":  # a page's text: extraction has not found the article
         skip = kept | set(marks) | {i for i, v in enumerate(verdicts) if v.cut is not None}
         hints = _hints(verdicts, marks)
+        ruled = {i for i, rule in marks.items() if rule not in RESIDUE}
         learned = learned_marks(
-            blocks, hints, model or default_model(), skip=skip, ruled=set(marks), title=title
+            blocks, hints, model or default_model(), skip=skip, ruled=ruled, title=title
         )
         for i, (rule, score) in learned.items():
             marks[i], scores[i] = rule, score
@@ -127,7 +128,12 @@ def rule_hints(article: Article, *, rules: RuleSet | None = None) -> list[str | 
 
 
 def _hints(verdicts: Sequence[Verdict], marks: dict[int, str]) -> list[str | None]:
-    return [marks.get(i) or v.strong or v.cut_rule or v.weak for i, v in enumerate(verdicts)]
+    """What the rules say of each block; a residue line ("***", "1.jpg") is left to the model
+    as it is: its removal says nothing of the blocks around it."""
+    return [
+        None if marks.get(i) in RESIDUE else marks.get(i) or v.strong or v.cut_rule or v.weak
+        for i, v in enumerate(verdicts)
+    ]
 
 
 def _judge_all(blocks: Sequence[Block], screen: Prefilter, kept: set[int]) -> list[Verdict]:

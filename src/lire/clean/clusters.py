@@ -1,29 +1,38 @@
 """Clusters: the blocks removed whole around the strong ones.
 
-Around strong blocks, runs of weak blocks (connective lines, enumerated perks, prices,
-link-only lines, lines repeated in the article) go too; in the head and the tail of the article
-short lines between two strong blocks are bridged, a related header takes the teaser titles
-under it, and a cut block inside a cluster goes whole when only a lead-in precedes its pitch.
+A line of separators alone ("***", "-----", "|") or an image's file name goes. Around strong
+blocks, runs of weak blocks (connective lines, enumerated perks, prices, link-only lines, lines
+repeated in the article) go too; in the head and the tail of the article short lines between two
+strong blocks are bridged, a related header takes the teaser titles under it and pasted text
+loses the run of teasers that ends it (``lire.clean.teasers``), and a cut block inside a cluster
+goes whole when only a lead-in precedes its pitch.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 
 from lire.clean.classify import Verdict
+from lire.clean.teasers import mark_teaser_runs, mark_teasers
 from lire.model import Block, BlockKind
 
-__all__ = ["mark_clusters", "zones"]
+__all__ = ["RESIDUE", "mark_clusters", "zones"]
 
 BRIDGE_MAX = 3  # at most this many short signal-less blocks are bridged between two pitches
 BRIDGE_WORDS = 20
-TEASER_HEADER_WORDS = 5  # "Lire aussi", "Mehr zum Thema": a related header alone on its line
-TEASER_WORDS = 20
-TEASER_RUN = 8  # teaser titles taken after one related header at most
 LEAD_IN_WORDS = 12  # a pitch block may open with this many words without a signal
 SENTENCE_END = tuple(".!?…")  # a lead-in does not end like a sentence
 QUESTION = tuple("?？")  # or asks the reader a question, anywhere ("Envie d'en savoir plus ?")
+# Lines left of the layout, not written by anyone: separators ("***", "-----", "|") and the
+# file names of images ("1.jpg"). Removed wherever they stand; they say nothing of their
+# neighbours (``RESIDUE``: no run of boilerplate grows from them).
+RESIDUE = {
+    "nav/separator-line": re.compile(r"[\s\-‐‑‒–—―_*=~|•·.…#+<>/\\]+"),
+    "nav/image-file": re.compile(r"\S{0,300}\.(?:jpe?g|png|gif|webp|avif)\W{0,2}", re.IGNORECASE),
+}
+_TABLE_RULE = frozenset("|-: ")  # the characters of a table's rule row: "|---|:--:|"
 # Short lines are bridged between two strong blocks when one is a pitch of these categories: an
 # ad label or a photo credit on either side of a headline does not make it part of a pitch.
 BRIDGED = frozenset(
@@ -45,9 +54,13 @@ def mark_clusters(
 ) -> dict[int, str]:
     """Index -> rule name of every block removed whole: strong blocks and their clusters."""
     marks = {i: v.strong for i, v in enumerate(verdicts) if v.strong}
+    marks |= {i: name for i, b in enumerate(blocks) if (name := _residue(b.text.strip()))}
     head, tail = zones(verdicts)
     seeds = set(marks) | {i for i, v in enumerate(verdicts) if v.cut is not None}
-    _mark_teasers(blocks, verdicts, marks, plain=media_type == "text/plain")
+    plain = media_type == "text/plain"
+    mark_teasers(blocks, verdicts, marks, plain=plain)
+    if plain:
+        mark_teaser_runs(blocks, verdicts, marks)
     before = -1
     while len(marks) != before:
         before = len(marks)
@@ -56,6 +69,13 @@ def mark_clusters(
         _bridge(blocks, verdicts, marks, head, tail)
         _mark_lead_ins(blocks, verdicts, marks)
     return marks
+
+
+def _residue(text: str) -> str | None:
+    """The name of the residue ``text`` is whole, else None (a table's rule row is no residue)."""
+    if not text or ("|" in text and "-" in text and _TABLE_RULE.issuperset(text)):
+        return None
+    return next((name for name, form in RESIDUE.items() if form.fullmatch(text)), None)
 
 
 def _mark_lead_ins(
@@ -122,34 +142,6 @@ def _lead_in(block: Block, verdict: Verdict) -> bool:
     """A connective that leads into the pitch after it ("Mais si vous le pouvez,"); a line
     ending with a colon announces the article's own next lines ("Below is the statement:")."""
     return verdict.weak == "nav/connective" and block.text.rstrip().endswith(",")
-
-
-def _mark_teasers(
-    blocks: Sequence[Block], verdicts: Sequence[Verdict], marks: dict[int, str], *, plain: bool
-) -> None:
-    """A bare "Read also" / "Mehr zum Thema" line takes the teaser titles that follow it.
-
-    From HTML a teaser title is a link; pasted text has lost its links.
-    """
-    for i, name in list(marks.items()):
-        if not name.startswith("related/") or verdicts[i].words > TEASER_HEADER_WORDS:
-            continue
-        for j in range(i + 1, min(i + 1 + TEASER_RUN, len(blocks))):
-            if j in marks or not _teaser(blocks[j], verdicts[j], plain=plain):
-                break
-            marks[j] = name
-
-
-def _teaser(block: Block, verdict: Verdict, *, plain: bool) -> bool:
-    """A headline: short, linked (unless pasted), and not ending like a sentence of prose."""
-    text = block.text.rstrip()
-    return (
-        verdict.words <= TEASER_WORDS
-        and verdict.cut is None
-        and block.kind is not BlockKind.HEADING
-        and (plain or bool(block.links))
-        and not text.endswith((".", ":"))
-    )
 
 
 def _bridge(
