@@ -45,9 +45,11 @@ _CLOSING_ABBREVIATIONS = frozenset({"etc", "ecc", "usw", "usf", "enz"})
 
 # Every pattern here is linear on any input: a run of what a pattern repeats is entered only at
 # its start (the lookbehind), and taken whole, so no position is tried twice and no run split two
-# ways (a table of contents of dot leaders, "Introduction ........ 3", once took hours).
+# ways (a table of contents of dot leaders, "Introduction ........ 3", once took hours). A
+# pattern that opens with a character class, its lookbehind after it, lets the engine skip
+# quickly to the next candidate character.
 _END = re.compile(
-    r"(?<![.!?…])[.!?…]++"  # the terminal punctuation, possibly repeated ("?!", "...")
+    r"[.!?…](?<![.!?…][.!?…])[.!?…]*+"  # the terminal punctuation, possibly repeated ("?!")
     r"(?:[»”“’‘\"')\]]|[ \u00a0\u202f]»)*"  # closing quotes and brackets ("Bonjour. »")
     r"(?=\s|$)"
 )
@@ -120,15 +122,16 @@ def _abbreviated(before: str, following: str, lang: str | None) -> bool:
     return lang == "de" and word.isdigit() and len(word) <= 2 and following[0].isalpha()
 
 
-# A sentence glued to the next: a point between a word's letters and a capitalised word.
-_GLUED = re.compile(r"(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")
+# A sentence glued to the next: a point between a word's letters and a capitalised word (the
+# sentence starts where the match ends).
+_GLUED = re.compile(r"[.!?](?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of each sentence of ``text``; a sentence glued to the one before it, with no
     space after the point ("...all the difference.Three masked men..."), is a sentence too."""
     spans = [(sentence.start, sentence.end) for sentence in split_sentences(text)]
-    glued = [match.start() for match in _GLUED.finditer(text)]
+    glued = [match.end() for match in _GLUED.finditer(text)]
     if not glued:
         return spans
     split: list[tuple[int, int]] = []
