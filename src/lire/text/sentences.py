@@ -62,23 +62,28 @@ _NEXT_WORD = re.compile(r"[^\W\d_]+")
 
 def split_sentences(text: str, *, lang: str | None = None) -> list[Sentence]:
     """Split ``text`` into sentences, each with its offsets in ``text``; blank ones are dropped."""
-    sentences: list[Sentence] = []
+    return [Sentence(text[start:end], start, end) for start, end in _spans(text, lang)]
+
+
+def _spans(text: str, lang: str | None) -> list[tuple[int, int]]:
+    """[start, end) of each sentence of ``text`` (``split_sentences``), its spaces trimmed."""
+    spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         start = line.start()
         for end in _boundaries(line.group(), lang):
-            _append(sentences, text, start, line.start() + end)
+            _append(spans, text, start, line.start() + end)
             start = line.start() + end
-        _append(sentences, text, start, line.end())
-    return sentences
+        _append(spans, text, start, line.end())
+    return spans
 
 
-def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if start < end:
-        sentences.append(Sentence(text[start:end], start, end))
+        spans.append((start, end))
 
 
 def _boundaries(line: str, lang: str | None) -> list[int]:
@@ -130,7 +135,7 @@ _GLUED = re.compile(r"[.!?](?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])"
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of each sentence of ``text``; a sentence glued to the one before it, with no
     space after the point ("...all the difference.Three masked men..."), is a sentence too."""
-    spans = [(sentence.start, sentence.end) for sentence in split_sentences(text)]
+    spans = _spans(text, None)
     glued = [match.end() for match in _GLUED.finditer(text)]
     if not glued:
         return spans
