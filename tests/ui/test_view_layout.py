@@ -1,7 +1,8 @@
 """What the article view lays out again, and what it does not: a theme restyles without a new
 layout, link numbers wrap again only the blocks with links, and the reader keeps their place;
 the lines kept painted stay near the view; the real app freezes what an article leaves for
-the garbage collector once it is laid out.
+the garbage collector once it is laid out. A jump that only counts the lines of the blocks it
+passes puts every line where a full layout puts it.
 """
 
 from __future__ import annotations
@@ -9,8 +10,12 @@ from __future__ import annotations
 import gc
 
 import pytest
+from rich.console import Console
+from rich.text import Text
 
 from lire.model import Block, BlockKind, Link, Reading
+from lire.ui.document import Drawn, Palette, draw_block
+from lire.ui.layout import Layout, measure, wrap
 from reader_kit import (  # noqa: F401  (anyio_backend: the fixture)
     anyio_backend,
     app_for,
@@ -87,3 +92,55 @@ async def test_the_real_app_freezes_what_a_laid_out_article_leaves_for_the_colle
             await pilot.pause()
         await pilot.pause()
     assert bool(frozen) is freeze
+
+
+def every_kind_of_block() -> list[Block]:
+    link = (Link("the harbour", "https://port.example/"),)
+    text = "The harbour reopened on Tuesday after the dredging works of the spring. " * 3
+    return [
+        Block(BlockKind.HEADING, "The harbour reopens", level=2),
+        Block(BlockKind.PARAGRAPH, text, links=link),
+        Block(BlockKind.PARAGRAPH, "Le port a rouvert : « enfin » ! " * 5),
+        Block(BlockKind.PARAGRAPH, "日本語の記事 " * 20),
+        Block(BlockKind.PARAGRAPH, "x" * 150),
+        Block(BlockKind.LIST_ITEM, text, level=2),
+        Block(BlockKind.LIST_ITEM, text, level=1, ordinal=12),
+        Block(BlockKind.QUOTE, text),
+        Block(BlockKind.CODE, "print('harbour')\n" * 3),
+        Block(BlockKind.PREFORMATTED, "a  b\n  c"),
+        Block(BlockKind.TABLE_ROW, "Port\tShips"),
+        Block(BlockKind.TABLE, "Port\tShips", rows=(("Port", "Ships"), ("North", "12"))),
+        Block(BlockKind.CAPTION, text),
+        Block(BlockKind.IMAGE, "The north quay at night"),
+        Block(BlockKind.PARAGRAPH, ""),
+    ]
+
+
+@pytest.mark.parametrize("numbered", [False, True])
+@pytest.mark.parametrize(("width", "column"), [(120, 80), (60, 0), (30, 80), (7, 0)])
+async def test_a_counted_layout_puts_every_line_where_a_full_layout_does(
+    numbered: bool, width: int, column: int
+) -> None:
+    console = Console(width=width, color_system="truecolor", legacy_windows=False)
+    options = console.options.update_width(width)
+    blocks = every_kind_of_block()
+
+    def drawn(index: int) -> Drawn:
+        return draw_block(blocks[index], Palette(), first_link=1 if numbered else None)
+
+    def layout(counted: bool) -> Layout:
+        laid = Layout(
+            blocks,
+            Drawn(Text("Title")),
+            style=drawn,
+            wrap=lambda d: wrap(d, console, options, width, column),
+            count=lambda i: measure(blocks[i], width, column, numbered=numbered),
+        )
+        laid.extend_to(len(blocks) + 1, counted=counted)
+        return laid
+
+    full, counted = layout(False), layout(True)
+    assert counted.starts == full.starts
+    assert counted.stale  # some blocks were only counted
+    lines = range(full.line_count + 2)
+    assert [counted.strip(y) for y in lines] == [full.strip(y) for y in lines]

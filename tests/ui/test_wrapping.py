@@ -1,5 +1,6 @@
 """The article's own word wrap breaks lines exactly where rich does, and takes over from rich
-only where it can (one-cell characters, one line, no word longer than the line)."""
+only where it can (one-cell characters, one line, no word longer than the line); the lines it
+counts without wrapping are the lines it wraps."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from lire.ui.wrapping import wrapped_lines
+from lire.ui.wrapping import line_count, wrapped_lines
 
 CONSOLE = Console(width=200, color_system="truecolor", legacy_windows=False)
 BODY = Style(color="red")
@@ -68,3 +69,15 @@ def test_a_paragraph_is_wrapped_here_and_the_rest_left_to_rich() -> None:
     assert wrapped_lines(Text("code", style=BODY, no_wrap=True), CONSOLE, 40) is None
     lines = wrapped_lines(Text("one two three four", style=BODY), CONSOLE, 9)
     assert lines == ["one two ", "three ", "four"]  # a line keeps its space, as in rich
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from([*WORDS, "日本", "tab\there", "new\nline"]), max_size=60),
+    width=st.integers(min_value=1, max_value=90),
+)
+def test_the_lines_counted_are_the_lines_wrapped(words: list[str], width: int) -> None:
+    plain = " ".join(words)
+    counted = line_count(plain, width)
+    lines = wrapped_lines(Text(plain, style=BODY, end=""), CONSOLE, width)
+    assert counted == (None if lines is None else len(lines))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from lire.clean.prefilter import Prefilter
 from lire.clean.rules import Position, Rule, Strength
+from lire.clean.shape import SHAPE_MAX_WORDS, shape_signal
 from lire.model import Block, BlockKind
 from lire.text.sentences import sentence_spans
 
@@ -26,14 +27,11 @@ ARTICLE_WORDS = 25  # a block this long without any signal reads as article
 LONG_WORDS = 30  # weak signals do not count in a block this long
 PROSE_WORDS = 12  # nor in a longer one with a sentence that has no signal at all
 CUT_MAX_WORDS = 60  # a pitch tail cut off an article paragraph is at most this long
-SHAPE_MAX_WORDS = 30  # longer blocks have no shape signal
 LONG_BLOCK_WORDS = 100  # beyond this, only the tail of a block is searched for a pitch
 LOOSE_WORDS = 20  # a strong block is removed whole when at most this many words carry no signal
 QUOTE_SHARE = 0.7  # a quote longer than this share of its sentence is not masked
 _QUOTED = re.compile(r"«[^«»]{1,300}»|“[^“”]{1,300}”|„[^„“”]{1,300}[“”]|\"[^\"]{1,300}\"")
 _QUOTE_MARKS = '«“„"'  # the opening marks of _QUOTED: without one, no quote to mask
-_PRICE = re.compile(r"\d\s?(?:[€$£]|eur\b|euros?\b|usd\b)|[€$£]\s?\d", re.IGNORECASE)
-_ENUMERATED = re.compile(r"^[-–•*]?\s*\d{1,2}[.)]?\s+\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +72,7 @@ def judge(block: Block, screen: Prefilter, *, edge: bool) -> Verdict:
     words = len(block.text.split())
     if (quick := _unruled(block, words, screen)) is not None:
         return quick
-    return _with_lead(
-        _verdict(block, words, list(_parts(block.text, screen, edge, words))), block.text, screen
-    )
+    return _judged(block, words, screen, edge)
 
 
 def judge_inner(block: Block, screen: Prefilter) -> tuple[Verdict, bool]:
@@ -87,8 +83,22 @@ def judge_inner(block: Block, screen: Prefilter) -> tuple[Verdict, bool]:
     if (quick := _unruled(block, words, screen)) is not None:
         return quick, False
     sensitive: list[bool] = []
-    parts = list(_parts(block.text, screen, False, words, sensitive))
-    return _with_lead(_verdict(block, words, parts), block.text, screen), bool(sensitive)
+    return _judged(block, words, screen, False, sensitive), bool(sensitive)
+
+
+def _judged(
+    block: Block, words: int, screen: Prefilter, edge: bool, sensitive: list[bool] | None = None
+) -> Verdict:
+    """The verdict of the sentences' signals. Only a strong rule speaks for a block longer
+    than ``LONG_WORDS``: its sentences are first searched for one alone, and without one the
+    block is prose (what ``_verdict`` would say), its weak signals and shapes unread."""
+    text = block.text
+    if words > LONG_WORDS:
+        found = _parts(text, screen, edge, words, sensitive, strong_only=True)
+        if not any(part.strong for part in found):
+            return Verdict(words)
+    parts = list(_parts(text, screen, edge, words, sensitive))
+    return _with_lead(_verdict(block, words, parts), text, screen)
 
 
 def _with_lead(verdict: Verdict, text: str, screen: Prefilter) -> Verdict:
@@ -109,7 +119,7 @@ def _verdict(block: Block, words: int, parts: Sequence[_Part]) -> Verdict:
     text = block.text
     first = next((k for k, part in enumerate(parts) if part.strong), None)
     weak = next((part.weak for part in parts if part.weak and part.named), None)
-    shape = None if weak else _shape(block, words)
+    shape = None if weak else shape_signal(block, words)
     signalled = [bool(part.strong or part.weak) for part in parts]
     if first is not None:
         rule = parts[first].strong
@@ -142,7 +152,7 @@ def _unruled(block: Block, words: int, screen: Prefilter) -> Verdict | None:
     needles = screen.needles_in(text.casefold())
     if words > LONG_WORDS:
         return None if any(n in screen.strong_reach for n in needles) else Verdict(words)
-    return None if needles else Verdict(words, weak=_shape(block, words))
+    return None if needles else Verdict(words, weak=shape_signal(block, words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,10 +166,17 @@ class _Part:
 
 
 def _parts(
-    text: str, screen: Prefilter, edge: bool, words: int, sensitive: list[bool] | None = None
+    text: str,
+    screen: Prefilter,
+    edge: bool,
+    words: int,
+    sensitive: list[bool] | None = None,
+    *,
+    strong_only: bool = False,
 ) -> Iterator[_Part]:
     """The sentences of ``text`` with their signals, one by one (``sensitive`` gets an item
-    when an edge-only rule could match: the verdict at an edge could differ)."""
+    when an edge-only rule could match: the verdict at an edge could differ; ``strong_only``:
+    only the strong rules are tried, and no sentence gets a weak signal)."""
     # In a long block only a pitch tail can go: the sentences before it are not searched.
     skip_before = len(text) - _tail_chars(text, CUT_MAX_WORDS) if words > LONG_BLOCK_WORDS else 0
     spans = sentence_spans(text)
@@ -191,7 +208,7 @@ def _parts(
         for rule in screen.candidates(sentence.casefold(), live) if searched else ():
             if (
                 (rule.position is Position.EDGE and not edge)
-                or (rule.strength is Strength.WEAK and words > rule.max_words)
+                or (rule.strength is Strength.WEAK and (strong_only or words > rule.max_words))
                 or tail > rule.max_words
             ):
                 continue
@@ -201,8 +218,9 @@ def _parts(
                     weak = weak or rule.name
                 elif strong is None or span > strong[0]:
                     strong = (span, rule)
-        unshaped = weak or count > SHAPE_MAX_WORDS  # _shape says None: no Block to build
-        shape = None if unshaped else _shape(Block(BlockKind.PARAGRAPH, sentence), count)
+        # shape_signal would say None, or is not asked: no Block to build
+        unshaped = weak or strong_only or count > SHAPE_MAX_WORDS
+        shape = None if unshaped else shape_signal(Block(BlockKind.PARAGRAPH, sentence), count)
         yield _Part(start, strong and strong[1], weak or shape, weak is not None)
 
 
@@ -248,29 +266,6 @@ def _segments(parts: Sequence[_Part]) -> tuple[tuple[int, str], ...]:
         if not segments or segments[-1][1].partition("/")[0] != part.strong.category:
             segments.append((part.start, part.strong.name))
     return ((0, segments[0][1]), *segments[1:])
-
-
-def _shape(block: Block, words: int) -> str | None:
-    """A weak signal from the block's form alone, named like a rule."""
-    text = block.text.strip()
-    if not text or words > SHAPE_MAX_WORDS or (block.kind is BlockKind.HEADING and words > 3):
-        return None
-    if block.links and words <= 20:
-        letters = sum(c.isalpha() for c in text)
-        linked = sum(sum(c.isalpha() for c in link.text) for link in block.links)
-        if letters and linked >= 0.8 * letters:
-            return "nav/link-only"
-    if words <= 8 and text.upper() == text and sum(c.isalpha() for c in text) >= 4:
-        return "nav/all-caps"
-    if _PRICE.search(text):
-        return "subscription/price"
-    if _ENUMERATED.match(text):
-        return "subscription/enumerated-perk"
-    if words <= 12 and text[-1] in ",:":
-        return "nav/connective"
-    if words <= 2:
-        return "nav/short"
-    return None
 
 
 def pitch_rule(text: str, screen: Prefilter) -> str | None:

@@ -1,7 +1,7 @@
 """The rule prefilter: which rules could match a sentence, from the literal strings they require.
 
 A ``Prefilter`` compiles the needles of a selection of rules (``lire.clean.rules.Rule.needles``)
-into one trie-shaped pattern, so that a text is scanned once, not once per rule or per needle.
+into one RE2 set, so that a text is scanned once, not once per rule or per needle.
 Shared by the block classification (``lire.clean.classify``) and the DOM pass's prose layer
 (``lire.clean.prose``).
 """
@@ -9,24 +9,24 @@ Shared by the block classification (``lire.clean.classify``) and the DOM pass's 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Sequence
+from typing import Any
+
+import re2
 
 from lire.clean.rules import Position, Rule, Strength
 
 __all__ = ["Prefilter", "prefilter_for"]
 
-_Trie = dict[str, "_Trie"]
-_END = ""  # the key that marks the end of a needle in a trie node
+_SET_MEMORY = 64 << 20  # bytes RE2 may use for the set's automaton (it needs a few MB at most)
 
 
 class Prefilter:
     """Which rules could match a sentence, from the literal strings their patterns require.
 
     A rule runs only when one of its needles is in the (casefolded) sentence. The needles make
-    one pattern that finds, at each position of a text, the longest needle starting there; the
-    shorter needles starting there are its prefixes, known in advance. So a text is scanned
-    once by the regular expression engine, not once per rule.
+    one RE2 set, whose automaton tells in one pass over a text which of them occur in it: a
+    text is scanned once, in time linear in its length, not once per rule.
     """
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
@@ -36,16 +36,10 @@ class Prefilter:
         for n, rule in enumerate(rules):
             for needle in rule.needles:
                 self.rules_of.setdefault(needle, []).append(n)
-        self.longest = _longest_needle(self.rules_of)
+        self.needles = tuple(self.rules_of)
+        self.found = _needle_set(self.needles)
         # needles a masked quote ("«____»") could bring into a sentence: ever tested directly
         self.underscored = tuple(needle for needle in self.rules_of if "_" in needle)
-        # needle -> the needles that are its prefixes (itself included)
-        self.prefixes = {
-            needle: tuple(
-                needle[:k] for k in range(1, len(needle) + 1) if needle[:k] in self.rules_of
-            )
-            for needle in self.rules_of
-        }
         # needle -> the most words any of its rules allows (a block, or a pitch tail)
         self.reach = {
             needle: max(rules[n].max_words for n in numbers)
@@ -68,13 +62,11 @@ class Prefilter:
         }
 
     def needles_in(self, folded: str) -> list[str]:
-        """The needles in ``folded`` (a casefolded text), each once."""
-        if self.longest is None:
+        """The needles in ``folded`` (a casefolded text), each once, in the rules' order."""
+        if self.found is None:
             return []
-        found: dict[str, None] = {}
-        for longest in set(self.longest.findall(folded)):
-            found.update(dict.fromkeys(self.prefixes[longest]))
-        return list(found)
+        needles = self.needles
+        return [needles[n] for n in sorted(self.found.Match(folded) or ())]
 
     def candidates(self, folded: str, among: Sequence[str] | None = None) -> list[Rule]:
         """The rules that could match ``folded`` (a casefolded text), in their order.
@@ -91,33 +83,21 @@ class Prefilter:
         return [self.rules[n] for n in sorted(chosen)]
 
 
-def _longest_needle(needles: Iterable[str]) -> re.Pattern[str] | None:
-    """A pattern whose group finds, at each position, the longest needle that starts there.
-
-    The needles make a trie; each node tries its longer continuations before it ends a needle,
-    so the first match at a position is the longest. A lookahead matches at every position, and
-    as its match is empty the next search starts one character on: needles may overlap. The
-    engine backtracks at most the length of a needle per position.
-    """
-    trie: _Trie = {}
+def _needle_set(needles: Iterable[str]) -> Any:
+    """An RE2 set of ``needles`` as literal strings (None when there are none): its ``Match``
+    gives the number of each needle found anywhere in a text."""
+    options = re2.Options()
+    options.max_mem = _SET_MEMORY
+    options.log_errors = False
+    found = re2.Set.SearchSet(options)
+    count = 0
     for needle in needles:
-        node = trie
-        for char in needle:
-            node = node.setdefault(char, {})
-        node[_END] = {}
-    if not trie:
+        found.Add(re2.escape(needle))
+        count += 1
+    if not count:
         return None
-    return re.compile(f"(?=({_trie_source(trie)}))")
-
-
-def _trie_source(node: _Trie) -> str:
-    branches = [re.escape(char) + _trie_source(child) for char, child in node.items() if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if _END in node:  # a needle ends here: after its longer continuations, accept the end
-        body = f"(?:{body})?"
-    return body
+    found.Compile()
+    return found
 
 
 @functools.lru_cache(maxsize=32)

@@ -152,9 +152,21 @@ def _found(xpath: etree.XPath, root: HtmlElement) -> list[HtmlElement]:
 
 
 def _largest(elements: list[HtmlElement]) -> HtmlElement | None:
+    if len(elements) == 1:  # no need to measure all its text: MIN_CHARS of it will do
+        return elements[0] if _holds_chars(elements[0], MIN_CHARS) else None
     sized = [(text_length(element), element) for element in elements]
     sized = [(size, element) for size, element in sized if size >= MIN_CHARS]
     return max(sized, key=lambda pair: pair[0])[1] if sized else None
+
+
+def _holds_chars(element: HtmlElement, count: int) -> bool:
+    """Whether ``text_length(element) >= count``, reading only as much text as that takes."""
+    found = 0
+    for text in element.itertext():
+        found += len("".join(text.split()))
+        if found >= count:
+            return True
+    return found >= count
 
 
 def _dominates(article: HtmlElement, articles: list[HtmlElement]) -> bool:

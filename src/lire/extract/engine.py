@@ -2,25 +2,28 @@
 
 readability is given the tree the DOM pass pruned. It parses its input again when it retries
 with a gentler strategy: ``PrunedDocument._parse`` hands it a fresh copy of the pruned tree
-each time, so the DOM pass holds for every attempt. Two of its passes are given again with the
+each time, so the DOM pass holds for every attempt. Three of its passes are given again with the
 same result in less time: ``transform_misused_divs_into_paragraphs`` serialised each div's
-children to look for a block tag in the markup, and ``remove_unlikely_candidates`` read the
-class and id of every element, named or not. readability's sentinels ("[no-title]"), log
-output and exceptions stop here: ``readability_reading`` gives the chosen element (or None) and,
-when asked (a page whose metadata has no title), the title readability finds.
+children to look for a block tag in the markup, ``remove_unlikely_candidates`` read the
+class and id of every element, named or not, and ``get_link_density`` ran three substitutions
+over every text it measured, even one they could not change (a whole page's, on a long page).
+readability's sentinels ("[no-title]"), log output and exceptions stop here:
+``readability_reading`` gives the chosen element (or None) and, when asked (a page whose
+metadata has no title), the title readability finds.
 """
 
 from __future__ import annotations
 
 import copy
 import logging
+import re
 from dataclasses import dataclass
 
 from lxml import etree
 from lxml.html import HtmlElement, fragment_fromstring
 from readability import Document
 from readability.htmls import shorten_title
-from readability.readability import REGEXES, Unparseable
+from readability.readability import REGEXES, Unparseable, clean
 
 from lire.sanitize import sanitize_line
 
@@ -40,6 +43,10 @@ _BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "table", "ul")
 _INLINE_TAGS = frozenset(
     {"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"}
 )
+# Where readability's clean() can change a text beyond stripping it: it shortens whitespace runs
+# that hold a line break, a tab, or two spaces and more; without two whitespace characters in a
+# row, a line break or a tab, its text is only stripped.
+_UNCLEAN = re.compile(r"\s\s|[\n\t]")
 _NAMED = etree.XPath(".//*[@class or @id]")
 _IN_CODE = etree.XPath("ancestor-or-self::pre | ancestor-or-self::code")
 _HOLDS_CONTENT = etree.XPath(
@@ -95,6 +102,12 @@ class PrunedDocument(Document):  # type: ignore[misc]
         for element in self.html.findall(".//div"):
             _wrap_loose_text(element)
 
+    def get_link_density(self, elem: HtmlElement) -> float:
+        """readability's: the share of ``elem``'s text in its links, each text measured as
+        readability's ``text_length`` measures it (``_text_length``)."""
+        link_length = sum(_text_length(link) for link in elem.findall(".//a"))
+        return float(link_length) / max(_text_length(elem), 1)
+
     def get_clean_html(self) -> str:
         """Keep the chosen element. readability only measures what this returns, to retry
         gentler when it is shorter than ``retry_length``; markup only lengthens the text, so
@@ -131,6 +144,13 @@ def readability_reading(root: HtmlElement, *, title: bool = True) -> Readability
     # readability's short_title parses its input again; it only reads the tree, so it is
     # given the pruned page itself.
     return ReadabilityReading(document.article, real_title(sanitize_line(shorten_title(root))))
+
+
+def _text_length(element: HtmlElement) -> int:
+    """readability's ``text_length``: the length of the element's text after its ``clean``,
+    which only strips a text without a whitespace run it would shorten (``_UNCLEAN``)."""
+    text: str = element.text_content() or ""
+    return len(text.strip() if _UNCLEAN.search(text) is None else clean(text))
 
 
 def _holds_block(element: HtmlElement) -> bool:

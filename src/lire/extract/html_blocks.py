@@ -12,7 +12,6 @@ except inside ``<pre>``; a ``<br>`` becomes a line break. Every string goes thro
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -45,7 +44,6 @@ _SKIPPED = frozenset(
 _STRUCTURES = ("pre", "table")  # blocks that stay blocks inside a list item
 _LAYOUT_INSIDE_TABLE = "boolean(.//td//*[self::p or self::div or self::table or self::ul])"
 _BREAK = "\u2028"  # LINE SEPARATOR marks a <br> until the text is normalised
-_SPACES = re.compile(r"[^\S\n]+")
 
 
 @dataclass(slots=True)
@@ -252,5 +250,7 @@ def _preformatted(element: HtmlElement, builder: _Builder) -> None:
 def _normalise(text: str) -> str:
     """Collapse whitespace runs to one space, keep ``<br>`` line breaks, trim every line."""
     text = sanitize(text.replace("\r", " ").replace("\n", " ").replace("\x0b", " "))
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split(_BREAK)]
+    if _BREAK not in text:  # most blocks: one line (``str.split`` splits where ``\s`` matches)
+        return " ".join(text.split())
+    lines = (" ".join(line.split()) for line in text.split(_BREAK))
     return "\n".join(line for line in lines if line)

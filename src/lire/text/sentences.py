@@ -45,9 +45,11 @@ _CLOSING_ABBREVIATIONS = frozenset({"etc", "ecc", "usw", "usf", "enz"})
 
 # Every pattern here is linear on any input: a run of what a pattern repeats is entered only at
 # its start (the lookbehind), and taken whole, so no position is tried twice and no run split two
-# ways (a table of contents of dot leaders, "Introduction ........ 3", once took hours).
+# ways (a table of contents of dot leaders, "Introduction ........ 3", once took hours). A
+# pattern that opens with a character class, its lookbehind after it, lets the engine skip
+# quickly to the next candidate character.
 _END = re.compile(
-    r"(?<![.!?…])[.!?…]++"  # the terminal punctuation, possibly repeated ("?!", "...")
+    r"[.!?…](?<![.!?…][.!?…])[.!?…]*+"  # the terminal punctuation, possibly repeated ("?!")
     r"(?:[»”“’‘\"')\]]|[ \u00a0\u202f]»)*"  # closing quotes and brackets ("Bonjour. »")
     r"(?=\s|$)"
 )
@@ -60,23 +62,28 @@ _NEXT_WORD = re.compile(r"[^\W\d_]+")
 
 def split_sentences(text: str, *, lang: str | None = None) -> list[Sentence]:
     """Split ``text`` into sentences, each with its offsets in ``text``; blank ones are dropped."""
-    sentences: list[Sentence] = []
+    return [Sentence(text[start:end], start, end) for start, end in _spans(text, lang)]
+
+
+def _spans(text: str, lang: str | None) -> list[tuple[int, int]]:
+    """[start, end) of each sentence of ``text`` (``split_sentences``), its spaces trimmed."""
+    spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         start = line.start()
         for end in _boundaries(line.group(), lang):
-            _append(sentences, text, start, line.start() + end)
+            _append(spans, text, start, line.start() + end)
             start = line.start() + end
-        _append(sentences, text, start, line.end())
-    return sentences
+        _append(spans, text, start, line.end())
+    return spans
 
 
-def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if start < end:
-        sentences.append(Sentence(text[start:end], start, end))
+        spans.append((start, end))
 
 
 def _boundaries(line: str, lang: str | None) -> list[int]:
@@ -120,15 +127,16 @@ def _abbreviated(before: str, following: str, lang: str | None) -> bool:
     return lang == "de" and word.isdigit() and len(word) <= 2 and following[0].isalpha()
 
 
-# A sentence glued to the next: a point between a word's letters and a capitalised word.
-_GLUED = re.compile(r"(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")
+# A sentence glued to the next: a point between a word's letters and a capitalised word (the
+# sentence starts where the match ends).
+_GLUED = re.compile(r"[.!?](?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of each sentence of ``text``; a sentence glued to the one before it, with no
     space after the point ("...all the difference.Three masked men..."), is a sentence too."""
-    spans = [(sentence.start, sentence.end) for sentence in split_sentences(text)]
-    glued = [match.start() for match in _GLUED.finditer(text)]
+    spans = _spans(text, None)
+    glued = [match.end() for match in _GLUED.finditer(text)]
     if not glued:
         return spans
     split: list[tuple[int, int]] = []

@@ -4,7 +4,8 @@ pieces; the keys that move in it are its base's (``lire.ui.moves``).
 Each block is wrapped once per width into strips and only the lines in view are painted, so a
 100,000-word article never mounts thousands of widgets. Only the lines in view and a page more
 are wrapped before the first frame; the rest is wrapped after it, a few milliseconds between
-two frames (or at once when a jump needs it). Search hits and the brief highlight of a summary
+two frames (or at once when a jump needs it: the blocks it passes are then only counted, and
+wrapped when they are drawn). Search hits and the brief highlight of a summary
 point restyle only the blocks they touch.
 """
 
@@ -23,7 +24,7 @@ from textual.strip import Strip
 from lire.model import Article, Reading
 from lire.ui.document import Drawn, Palette, Span
 from lire.ui.header import header_text
-from lire.ui.layout import Layout, Wrapped, words_before, wrap
+from lire.ui.layout import Layout, Wrapped, measure, words_before, wrap
 from lire.ui.marks import Marks
 from lire.ui.messages import ArticleLaidOut, ArticleScrolled
 from lire.ui.moves import MOVE_KEYS, Moves
@@ -218,6 +219,7 @@ class ArticleView(Moves, can_focus=True, inherit_bindings=False):
             Drawn(first),
             style=self._styled,
             wrap=self._wrap,
+            count=self._count,
             words=self._words,
         )
         self._layout.blocks_shown = self._note is None
@@ -227,8 +229,9 @@ class ArticleView(Moves, can_focus=True, inherit_bindings=False):
         self.call_after_refresh(self._continue, self._generation)  # after the first frame
 
     def _extend_to(self, items: int) -> None:
-        """Lay out blocks until ``items`` items (header included) are done."""
-        if self._layout is not None and self._layout.extend_to(items):
+        """Lay out blocks until ``items`` items (header included) are done, for a jump: the
+        blocks passed are counted, and wrapped when they are drawn."""
+        if self._layout is not None and self._layout.extend_to(items, counted=True):
             self._resized()
 
     def _continue(self, generation: int) -> None:
@@ -272,6 +275,10 @@ class ArticleView(Moves, can_focus=True, inherit_bindings=False):
     def _wrap(self, drawn: Drawn) -> Wrapped:
         assert self._options is not None
         return wrap(drawn, self.app.console, self._options, self._width, self.column)
+
+    def _count(self, index: int) -> int | None:
+        block = self.article.blocks[index]
+        return measure(block, self._width, self.column, numbered=self.marks.numbers)
 
     def _report(self) -> None:
         if self.is_mounted:

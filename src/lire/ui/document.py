@@ -24,7 +24,7 @@ from rich.text import Text
 from lire.model import Block, BlockKind
 from lire.sanitize import sanitize, sanitize_line
 
-__all__ = ["Drawn", "Palette", "Span", "block_body", "draw_block"]
+__all__ = ["Drawn", "Palette", "Span", "block_body", "draw_block", "running_text"]
 
 _REVERSE = Style(reverse=True)
 
@@ -91,6 +91,20 @@ def draw_block(
     return _framed(block, body, palette)
 
 
+_RUNNING = frozenset(
+    {BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.TABLE_ROW, BlockKind.CAPTION}
+)
+
+
+def running_text(block: Block, *, numbered: bool) -> str | None:
+    """The text ``draw_block`` shows for ``block`` when that is all it draws: running text with
+    nothing before its lines (a paragraph, a heading, a caption, a table row), its links not
+    numbered (``numbered``: link numbers are on). None for any other block."""
+    if block.kind not in _RUNNING or (numbered and block.links):
+        return None
+    return block_body(block)
+
+
 def block_body(block: Block) -> str:
     """The block's text as shown: sanitised, on one line unless it is code."""
     if block.kind in (BlockKind.CODE, BlockKind.PREFORMATTED):
@@ -100,6 +114,8 @@ def block_body(block: Block) -> str:
 
 def link_spans(block: Block) -> list[Span | None]:
     """Where each of the block's links is in its shown text, in order (None: not found)."""
+    if not block.links:
+        return []
     body, spans, position = block_body(block), [], 0
     for link in block.links:
         label = sanitize_line(link.text)

@@ -2,7 +2,9 @@
 
 Item 0 is the header (or a note shown instead of an article), item ``i + 1`` is block ``i``.
 Blocks are wrapped on demand (``extend_to``) so a long article is laid out in pieces; a block
-whose styles changed (a search hit, a highlight) is wrapped again when it is next drawn.
+whose styles changed (a search hit, a highlight) is wrapped again when it is next drawn. A jump
+far ahead (``G`` before the article is laid out) only counts the lines of the blocks it passes,
+where it can, and wraps them when they are drawn.
 No widget here: the article view owns one Layout per article and width.
 """
 
@@ -20,10 +22,10 @@ from rich.text import Text
 from textual.strip import Strip
 
 from lire.model import WORDS_PER_MINUTE, Block, BlockKind
-from lire.ui.document import Drawn
-from lire.ui.wrapping import wrapped_lines
+from lire.ui.document import Drawn, running_text
+from lire.ui.wrapping import line_count, wrapped_lines
 
-__all__ = ["Layout", "Wrapped", "words_before", "wrap"]
+__all__ = ["Layout", "Wrapped", "measure", "words_before", "wrap"]
 
 _TIGHT = (BlockKind.LIST_ITEM, BlockKind.TABLE_ROW)
 
@@ -51,6 +53,7 @@ class Wrapped:
 
 
 Wrap = Callable[[Drawn], Wrapped]
+Count = Callable[[int], int | None]  # the lines block ``i`` takes, None: only wrapping tells
 
 
 class Layout:
@@ -63,11 +66,13 @@ class Layout:
         *,
         style: Callable[[int], Drawn],
         wrap: Wrap,
+        count: Count | None = None,
         words: list[int] | None = None,
     ) -> None:
         self.blocks = blocks
         self._style = style
         self._wrap = wrap
+        self._count = count
         self.items: list[Wrapped] = [wrap(first)]
         self.starts: list[int] = [0, len(self.items[0]) + 1]
         self.stale: set[int] = set()  # blocks to wrap again before they are drawn
@@ -83,16 +88,23 @@ class Layout:
         """Whether every block is laid out."""
         return not self.blocks_shown or len(self.items) > len(self.blocks)
 
-    def extend_to(self, items: int, *, lines: int | None = None) -> bool:
+    def extend_to(self, items: int, *, lines: int | None = None, counted: bool = False) -> bool:
         """Lay out blocks until ``items`` items are done, or until ``lines`` lines are; whether
-        anything was added."""
+        anything was added. ``counted``: only count the lines of the blocks that ``count``
+        can count, and wrap them when they are drawn."""
         target = min(items, len(self.blocks) + 1)
         if not self.blocks_shown or len(self.items) >= target:
             return False
+        count = self._count if counted else None
         for item in range(len(self.items), target):
             if lines is not None and self.starts[-1] >= lines:
                 break
-            self.items.append(self._wrap(self._style(item - 1)))
+            size = count(item - 1) if count is not None else None
+            if size is None:
+                self.items.append(self._wrap(self._style(item - 1)))
+            else:  # as many lines as the wrap will give, each blank until then
+                self.items.append(Wrapped([], [], None, [""] * size))
+                self.stale.add(item - 1)
             self.starts.append(self.starts[-1] + len(self.items[-1]) + self._gap(item))
         return True
 
@@ -174,3 +186,14 @@ def wrap(
         return Wrapped(first, rest, console.get_style(body.style) if body.style else None, lines)
     rendered = console.render_lines(body, options.update_width(inner), pad=False)  # code, tables
     return Wrapped(first, rest, None, rendered)
+
+
+def measure(block: Block, width: int, column: int, *, numbered: bool) -> int | None:
+    """How many lines ``wrap`` gives ``block`` drawn (``lire.ui.document.draw_block``, link
+    numbers on when ``numbered``) with the same ``width`` and ``column``, counted without
+    drawing or wrapping it; None when it must be drawn and wrapped to tell (all but running
+    text, or characters other than one cell wide)."""
+    text = running_text(block, numbered=numbered)
+    if text is None:
+        return None
+    return line_count(text, min(width, column) if column > 0 else width)

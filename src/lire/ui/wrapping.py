@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.segment import Segment
 from rich.text import Text
 
-__all__ = ["wrapped_lines"]
+__all__ = ["line_count", "wrapped_lines"]
 
 _SPACES = re.compile(r"\s*")
 _KNOWN = 4096  # characters whose width is remembered (a page could hold every one)
@@ -29,6 +29,8 @@ _OTHER_WIDTH: set[str] = set()  # and known not to be
 
 def _one_cell_each(plain: str) -> bool:
     """Whether every character of ``plain`` is one cell wide (as rich measures them)."""
+    if plain.isascii() and plain.isprintable():  # every printable ASCII character is
+        return True
     characters = set(plain)
     if characters <= _ONE_CELL:
         return True
@@ -63,6 +65,17 @@ def _breaks(plain: str, width: int) -> list[int] | None:
         if start >= length:
             return breaks
         breaks.append(start)
+
+
+def line_count(plain: str, width: int) -> int | None:
+    """How many lines ``wrapped_lines`` gives a Text of ``plain`` (wrapped as a Text is by
+    default) at ``width``, without making them; None when rich must wrap it."""
+    if "\n" in plain or "\t" in plain or not _one_cell_each(plain):
+        return None
+    breaks = _breaks(plain, width)
+    if breaks is None:
+        return None
+    return len(breaks) + 1 if plain else 0
 
 
 def wrapped_lines(body: Text, console: Console, width: int) -> list[str | list[Segment]] | None:
