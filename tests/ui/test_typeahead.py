@@ -6,6 +6,7 @@ order. ``burst`` posts them as the terminal driver does, without waiting in betw
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from textual import events
 from textual.pilot import Pilot
 
 from lire.model import Article, Block, BlockKind, Link, Reading
+from lire.ui.dialogs import PromptScreen
 from reader_kit import (  # noqa: F401  (anyio_backend: the fixture)
     anyio_backend,
     app_for,
@@ -26,12 +28,17 @@ pytestmark = pytest.mark.anyio
 _NAMES = {":": "colon", "~": "tilde", "/": "slash", ".": "full_stop", "#": "number_sign"}
 
 
-async def burst(pilot: Pilot[int], *keys: str) -> None:
-    """Post ``keys`` to the app at once, as one read from the terminal, then let it settle."""
+def post(pilot: Pilot[int], *keys: str) -> None:
+    """Post ``keys`` to the app at once, as one read from the terminal."""
     for key in keys:
         name = _NAMES.get(key, key)
         character = key if len(key) == 1 else ("\r" if key == "enter" else None)
         pilot.app.post_message(events.Key(name, character))
+
+
+async def burst(pilot: Pilot[int], *keys: str) -> None:
+    """Post ``keys`` to the app at once, as one read from the terminal, then let it settle."""
+    post(pilot, *keys)
     await settle(pilot)
 
 
@@ -43,6 +50,25 @@ async def test_a_path_typed_with_the_colon_opens_with_home_expanded(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await burst(pilot, ":", "~", "/", "a", ".", "h", "t", "m", "l", "enter")
+        assert library.calls[-1] == str(tmp_path / "a.html")
+
+
+async def test_a_later_read_waits_for_the_keys_typed_ahead_of_the_prompt(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A loaded machine reads ":~/a" and ".html" + enter apart; the second read comes once the
+    # prompt has focused its field, before the first read's keys are in it: it waits for them.
+    monkeypatch.setenv("HOME", str(tmp_path))
+    app, library = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        post(pilot, ":", "~", "/", "a")
+        for _ in range(1000):
+            await asyncio.sleep(0)
+            if isinstance(app.screen, PromptScreen) and app.screen.focused is not None:
+                break
+        assert isinstance(app.screen, PromptScreen)
+        await burst(pilot, ".", "h", "t", "m", "l", "enter")
         assert library.calls[-1] == str(tmp_path / "a.html")
 
 

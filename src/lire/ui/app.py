@@ -93,6 +93,9 @@ class LireApp(App[int]):
             if not event.is_forwarded:  # from the terminal: note the screen it is sent to
                 self._sent_to.append((event, self.screen))
                 del self._sent_to[:-_TYPED_AHEAD]
+                if isinstance(dialog := self.screen, Dialog) and dialog.collecting(event):
+                    dialog.take(event)  # behind the keys typed ahead of the dialog
+                    return
             elif isinstance(dialog := self.screen, Dialog):
                 sent = next((s for e, s in self._sent_to if e is event), dialog)
                 if sent is not dialog:
