@@ -25,6 +25,7 @@ from lire.clean.clusters import RESIDUE, mark_clusters, zones
 from lire.clean.learned import BoilerplateModel, default_model, learned_marks
 from lire.clean.memory import (
     LEARNED_MAX_SHARE,
+    REPEAT_MIN_WORDS,
     keep_restored_parts,
     mark_learned,
     user_kept,
@@ -38,8 +39,6 @@ from lire.model import Article, Block, Link, Observation, Removal, SiteMemory, h
 from lire.text.fingerprint import fingerprint
 
 __all__ = ["LEARNED_MAX_SHARE", "Cleaning", "clean", "rule_hints"]
-
-REPEAT_MIN_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)

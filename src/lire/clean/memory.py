@@ -18,13 +18,14 @@ from lire.text.fingerprint import fingerprint
 
 __all__ = [
     "LEARNED_MAX_SHARE",
+    "REPEAT_MIN_WORDS",
     "keep_restored_parts",
     "mark_learned",
     "user_kept",
     "user_marked",
 ]
 
-SITE_MIN_WORDS = 3  # one- or two-word lines are a site's structure, never learned as boilerplate
+REPEAT_MIN_WORDS = 3  # one- or two-word lines are structure ("Conclusion"), never a repeat
 LEARNED_SAME_ARTICLE_SHARE = 0.5  # seen blocks holding more of the words: the same article again
 LEARNED_MAX_SHARE = 0.4  # learned removals take at most this share of the words the rules left
 
@@ -46,7 +47,7 @@ def mark_learned(
     eligible = {
         i
         for i in seen - kept - marks.keys()
-        if blocks[i].kind is not BlockKind.HEADING and words[i] >= SITE_MIN_WORDS
+        if blocks[i].kind is not BlockKind.HEADING and words[i] >= REPEAT_MIN_WORDS
     }
     left = sum(count for i, count in enumerate(words) if i not in marks)
     if not eligible or sum(words[i] for i in eligible) > LEARNED_SAME_ARTICLE_SHARE * left:
