@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from readability import Document
 
 from lire.clean import dom_pass
 from lire.errors import ExtractionError
@@ -222,12 +223,35 @@ def test_dom_pass_holds_when_readability_retries_its_parse(
     quay = "The new quay opens in spring, after three years of works on the north pier."
     html = (
         "<html><body><div class='newsletter'>Get our newsletter.</div>"
-        f"<div><p>{quay}</p></div></body></html>"
+        # readability's first pass drops an "extra" (an unlikely candidate), so it retries
+        f"<div class='extra'>Tide tables</div><div><p>{quay}</p></div></body></html>"
     )
     article = extract_pruned(html)
-    assert article.text == quay
+    assert quay in article.text
     assert [r.rule for r in article.removed] == ["newsletter/dom-class-newsletter"]
     assert len(parses) >= 2
+
+
+def test_readability_is_not_run_twice_to_the_same_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # readability retries a short reading without removing unlikely candidates; when its first
+    # pass removed none, the retry would read the same tree: it is skipped, same result.
+    parses: list[object] = []
+    parse = extract_module.PrunedDocument._parse
+
+    def counted(self: Any, tree: Any) -> Any:
+        parses.append(tree)
+        return parse(self, tree)
+
+    monkeypatch.setattr(extract_module.PrunedDocument, "_parse", counted)
+    quay = "The new quay opens in spring, after three years of works on the north pier."
+    html = f"<html><body><div><p>{quay}</p><p>Short.</p></div></body></html>"
+    article = extract_pruned(html)
+    assert len(parses) == 1
+    assert article.text == f"{quay}\n\nShort."
+    expected = Document(html).summary(html_partial=True)
+    assert quay in expected and "Short." in expected
 
 
 def test_extract_dispatches_on_media_type() -> None:

@@ -36,7 +36,7 @@ from lire.clean.restore import USER_MARKED, reinstate
 from lire.clean.rules import RuleSet, default_rules
 from lire.clean.title import headline_index, title_back, with_title_block
 from lire.model import Article, Block, Link, Observation, Removal, SiteMemory, host_of
-from lire.text.fingerprint import fingerprint
+from lire.text.fingerprint import fingerprint, word_key
 
 __all__ = ["LEARNED_MAX_SHARE", "Cleaning", "clean", "rule_hints"]
 
@@ -144,11 +144,12 @@ def _judge_all(blocks: Sequence[Block], screen: Prefilter, kept: set[int]) -> li
     """
     plain: list[Verdict] = []
     sensitive: set[int] = set()  # blocks whose edge verdict could differ from ``plain``
+    needles = screen.needles_each([block.text.casefold() for block in blocks])
     for i, block in enumerate(blocks):
         if i in kept:
             plain.append(Verdict(len(block.text.split())))
             continue
-        verdict, edgy = judge_inner(block, screen)
+        verdict, edgy = judge_inner(block, screen, needles[i])
         plain.append(verdict)
         if edgy:
             sensitive.add(i)
@@ -188,7 +189,7 @@ def _with_repeats(
     for i, block in enumerate(blocks):
         if titled and i == 0:
             continue
-        key = fingerprint(block.text)
+        key = word_key(block.text)
         verdict = verdicts[i]
         repeated = key in seen and i not in kept and verdict.weak is None
         if repeated and REPEAT_MIN_WORDS <= verdict.words <= LONG_WORDS:

@@ -32,6 +32,7 @@ LOOSE_WORDS = 20  # a strong block is removed whole when at most this many words
 QUOTE_SHARE = 0.7  # a quote longer than this share of its sentence is not masked
 _QUOTED = re.compile(r"«[^«»]{1,300}»|“[^“”]{1,300}”|„[^„“”]{1,300}[“”]|\"[^\"]{1,300}\"")
 _QUOTE_MARKS = '«“„"'  # the opening marks of _QUOTED: without one, no quote to mask
+_QUOTE_MARK = re.compile(f"[{_QUOTE_MARKS}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +76,15 @@ def judge(block: Block, screen: Prefilter, *, edge: bool) -> Verdict:
     return _judged(block, words, screen, edge)
 
 
-def judge_inner(block: Block, screen: Prefilter) -> tuple[Verdict, bool]:
+def judge_inner(
+    block: Block, screen: Prefilter, needles: Sequence[str] | None = None
+) -> tuple[Verdict, bool]:
     """The verdict on a block inside the article, and whether it could differ at an edge: only
     when the block holds a needle of an edge-only rule (``judge(..., edge=True)`` would then
-    tell); otherwise the edge verdict is this one, and the block need not be judged again."""
+    tell); otherwise the edge verdict is this one, and the block need not be judged again.
+    ``needles``: the needles of the whole block, when already found."""
     words = len(block.text.split())
-    if (quick := _unruled(block, words, screen)) is not None:
+    if (quick := _unruled(block, words, screen, needles)) is not None:
         return quick, False
     sensitive: list[bool] = []
     return _judged(block, words, screen, False, sensitive), bool(sensitive)
@@ -141,15 +145,19 @@ def _verdict(block: Block, words: int, parts: Sequence[_Part]) -> Verdict:
     return Verdict(words, weak=weak or shape, named=weak is not None)
 
 
-def _unruled(block: Block, words: int, screen: Prefilter) -> Verdict | None:
+def _unruled(
+    block: Block, words: int, screen: Prefilter, needles: Sequence[str] | None = None
+) -> Verdict | None:
     """The verdict, without splitting it into sentences, on a short block that holds no rule's
-    needle (its shape says all) or a long one with no strong rule's (it is prose); else None."""
+    needle (its shape says all) or a long one with no strong rule's (it is prose); else None.
+    ``needles``: the block's, when already found."""
     text = block.text
     if (screen.always or PROSE_WORDS < words <= LONG_WORDS) or (
-        screen.underscored and any(mark in text for mark in _QUOTE_MARKS)
+        screen.underscored and _QUOTE_MARK.search(text) is not None
     ):
         return None
-    needles = screen.needles_in(text.casefold())
+    if needles is None:
+        needles = screen.needles_in(text.casefold())
     if words > LONG_WORDS:
         return None if any(n in screen.strong_reach for n in needles) else Verdict(words)
     return None if needles else Verdict(words, weak=shape_signal(block, words))
@@ -189,7 +197,7 @@ def _parts(
     searched_from = max(skip_before, len(text) if reached is None else spans[reached][0])
     needles = screen.needles_in(text[searched_from:].casefold())
     unscreened = bool(screen.always or screen.underscored)
-    quoted = any(mark in text for mark in _QUOTE_MARKS)
+    quoted = _QUOTE_MARK.search(text) is not None
     if sensitive is not None and (
         screen.edge_always
         or not screen.edge_needles.isdisjoint(needles)

@@ -32,6 +32,12 @@ RESIDUE = {
     "nav/separator-line": re.compile(r"[\s\-‐‑‒–—―_*=~|•·.…#+<>/\\]+"),
     "nav/image-file": re.compile(r"\S{0,300}\.(?:jpe?g|png|gif|webp|avif)\W{0,2}", re.IGNORECASE),
 }
+# The residue forms as one pattern, each alternative a named group tried in RESIDUE's order.
+_RESIDUE_FORMS = re.compile(
+    "|".join(f"(?P<form{n}>{form.pattern})" for n, form in enumerate(RESIDUE.values())),
+    re.IGNORECASE,
+)
+_RESIDUE_NAMES = {f"form{n}": name for n, name in enumerate(RESIDUE)}
 _TABLE_RULE = frozenset("|-: ")  # the characters of a table's rule row: "|---|:--:|"
 # Short lines are bridged between two strong blocks when one is a pitch of these categories: an
 # ad label or a photo credit on either side of a headline does not make it part of a pitch.
@@ -75,7 +81,8 @@ def _residue(text: str) -> str | None:
     """The name of the residue ``text`` is whole, else None (a table's rule row is no residue)."""
     if not text or ("|" in text and "-" in text and _TABLE_RULE.issuperset(text)):
         return None
-    return next((name for name, form in RESIDUE.items() if form.fullmatch(text)), None)
+    found = _RESIDUE_FORMS.fullmatch(text)
+    return None if found is None or found.lastgroup is None else _RESIDUE_NAMES[found.lastgroup]
 
 
 def _mark_lead_ins(

@@ -27,6 +27,7 @@ from lire.clean.prose import find_pitches, page_prefilter
 from lire.clean.rules import RuleSet
 from lire.model import BlockKind, Removal
 from lire.sanitize import sanitize_line
+from lire.text.elements import element_text
 
 __all__ = ["prune"]
 
@@ -129,9 +130,9 @@ def _is_teaser(article: HtmlElement) -> bool:
 
 def _is_link_only(paragraph: HtmlElement) -> bool:
     """A paragraph that is nothing but a link (a teaser or a call to action), not a bare URL."""
-    links = paragraph.findall(".//a")
-    if not links:
+    if next(paragraph.iter("a"), None) is None:  # most paragraphs: no link to look at
         return False
+    links = paragraph.findall(".//a")
     text = _text(paragraph)
     linked = sum(len(_text(link)) for link in links)
     return bool(text) and linked >= len(text) - 1 and not _ADDRESS.search(text)
@@ -202,11 +203,22 @@ def _rule_for(
     element: HtmlElement, tag: str, rules: DomRules, named: dict[str, str | None]
 ) -> str | None:
     """The most specific rule that drops ``element``: what it says it is before what it is."""
-    attrib = element.attrib
     if tag == "article" and _is_teaser(element):
         return "related/dom-nested-article"
     if tag == "p" and _is_link_only(element):
         return "related/dom-link-paragraph"
+    if len(element.attrib) and (rule := _attribute_rule(element, rules, named)):
+        return rule  # (most elements have no attribute: nothing to read)
+    if category := rules.tags.get(tag):
+        return f"{category}/dom-{tag}"
+    return None
+
+
+def _attribute_rule(
+    element: HtmlElement, rules: DomRules, named: dict[str, str | None]
+) -> str | None:
+    """The rule that ``element``'s attributes name: hidden, class and id words, label, role."""
+    attrib = element.attrib
     if (hidden := _hidden(attrib)) and not _collapsed_prose(element):
         return hidden
     names = " ".join((attrib.get("class", ""), attrib.get("id", ""), *_component_names(attrib)))
@@ -220,8 +232,6 @@ def _rule_for(
                 return f"{category}/dom-label-{word}"
     if (role := attrib.get("role")) and (category := rules.roles.get(role.strip().lower())):
         return f"{category}/dom-role-{role.strip().lower()}"
-    if category := rules.tags.get(tag):
-        return f"{category}/dom-{tag}"
     return None
 
 
@@ -244,7 +254,7 @@ def _token_rule(names: str, rules: DomRules) -> str | None:
 
 
 def _text(element: HtmlElement) -> str:
-    return " ".join(element.text_content().split())
+    return " ".join(element_text(element).split())
 
 
 def _spaced_text(element: HtmlElement) -> str:

@@ -18,6 +18,7 @@ from lire.clean.rules import Position, Rule, Strength
 
 __all__ = ["Prefilter", "prefilter_for"]
 
+_RUN = 16  # texts searched together by ``Prefilter.needles_each``
 _SET_MEMORY = 64 << 20  # bytes RE2 may use for the set's automaton (it needs a few MB at most)
 
 
@@ -67,6 +68,21 @@ class Prefilter:
             return []
         needles = self.needles
         return [needles[n] for n in sorted(self.found.Match(folded) or ())]
+
+    def needles_each(self, folded: Sequence[str]) -> list[list[str]]:
+        """``needles_in`` of each text of ``folded``, the texts searched a run at a time (most
+        blocks of a page hold no needle: one search clears a run of them); a run where a
+        needle is found, maybe across two texts, is searched text by text."""
+        if self.found is None:
+            return [[] for _ in folded]
+        found: list[list[str]] = []
+        for start in range(0, len(folded), _RUN):
+            run = folded[start : start + _RUN]
+            if self.found.Match("\n".join(run)):
+                found.extend(self.needles_in(text) for text in run)
+            else:
+                found.extend([] for _ in run)
+        return found
 
     def candidates(self, folded: str, among: Sequence[str] | None = None) -> list[Rule]:
         """The rules that could match ``folded`` (a casefolded text), in their order.

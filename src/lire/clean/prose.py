@@ -26,6 +26,7 @@ from lire.clean.classify import ARTICLE_WORDS, judge, pitch_rule
 from lire.clean.prefilter import Prefilter, prefilter_for
 from lire.clean.rules import RuleSet, default_rules
 from lire.model import Block, BlockKind
+from lire.text.elements import element_text
 
 __all__ = ["MAX_WORDS", "MIN_WORDS", "find_pitches", "page_prefilter"]
 
@@ -66,7 +67,7 @@ def find_pitches(
     nothing under it is visited afterwards.
     """
     search = _Search(screen, protects)
-    stack = [_Visit(root, 0, None, root.text_content())]
+    stack = [_Visit(root, 0, None, element_text(root))]
     while stack:
         visit = stack.pop()
         outcome = search.judge(visit)
@@ -138,7 +139,7 @@ def _children(element: HtmlElement, needles: tuple[str, ...]) -> Iterator[_Visit
     """The children worth visiting (containers, or block elements holding some), in reverse
     order, each with the words of the paragraphs beside it."""
     children = [
-        (child, child.text_content())
+        (child, element_text(child))
         for child in element
         if isinstance(child.tag, str)
         and (child.tag in CONTAINERS or (len(child) and child.tag not in _INLINE_TAGS))
@@ -146,6 +147,8 @@ def _children(element: HtmlElement, needles: tuple[str, ...]) -> Iterator[_Visit
     words = [len(text.split()) if child.tag == "p" else 0 for child, text in children]
     beside = sum(words)
     for (child, text), own in zip(reversed(children), reversed(words), strict=True):
+        if child.tag == "p" and (own < MIN_WORDS or beside - own >= SIBLING_WORDS):
+            continue  # a label, or one of the article's paragraphs: ``_Search.judge`` says None
         yield _Visit(child, beside - own, needles or None, text)
 
 

@@ -18,6 +18,7 @@ import copy
 import logging
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree
 from lxml.html import HtmlElement, fragment_fromstring
@@ -26,6 +27,7 @@ from readability.htmls import shorten_title
 from readability.readability import REGEXES, Unparseable, clean
 
 from lire.sanitize import sanitize_line
+from lire.text.elements import element_text
 
 __all__ = ["PrunedDocument", "ReadabilityReading", "readability_reading", "real_title"]
 
@@ -58,6 +60,75 @@ class PrunedDocument(Document):  # type: ignore[misc]
     """readability's Document over a tree lire has pruned; keeps the chosen element."""
 
     article: HtmlElement | None = None
+    _dropped_any = False  # whether the last remove_unlikely_candidates dropped an element
+
+    def summary(self, html_partial: bool = False, keep_all_images: bool = False) -> str:
+        """readability's summary loop, less the gentler attempt when it would repeat the first:
+        readability tries again without removing unlikely candidates when its first reading is
+        missing or short, but when that removal dropped nothing the second attempt reads the
+        same tree to the same result (a page of short paragraphs read it twice)."""
+        try:
+            ruthless = True
+            while True:
+                self._html(True)
+                for element in self.tags(self.html, "script", "style", "noscript"):
+                    element.drop_tree()
+                for element in self.tags(self.html, "body"):
+                    element.set("id", "readabilityBody")
+                if ruthless:
+                    self.remove_unlikely_candidates()
+                    ruthless = self._dropped_any  # nothing dropped: this is the gentle attempt
+                self.transform_misused_divs_into_paragraphs()
+                candidates = self.score_paragraphs()
+                best = self.select_best_candidate(candidates)
+                if best:
+                    best = self.get_semantic_article_candidate(candidates, best)
+                    best = self.get_semantic_main_candidate(candidates, best)
+                if best:
+                    article = self.get_article(candidates, best, html_partial=html_partial)
+                elif ruthless:
+                    ruthless = False
+                    continue
+                else:
+                    article = self.html.find("body")
+                    if article is None:
+                        article = self.html
+                cleaned: str = self.sanitize(article, candidates, keep_all_images)
+                if ruthless and len(cleaned or "") < self.retry_length:
+                    ruthless = False
+                    continue
+                return cleaned
+        except Exception as error:  # readability's own contract: anything is Unparseable
+            raise Unparseable(str(error)) from error
+
+    def score_paragraphs(self) -> dict[HtmlElement, dict[str, Any]]:
+        """readability's scoring, the same figures in less time: a paragraph too short to
+        count is skipped before its text is cleaned (cleaning only shortens a text), and a text
+        is cleaned by readability's ``clean`` only where it can change (``_readability_clean``)."""
+        shortest = self.min_text_length
+        candidates: dict[HtmlElement, dict[str, Any]] = {}
+        ordered: list[HtmlElement] = []
+        for element in self.tags(self.html, "p", "pre", "td", "blockquote"):
+            raw = element_text(element)
+            if len(raw) < shortest:
+                continue
+            parent = element.getparent()
+            if parent is None:
+                continue
+            inner = _readability_clean(raw)
+            if len(inner) < shortest:
+                continue
+            score = 1 + len(inner.split(",")) + min(len(inner) / 100, 3)
+            for node, share in ((parent, 1.0), (parent.getparent(), 0.5)):
+                if node is None:
+                    continue
+                if node not in candidates:
+                    candidates[node] = self.score_node(node)
+                    ordered.append(node)
+                candidates[node]["content_score"] += score * share
+        for node in ordered:
+            candidates[node]["content_score"] *= 1 - self.get_link_density(node)
+        return candidates
 
     def _parse(self, input: HtmlElement) -> HtmlElement:
         """A fresh copy of the pruned tree for each attempt, prepared as readability's own
@@ -78,6 +149,7 @@ class PrunedDocument(Document):  # type: ignore[misc]
     def remove_unlikely_candidates(self) -> None:
         """readability's pass, over the elements that have a class or an id only."""
         named = _NAMED(self.html)
+        self._dropped_any = False
         for element in named if isinstance(named, list) else ():
             if not isinstance(element, HtmlElement):
                 continue
@@ -91,6 +163,7 @@ class PrunedDocument(Document):  # type: ignore[misc]
                 and not _HOLDS_CONTENT(element)
             ):
                 element.drop_tree()
+                self._dropped_any = True
 
     def transform_misused_divs_into_paragraphs(self) -> None:
         """readability's pass: a div holding no block element becomes a paragraph, and the
@@ -147,10 +220,14 @@ def readability_reading(root: HtmlElement, *, title: bool = True) -> Readability
 
 
 def _text_length(element: HtmlElement) -> int:
-    """readability's ``text_length``: the length of the element's text after its ``clean``,
-    which only strips a text without a whitespace run it would shorten (``_UNCLEAN``)."""
-    text: str = element.text_content() or ""
-    return len(text.strip() if _UNCLEAN.search(text) is None else clean(text))
+    """readability's ``text_length``: the length of the element's text after its ``clean``."""
+    return len(_readability_clean(element_text(element)))
+
+
+def _readability_clean(text: str) -> str:
+    """readability's ``clean``, which only strips a text without a whitespace run it would
+    shorten (``_UNCLEAN``)."""
+    return text.strip() if _UNCLEAN.search(text) is None else str(clean(text))
 
 
 def _holds_block(element: HtmlElement) -> bool:

@@ -21,6 +21,7 @@ from lire.extract.media import Pictures, is_caption, is_standalone, table_blocks
 from lire.extract.tree import int_attribute
 from lire.model import Block, BlockKind, Link
 from lire.sanitize import sanitize, sanitize_line
+from lire.text.elements import element_text
 from lire.urls import web_address
 
 __all__ = ["element_blocks", "spanned_blocks"]
@@ -60,19 +61,21 @@ class _Builder:
     pictures: Pictures = field(default_factory=Pictures)  # the captions given so far
 
     def flush(self, kind: BlockKind, *, level: int = 0, ordinal: int | None = None) -> None:
-        if not self.pieces:  # most boundaries close no text
-            self.links.clear()
+        pieces = self.pieces
+        if not pieces:  # most boundaries close no text
+            if self.links:
+                self.links.clear()
             return
-        text = _normalise("".join(self.pieces))
+        text = _normalise(pieces[0] if len(pieces) == 1 else "".join(pieces))
         if kind is BlockKind.CAPTION:
             self.blocks.extend(self.pictures.caption(text))
         elif text:
             self.blocks.append(Block(kind, text, level, tuple(self.links), ordinal))
-        self.pieces.clear()
+        pieces.clear()
         self.links.clear()
 
     def link(self, element: HtmlElement) -> None:
-        text = sanitize_line(element.text_content())
+        text = sanitize_line(element_text(element))
         url = web_address(element.get("href"), base=self.base)  # http(s) only, or None
         if text and url:
             self.links.append(Link(text, url))
@@ -135,7 +138,10 @@ def _walk(element: HtmlElement, builder: _Builder, context: _Context) -> None:
     elif tag in _CONTAINERS or tag == "table" or tag in _HEADINGS:
         builder.flush(context.kind)
         start = len(builder.blocks)
-        _children(element, builder, context)
+        if len(element):
+            _children(element, builder, context)
+        elif element.text:  # a paragraph of text alone, the commonest element of a page
+            builder.pieces.append(element.text)
         builder.flush(context.kind)
         if element in builder.marks:
             builder.spans[element] = (start, len(builder.blocks))
@@ -249,8 +255,15 @@ def _preformatted(element: HtmlElement, builder: _Builder) -> None:
 
 def _normalise(text: str) -> str:
     """Collapse whitespace runs to one space, keep ``<br>`` line breaks, trim every line."""
+    if text.isprintable():  # no control character, no line break (nor _BREAK): nothing to do
+        return " ".join(text.split())
     text = sanitize(text.replace("\r", " ").replace("\n", " ").replace("\x0b", " "))
     if _BREAK not in text:  # most blocks: one line (``str.split`` splits where ``\s`` matches)
         return " ".join(text.split())
+    return _lines(text)
+
+
+def _lines(text: str) -> str:
+    """The lines of ``text`` split at its ``<br>`` marks, each trimmed, empty ones left out."""
     lines = (" ".join(line.split()) for line in text.split(_BREAK))
     return "\n".join(line for line in lines if line)

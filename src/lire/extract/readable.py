@@ -30,6 +30,7 @@ from lire.extract.scan import scan_page
 from lire.extract.text_blocks import text_blocks
 from lire.extract.tree import parse_html
 from lire.model import Article, Block, BlockKind, Page, PageKind, Removal, host_of
+from lire.text.elements import element_text
 from lire.text.language import detect_language
 
 __all__ = ["DomPass", "Extraction", "extract", "extract_drafts", "extract_html", "extract_text"]
@@ -214,7 +215,7 @@ def _paragraph_sample(root: HtmlElement) -> str:
     sample: list[str] = []
     size = 0
     for paragraph in root.iter("p"):
-        sample.append(paragraph.text_content())
+        sample.append(element_text(paragraph))
         size += len(sample[-1])
         if size > LANG_SAMPLE_CHARS:
             break

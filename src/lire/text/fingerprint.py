@@ -5,16 +5,21 @@ from __future__ import annotations
 import hashlib
 import re
 
-__all__ = ["fingerprint"]
+__all__ = ["fingerprint", "word_key"]
 
 _WORDS = re.compile(r"\w+")
 
 
 def fingerprint(text: str) -> str:
     """A hash of ``text`` that ignores case, punctuation and spacing ("" for wordless text)."""
-    words = _WORDS.findall(text.casefold())
+    words = word_key(text)
     if not words:
         return ""
-    return hashlib.blake2b(
-        " ".join(words).encode("utf-8", "surrogatepass"), digest_size=12
-    ).hexdigest()
+    return hashlib.blake2b(words.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+def word_key(text: str) -> str:
+    """What ``fingerprint`` hashes: the words of ``text``, casefolded, one space apart. Two
+    texts have the same fingerprint when they have the same key; within one article, where
+    nothing is stored, the key itself tells repeats apart without hashing."""
+    return " ".join(_WORDS.findall(text.casefold()))
