@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import lire.clean.blocks
+from lire.clean import prefilter
 from lire.clean.blocks import clean
 from lire.clean.classify import Verdict, judge
 from lire.clean.clusters import zones
@@ -142,3 +143,60 @@ def test_each_trailing_box_is_judged_at_the_edge_once(monkeypatch: pytest.Monkey
     clean(article)
     at_edge = [text for text, edge in judged if edge]
     assert len(at_edge) == len(set(at_edge))
+
+
+def _noise(needles: list[str], size: int, seed: int) -> str:
+    """``size`` characters drawn from the needles' own alphabet: near misses everywhere."""
+    rng = random.Random(seed)
+    alphabet = sorted(set("".join(needles)))
+    return "".join(rng.choice(alphabet) for _ in range(size))
+
+
+def _filled(needles: list[str], size: int) -> list[str]:
+    """Distinct needles of ``size`` bytes in all: the shipped ones, then numbered variants."""
+    out: list[str] = []
+    total, round_ = 0, 0
+    while True:
+        for needle in needles:
+            candidate = needle if round_ == 0 else f"{needle}{round_}"
+            total += len(candidate.encode())
+            if total > size:
+                return out
+            out.append(candidate)
+        round_ += 1
+
+
+def test_a_full_needle_set_finds_every_needle_with_a_sixteenth_of_its_memory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # An RE2 set short of memory reports no match: each set is kept to SET_BYTES of needles,
+    # and a set that large holds its whole automaton in a sixteenth of SET_MEMORY.
+    monkeypatch.setattr(prefilter, "SET_MEMORY", prefilter.SET_MEMORY // 16)
+    needles = _filled(ALL_NEEDLES, prefilter.SET_BYTES)
+    sets = prefilter._NeedleSets(needles)
+    assert len(sets.sets) == 1
+    text = _noise(needles, 1_000_000, seed=3) + " | ".join(needles)
+    assert sets.numbers(text) == list(range(len(needles)))
+
+
+def test_needles_beyond_one_set_are_split_and_all_found() -> None:
+    needles = _filled(ALL_NEEDLES, 3 * prefilter.SET_BYTES)
+    sets = prefilter._NeedleSets(needles)
+    assert len(sets.sets) == 3
+    rng = random.Random(5)
+    sample = rng.sample(needles, 200)
+    text = " ~ ".join(sample)
+    expected = [n for n, needle in enumerate(needles) if needle in text]
+    assert sets.numbers(text) == expected
+    assert sets.any(sample[0]) and not sets.any("\u2603" * 50)
+
+
+def test_needles_each_is_needles_in_for_each_text() -> None:
+    screen = SCREENS[None]
+    rng = random.Random(8)
+    texts = [
+        " ".join(rng.choice([*WORDS, *ALL_NEEDLES[:50]]) for _ in range(rng.randint(0, 6)))
+        for _ in range(500)
+    ]
+    folded = [text.casefold() for text in texts]
+    assert screen.needles_each(folded) == [screen.needles_in(text) for text in folded]

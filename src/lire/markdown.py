@@ -137,6 +137,8 @@ def _cell(text: str) -> str:
 
 def _inline(text: str, block: MarkdownBlock) -> str:
     """Escape ``text`` and turn the block's links into Markdown links, in order."""
+    if not block.links and "\n" not in text:  # most blocks: one line of text alone
+        return escape_line_start(escape_inline(text))
     out: list[str] = []
     position = 0
     for link in block.links:

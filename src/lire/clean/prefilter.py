@@ -9,7 +9,7 @@ Shared by the block classification (``lire.clean.classify``) and the DOM pass's 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import re2
@@ -19,7 +19,8 @@ from lire.clean.rules import Position, Rule, Strength
 __all__ = ["Prefilter", "prefilter_for"]
 
 _RUN = 16  # texts searched together by ``Prefilter.needles_each``
-_SET_MEMORY = 64 << 20  # bytes RE2 may use for the set's automaton (it needs a few MB at most)
+SET_MEMORY = 64 << 20  # bytes RE2 may use for one set's automaton
+SET_BYTES = 24_000  # bytes of needles in one set (the shipped rules of every language: 20,024)
 
 
 class Prefilter:
@@ -38,7 +39,7 @@ class Prefilter:
             for needle in rule.needles:
                 self.rules_of.setdefault(needle, []).append(n)
         self.needles = tuple(self.rules_of)
-        self.found = _needle_set(self.needles)
+        self.found = _NeedleSets(self.needles)
         # needles a masked quote ("«____»") could bring into a sentence: ever tested directly
         self.underscored = tuple(needle for needle in self.rules_of if "_" in needle)
         # needle -> the most words any of its rules allows (a block, or a pitch tail)
@@ -64,24 +65,22 @@ class Prefilter:
 
     def needles_in(self, folded: str) -> list[str]:
         """The needles in ``folded`` (a casefolded text), each once, in the rules' order."""
-        if self.found is None:
-            return []
         needles = self.needles
-        return [needles[n] for n in sorted(self.found.Match(folded) or ())]
+        return [needles[n] for n in self.found.numbers(folded)]
 
     def needles_each(self, folded: Sequence[str]) -> list[list[str]]:
         """``needles_in`` of each text of ``folded``, the texts searched a run at a time (most
         blocks of a page hold no needle: one search clears a run of them); a run where a
         needle is found, maybe across two texts, is searched text by text."""
-        if self.found is None:
+        if not self.needles:
             return [[] for _ in folded]
         found: list[list[str]] = []
         for start in range(0, len(folded), _RUN):
             run = folded[start : start + _RUN]
-            if self.found.Match("\n".join(run)):
+            if self.found.any("\n".join(run)):
                 found.extend(self.needles_in(text) for text in run)
             else:
-                found.extend([] for _ in run)
+                found.extend([[] for _ in run])
         return found
 
     def candidates(self, folded: str, among: Sequence[str] | None = None) -> list[Rule]:
@@ -99,19 +98,50 @@ class Prefilter:
         return [self.rules[n] for n in sorted(chosen)]
 
 
-def _needle_set(needles: Iterable[str]) -> Any:
-    """An RE2 set of ``needles`` as literal strings (None when there are none): its ``Match``
-    gives the number of each needle found anywhere in a text."""
+class _NeedleSets:
+    """The needles as literal strings in RE2 sets of at most ``SET_BYTES`` bytes each; their
+    automata tell in one pass over a text which needles occur in it.
+
+    An RE2 set given too little memory for its automaton stops early and reports no match,
+    which would silently miss rules. A set of literal strings has an automaton of at most one
+    state per byte of its needles; the largest a set can be here (``SET_BYTES``) is tested to
+    find every needle with a sixteenth of the memory it is given (``SET_MEMORY``), so however
+    many needles the rules bring (a user's rules add theirs), each set holds its automaton
+    whole and "no match" means no needle.
+    """
+
+    def __init__(self, needles: Sequence[str]) -> None:
+        self.sets: list[tuple[int, Any]] = []  # (number of its first needle, the set)
+        start, size = 0, 0
+        for end, needle in enumerate(needles):
+            size += len(needle.encode("utf-8", "surrogatepass"))
+            if size > SET_BYTES and end > start:
+                self.sets.append((start, _needle_set(needles[start:end])))
+                start, size = end, len(needle.encode("utf-8", "surrogatepass"))
+        if start < len(needles):
+            self.sets.append((start, _needle_set(needles[start:])))
+
+    def numbers(self, folded: str) -> list[int]:
+        """The numbers of the needles in ``folded``, in order."""
+        found: list[int] = []
+        for first, needle_set in self.sets:
+            found.extend(first + n for n in sorted(needle_set.Match(folded) or ()))
+        return found
+
+    def any(self, folded: str) -> bool:
+        """True when some needle is in ``folded``."""
+        return any(needle_set.Match(folded) for _, needle_set in self.sets)
+
+
+def _needle_set(needles: Sequence[str]) -> Any:
+    """An RE2 set of ``needles`` (at least one) as literal strings: its ``Match`` gives the
+    number of each needle found anywhere in a text."""
     options = re2.Options()
-    options.max_mem = _SET_MEMORY
+    options.max_mem = SET_MEMORY
     options.log_errors = False
     found = re2.Set.SearchSet(options)
-    count = 0
     for needle in needles:
         found.Add(re2.escape(needle))
-        count += 1
-    if not count:
-        return None
     found.Compile()
     return found
 
