@@ -15,6 +15,10 @@ Cases (inputs are generated into a temporary directory first, so building them c
 - gzip-bomb: about 1 GB of zeros gzipped in streaming chunks, served by a server on 127.0.0.1
   with ``Content-Encoding: gzip`` and fetched with the default caps.
 
+With ``--peers``, trafilatura's ``extract`` is timed on each other HTML shape too, in its own
+subprocess, and its CPU time printed beside lire's as a ratio (a shape's s/MB on a shared
+machine swings with the machine; the ratio in one run does not).
+
 Each case's CPU time is also given per MB of input (``s/MB``; the budget: about 2 s per MB
 whatever the shape). CPU time, not wall time: on a shared machine wall time measures the others.
 Each case runs in its own subprocess, twice: once for wall and CPU time and the growth of the
@@ -22,7 +26,7 @@ peak resident set (``ru_maxrss`` after the call minus before it, input already l
 under ``tracemalloc`` for the peak of Python's own allocations (lxml's C memory is not traced,
 and tracing slows the run, so its time is not reported). Prints a table and exits 0.
 
-    python bench/limits.py [--case NAME ...] [--no-trace]
+    python bench/limits.py [--case NAME ...] [--no-trace] [--peers]
 """
 
 from __future__ import annotations
@@ -65,6 +69,8 @@ CASES = (
     "gzip-bomb",
 )
 PEER = "html-10mb-peer"  # trafilatura.extract on the same page: the budget's named peer
+# The other HTML shapes trafilatura is timed on with --peers (the 10 MB page has its own case).
+PEERED = ("deep-100k", "paragraph-1mb", "tiny-200k", "links-100k")
 HTML_BYTES = 10_000_000
 TEXT_BYTES = 5_000_000
 LINE_BYTES = 2_000_000
@@ -281,10 +287,13 @@ def bomb_server(body: bytes) -> Iterator[str]:
         thread.join()
 
 
-def run_case(case: str, directory: Path, trace: bool) -> dict[str, Any]:
-    """Load the case's input, then time (or trace) lire on it; return the figures."""
+def run_case(case: str, directory: Path, trace: bool, peer: bool = False) -> dict[str, Any]:
+    """Load the case's input, then time (or trace) lire on it (``peer``: trafilatura on its
+    HTML); return the figures."""
     with contextlib.ExitStack() as stack:
-        call = _prepare(case, directory, stack)
+        call = (
+            _peer_call(directory / INPUT_FILES[case]) if peer else _prepare(case, directory, stack)
+        )
         gc.collect()
         before = _reset_peak_rss()
         if trace:
@@ -360,6 +369,14 @@ def _prepare(
     raise SystemExit(f"unknown case {case}")
 
 
+def _peer_call(path: Path) -> Callable[[], Reading | str]:
+    """trafilatura's ``extract`` on the HTML at ``path``, for the side-by-side figures."""
+    import trafilatura
+
+    html = path.read_text(encoding="utf-8")
+    return lambda: trafilatura.extract(html) or ""
+
+
 def _outcome(call: Callable[[], Reading | str]) -> str:
     try:
         reading = call()
@@ -379,10 +396,12 @@ def _outcome(call: Callable[[], Reading | str]) -> str:
 # -- the parent: one subprocess per case and mode, then the table ------------------------------
 
 
-def measure(case: str, directory: Path, trace: bool) -> dict[str, Any]:
+def measure(case: str, directory: Path, trace: bool, peer: bool = False) -> dict[str, Any]:
     command = [sys.executable, __file__, "--child", case, "--dir", str(directory)]
     if trace:
         command.append("--trace")
+    if peer:
+        command.append("--peer")
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         return {"case": case, "outcome": f"crashed: {done.stderr.strip().splitlines()[-1:]}"}
@@ -431,9 +450,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--child", choices=CASES, help=argparse.SUPPRESS)
     parser.add_argument("--dir", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--peers",
+        action="store_true",
+        help="also time trafilatura on each HTML shape (it takes a minute on tiny-200k)",
+    )
+    parser.add_argument("--peer", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(run_case(args.child, args.dir, args.trace)))
+        print(json.dumps(run_case(args.child, args.dir, args.trace, peer=args.peer)))
         return 0
     cases = args.case or list(CASES)
     with tempfile.TemporaryDirectory(prefix="lire-limits-") as name:
@@ -448,6 +473,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                     k: v for k, v in measure(case, directory, trace=True).items() if k != "outcome"
                 }
             rows.append(row)
+        peers = [
+            measure(c, directory, False, peer=True) for c in cases if args.peers and c in PEERED
+        ]
     print(
         f"lire {lire.__version__}, Python {sys.version.split()[0]}; gzip-bomb inflates to "
         f"{BOMB_BYTES / 1e9:.2f} GB, input MB is as sent"
@@ -458,7 +486,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     if ours and peer:
         ratio = ours / peer
         print(f"html-10mb CPU time, lire.read / trafilatura.extract: {ratio:.2f}")
+    if peers:
+        print_peers(peers, cpu, sizes)
     return 0
+
+
+def print_peers(
+    peers: Sequence[dict[str, Any]], ours: dict[str, float | None], sizes: dict[str, int]
+) -> None:
+    """trafilatura's CPU time on each HTML shape beside lire's, as a ratio."""
+    print(f"\n{'trafilatura on':<14} {'cpu s':>7} {'s/MB':>6} {'lire/peer':>9}  outcome")
+    for row in peers:
+        case, cpu = row["case"], row.get("cpu")
+        mine = ours.get(case)
+        per_mb = f"{cpu / (sizes[case] / 1e6):.2f}" if cpu is not None else "-"
+        ratio = f"{mine / cpu:.2f}" if mine and cpu else "-"
+        print(f"{case:<14} {_s(cpu):>7} {per_mb:>6} {ratio:>9}  {row['outcome']}")
 
 
 INPUT_FILES = {

@@ -11,15 +11,18 @@ server on 127.0.0.1 (``tests/loopback.py``).
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
 import subprocess
 import sys
 import time
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+import brotli
 import pytest
 
 from loopback import Loopback, Reply, loopback_server  # noqa: F401  (the fixture "loopback")
@@ -175,7 +178,17 @@ def test_a_redirect_to_an_address_that_is_not_http_is_one_clean_error(
     assert "not an http(s) URL" in run.err
 
 
-@pytest.mark.parametrize("target", ["http://[::1", "http://[::1/x", "http://127.0.0.1:99999/"])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://[::1",
+        "http://[::1/x",
+        "http://127.0.0.1:99999/",
+        "http://127.0.0.1:99999999999999999999/",  # past what a C long holds
+        "http://xn--zz/",  # a host that is not valid IDNA
+        "http://xn--a.example/",
+    ],
+)
 def test_a_redirect_to_a_malformed_address_is_one_clean_error(
     target: str, loopback: Loopback, user_dirs: dict[str, str]
 ) -> None:
@@ -230,6 +243,108 @@ def test_the_same_article_at_many_addresses_keeps_its_body(
         assert "Engineers said the new wall would hold" in run.out, address
 
 
+@pytest.mark.parametrize(
+    "address", ["http://127.0.0.1:74301/", "http://127.0.0.1:99999999999999999999/",
+                "http://127.0.0.1:\u0668\u0660/"],  # past 65535 (not wrapped round), not ASCII
+)  # fmt: skip
+def test_an_address_with_an_impossible_port_is_one_clean_error(
+    address: str, user_dirs: dict[str, str]
+) -> None:
+    run = lire(address, dirs=user_dirs)
+    assert_sound(run, code=1, text=None)
+    assert "not a valid URL" in run.err
+
+
+def _compressed(coding: str, data: bytes) -> bytes:
+    if coding == "br":
+        return bytes(brotli.compress(data))
+    if coding == "deflate":
+        return zlib.compress(data)
+    return gzip.compress(data)
+
+
+@pytest.mark.parametrize("coding", ["gzip", "deflate", "br"])
+def test_a_compressed_body_cut_short_is_one_clean_error(
+    coding: str, loopback: Loopback, user_dirs: dict[str, str]
+) -> None:
+    body = _compressed(coding, ARTICLE)
+    headers = (("Content-Type", "text/html"), ("Content-Encoding", coding))
+    whole = loopback.serve(f"/whole-{coding}", Reply(body, headers=headers))
+    assert_sound(lire(whole, dirs=user_dirs), code=0)
+    cut = loopback.serve(f"/cut-{coding}", Reply(body[: len(body) // 2], headers=headers))
+    run = lire(cut, dirs=user_dirs)
+    assert_sound(run, code=1, text=None)
+    assert f"truncated compressed body ({coding})" in run.err
+
+
+def test_a_saved_page_gz_cut_short_is_one_clean_error(
+    tmp_path: Path, user_dirs: dict[str, str]
+) -> None:
+    page = tmp_path / "page.html.gz"
+    data = gzip.compress(ARTICLE)
+    page.write_bytes(data[: len(data) // 2])
+    run = lire(str(page), dirs=user_dirs)
+    assert_sound(run, code=1, text=None)
+    assert "truncated compressed body" in run.err
+
+
+def test_an_updated_story_read_again_keeps_the_paragraphs_it_had(
+    loopback: Loopback, user_dirs: dict[str, str]
+) -> None:
+    # The same four paragraphs under three addresses, then under a fourth with eleven updates
+    # after them (a live blog): the site memory has seen the four twice, and keeps them.
+    lead = [
+        f"Paragraph {n}: the harbour authority said on Monday that the repairs to section {n} "
+        "of the sea wall were finished ahead of winter, and that the ferries keep their times."
+        for n in range(1, 5)
+    ]
+    updates = [
+        f"Update {n}: readers wrote that the ferry from the island arrived at {n} o'clock, and "
+        f"the harbour master confirmed that quay number {n} was open again for fishing boats."
+        for n in range(1, 12)
+    ]
+
+    def story(paragraphs: list[str]) -> bytes:
+        body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+        return (
+            "<html><head><title>Harbour reopens</title></head><body><article>"
+            f"<h1>Harbour reopens</h1>{body}</article></body></html>"
+        ).encode()
+
+    for path in ("/live", "/live/amp", "/live/print"):
+        loopback.serve(path, Reply(story(lead)))
+    loopback.serve("/live/all", Reply(story(lead + updates)))
+    for path in ("/live", "/live/amp", "/live/print", "/live/all"):
+        run = lire(loopback.url(path), "--format", "text", dirs=user_dirs)
+        assert_sound(run, code=0, text=None)
+        assert all(paragraph in run.out for paragraph in lead), path
+
+
+def test_a_long_table_reads_in_linear_time(tmp_path: Path, user_dirs: dict[str, str]) -> None:
+    rows = "".join("<tr>" + "<td>cell</td>" * 10 + "</tr>" for _ in range(20_000))
+    page = tmp_path / "table.html"
+    page.write_text(
+        ARTICLE.decode().replace("</article>", f"<table>{rows}</table></article>"),
+        encoding="utf-8",
+    )
+    assert_sound(lire(str(page), dirs=user_dirs), code=0)
+
+
+@pytest.mark.parametrize("tag", ["div", "ul"])
+def test_a_page_nested_in_hundreds_of_wrappers_reads_in_linear_time(
+    tag: str, tmp_path: Path, user_dirs: dict[str, str]
+) -> None:
+    items = "".join(f"<{'li' if tag == 'ul' else 'p'}>Item {n}</{'li' if tag == 'ul' else 'p'}>"
+                    for n in range(10_000))  # fmt: skip
+    article = ARTICLE.decode()
+    nested = f"<{tag}>" * 300 + items + f"</{tag}>" * 300
+    page = tmp_path / "nested.html"
+    page.write_text(article.replace("</article>", f"</article>{nested}"), encoding="utf-8")
+    run = lire(str(page), dirs=user_dirs)
+    assert_sound(run, code=0)
+    assert run.seconds < BOUND / 3
+
+
 # -- configs ----------------------------------------------------------------------------------
 
 
@@ -256,6 +371,11 @@ def config(tmp_path: Path, text: str) -> str:
         '[[clean.rules]]\nname = "ad/x"\npattern = "(?<=a)b"\n',
         "[\x1b[31mfetch]\n",
         '["\\u001b[2J' + "k" * 5000 + '"]\n',
+        "[fetch]\ntimeout = " + "9" * 5000 + "\n",  # more digits than Python converts
+        "x" + ".x" * 50_000 + " = 1\n",  # TOML reads such a key in quadratic time
+        "[" + ".".join(["a"] * 50_000) + "]\n",
+        "[app]\nwidth = -80\n",
+        "[app]\nwidth = 99999999999999999\n",
     ],
 )
 def test_a_hostile_config_is_one_clean_error_with_exit_2(
@@ -266,6 +386,25 @@ def test_a_hostile_config_is_one_clean_error_with_exit_2(
     assert_sound(run, code=2, text=None)
     assert "config.toml" in run.err
     assert len(run.err) < 400
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("[fetch]\ntimeout = 3\n[llm]\ntimeout = nan\n", 4),
+        ("fetch.timeout = nan\n", 1),
+        ("fetch = { timeout = inf }\n", 1),
+        ('[fetch]\n"timeout" = nan\n', 2),
+        ("[fetch]\nmax_bytes = 1\nbogus = 2\n", 3),
+    ],
+)
+def test_a_config_error_names_the_line_of_the_key(
+    text: str, line: int, tmp_path: Path, user_dirs: dict[str, str]
+) -> None:
+    run = lire(str(HOSTILE / "weird-attributes.html"), "--config", config(tmp_path, text),
+               dirs=user_dirs)  # fmt: skip
+    assert_sound(run, code=2, text=None)
+    assert f"config.toml:{line}:" in run.err
 
 
 def test_config_dev_zero_is_refused_at_once(user_dirs: dict[str, str]) -> None:

@@ -47,7 +47,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, NoReturn
@@ -118,6 +118,7 @@ _SECTIONS: dict[str, type[Any]] = {
 MAX_CONFIG_BYTES = 1_000_000
 MAX_STRING_CHARS = 1_000
 MAX_USER_RULES = 500
+MAX_KEY_PARTS = 64  # dotted parts in one key or table name ("a.b.c")
 MAX_SHOWN_CHARS = 60  # of a key or value quoted in an error message
 # The sane range of each number, by key: (lowest, highest, unit).
 _RANGES: dict[str, tuple[float, float, str]] = {
@@ -126,6 +127,7 @@ _RANGES: dict[str, tuple[float, float, str]] = {
     "fetch.max_bytes": (1, 1_000_000_000, " bytes"),
     "fetch.max_decompressed_bytes": (1, 4_000_000_000, " bytes"),
     "summary.points": (1, 50, ""),
+    "app.width": (0, 1_000, " characters"),  # 0: the whole view
     "llm.timeout": (0.001, 3_600.0, " seconds"),
 }
 
@@ -163,13 +165,25 @@ def load_config(path: Path | None = None, *, explicit: bool = False) -> Config:
         source = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ConfigError(f"cannot read config file {path}: it is not UTF-8 text") from error
+    _check_keys(source, path)
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from error
     except RecursionError as error:
         raise ConfigError(f"{path}: not valid TOML: its arrays or tables nest too deep") from error
+    except ValueError as error:  # an integer of more digits than Python converts
+        raise ConfigError(f"{path}: not valid TOML: {_shown(str(error))}") from error
     return parse_config(data, path=path, source=source)
+
+
+def _check_keys(source: str, path: Path) -> None:
+    """Refuse a key of more than ``MAX_KEY_PARTS`` dotted parts before TOML reads it: the TOML
+    reader takes time in the square of their number (a minute for 50,000)."""
+    for number, line in enumerate(source.splitlines(), start=1):
+        key = line.partition("=")[0]
+        if key.count(".") >= MAX_KEY_PARTS:
+            raise ConfigError(f"{path}:{number}: a key of more than {MAX_KEY_PARTS} dotted parts")
 
 
 def parse_config(data: Mapping[str, Any], *, path: Path | None = None, source: str = "") -> Config:
@@ -198,18 +212,20 @@ def _parse_section(
             changes[key] = _parse_rules(value, path, source)
             continue
         if key not in known:
-            _fail(path, source, key, f"unknown key '{_shown(dotted)}'")
+            _fail(path, source, dotted, f"unknown key '{_shown(dotted)}'")
         expected = type(getattr(current, key))
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value) if abs(value) < 1e300 else math.inf
         if type(value) is not expected:
             shown = _shown(repr(value))
-            _fail(path, source, key, f"'{dotted}' must be {_type_name(expected)}, got {shown}")
+            _fail(path, source, dotted, f"'{dotted}' must be {_type_name(expected)}, got {shown}")
         if problem := _problem(dotted, value):
-            _fail(path, source, key, f"'{dotted}' {problem}")
+            _fail(path, source, dotted, f"'{dotted}' {problem}")
         changes[key] = value
     if section == "summary" and changes.get("summarizer", "offline") not in ("offline", "llm"):
-        _fail(path, source, "summarizer", '\'summary.summarizer\' must be "offline" or "llm"')
+        _fail(
+            path, source, "summary.summarizer", '\'summary.summarizer\' must be "offline" or "llm"'
+        )
     return replace(current, **changes)
 
 
@@ -219,7 +235,7 @@ def _problem(dotted: str, value: object) -> str | None:
         return f"must be a finite number, got {value!r}"
     if dotted in _RANGES and isinstance(value, int | float):
         low, high, unit = _RANGES[dotted]
-        if value <= 0:
+        if value <= 0 < low:
             return f"must be greater than 0, got {_shown(repr(value))}"
         if not low <= value <= high:
             return f"must be between {low:g} and {high:g}{unit}, got {_shown(repr(value))}"
@@ -241,7 +257,9 @@ def _shown(text: str) -> str:
 
 def _parse_rules(value: Any, path: Path | None, source: str) -> RuleSet:
     if not isinstance(value, list) or not all(isinstance(item, Mapping) for item in value):
-        _fail(path, source, "rules", "'clean.rules' must be a list of tables ([[clean.rules]])")
+        _fail(
+            path, source, "clean.rules", "'clean.rules' must be a list of tables ([[clean.rules]])"
+        )
     if len(value) > MAX_USER_RULES:
         _fail(path, source, "[[clean.rules]]", f"more than {MAX_USER_RULES} rules in 'clean.rules'")
     try:
@@ -265,16 +283,40 @@ def _fail(path: Path | None, source: str, key: str, message: str) -> NoReturn:
 
 
 def _line_of(source: str, key: str) -> int | None:
+    """The line that sets ``key`` (dotted: "fetch.timeout"; or a header such as
+    "[[clean.rules]]"): under its table, as a dotted key, or in an inline table."""
     if len(key) > MAX_STRING_CHARS:
         return None
     if key.startswith("["):
         pattern = re.compile(rf"^\s*{re.escape(key)}")
-    else:
-        pattern = re.compile(rf"^\s*(\[\s*{re.escape(key)}\s*\]|{re.escape(key)}\s*=)")
-    for number, line in enumerate(source.splitlines(), start=1):
-        if pattern.match(line):
+        return next((n for n, line in _lines(source) if pattern.match(line)), None)
+    table = ""
+    for number, line in _lines(source):
+        if header := _HEADER.match(line):
+            table = _key_path(header.group(1))
+            if table == key:
+                return number
+            continue
+        assigned = _ASSIGNED.match(line)
+        if assigned is None:
+            continue
+        full = ".".join(part for part in (table, _key_path(assigned.group(1))) if part)
+        if full == key or (key.startswith(full + ".") and "{" in line):
             return number
     return None
+
+
+_HEADER = re.compile(r"^\s*\[\[?([^\[\]]*)\]\]?")
+_ASSIGNED = re.compile(r"^\s*([^=#\[]+)=")
+
+
+def _lines(source: str) -> Iterator[tuple[int, str]]:
+    return enumerate(source.splitlines(), start=1)
+
+
+def _key_path(key: str) -> str:
+    """A TOML key as the dotted path it names: quotes and spaces around its dots dropped."""
+    return ".".join(part.strip().strip("\"'") for part in key.split("."))
 
 
 def _reason(error: BaseException) -> str:

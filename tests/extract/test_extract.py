@@ -319,3 +319,22 @@ def test_any_input_gives_a_clean_article_or_an_extraction_error(html: str) -> No
     for text in strings:
         assert not any(char in text for char in _UNSAFE), text
     assert all(block.text.strip() for block in article.blocks)
+
+
+def test_a_chain_of_hundreds_of_wrappers_is_shortened_and_keeps_its_text() -> None:
+    # Each pass that measures an element's text measures a chain's content once per wrapper.
+    inner = "".join(f"<p>Item {n}</p>" for n in range(50))
+    html = "<html><body>" + "<div>level " * 300 + inner + "</div>" * 300 + "</body></html>"
+    root = parse_html(html, location="x")
+    depth = max(len(list(element.iterancestors())) for element in root.iter("p"))
+    assert depth < 40
+    assert root.text_content().count("level") == 300
+    assert root.text_content().count("Item") == 50
+
+
+def test_a_few_nested_wrappers_are_left_as_written() -> None:
+    html = (
+        "<html><body>" + "<div class='w'>" * 12 + "<p>Text</p>" + "</div>" * 12 + "</body></html>"
+    )
+    root = parse_html(html, location="x")
+    assert len(root.findall(".//div")) == 12

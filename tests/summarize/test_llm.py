@@ -237,6 +237,18 @@ def test_refused_connection_is_a_fetch_error() -> None:
         llm_summary(ARTICLE, transport=stream_lines, config=config_for(url))
 
 
+def test_credentials_in_the_endpoint_are_never_in_a_message() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://user:secret@127.0.0.1:{port}/v1"
+    with pytest.raises(FetchError) as caught:
+        llm_summary(ARTICLE, transport=stream_lines, config=config_for(url))
+    message = str(caught.value)
+    assert f"model at http://127.0.0.1:{port}/v1/chat/completions could not be reached" in message
+    assert "secret" not in message and "user" not in message
+
+
 def test_model_output_is_sanitised(llm_endpoint: tuple[str, Script]) -> None:
     url, script = llm_endpoint
     script.events = events_for(

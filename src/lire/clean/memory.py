@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lire.clean.classify import Verdict
+from lire.clean.classify import ARTICLE_WORDS, Verdict
 from lire.clean.restore import USER_MARKED
 from lire.model import Block, BlockKind, SiteMemory
 from lire.text.fingerprint import fingerprint
@@ -40,7 +40,9 @@ def mark_learned(
     article: when the seen blocks hold most of its words, it is the same article read again
     (under another address), and nothing goes; a learned removal is taken only from the run of
     removable blocks that starts the article or ends it, never from between two blocks of its
-    body; and learned removals stop before they take ``LEARNED_MAX_SHARE`` of its words.
+    body; two paragraphs of article length in a row at an edge are the article's own (an
+    updated story read again), and nothing goes from that edge; and learned removals stop
+    before they take ``LEARNED_MAX_SHARE`` of its words.
     """
     words = [len(block.text.split()) for block in blocks]
     seen = {i for i, block in enumerate(blocks) if fingerprint(block.text) in memory.seen}
@@ -54,12 +56,33 @@ def mark_learned(
         return
     budget = LEARNED_MAX_SHARE * left
     for order in (range(len(blocks)), range(len(blocks) - 1, -1, -1)):
+        if _prose_run(order, eligible, words, marks):
+            continue  # the article's own paragraphs, read before: an updated story
         for i in order:
             if i in eligible and words[i] <= budget and i not in marks:
                 marks[i] = "learned/site-repeat"
                 budget -= words[i]
             elif not (i in marks or (i in seen and i not in kept)):
                 break  # the article's body starts here: nothing learned goes past it
+
+
+def _prose_run(
+    order: Sequence[int], eligible: set[int], words: Sequence[int], marks: dict[int, str]
+) -> bool:
+    """True when the run of learnable blocks at this edge holds two paragraphs of article
+    length in a row: a site repeats a line, a box, a blurb; two paragraphs running on are the
+    article's own, seen before under another address (its update, a live blog's next read)."""
+    long_before = False
+    for i in order:
+        if i in marks:
+            continue
+        if i not in eligible:
+            return False
+        long = words[i] >= ARTICLE_WORDS
+        if long and long_before:
+            return True
+        long_before = long
+    return False
 
 
 def keep_restored_parts(

@@ -43,7 +43,7 @@ _SKIPPED = frozenset(
     {"script", "style", "noscript", "template", "head", "title", "img", "svg", "rt", "rp"}
 )
 _STRUCTURES = ("pre", "table")  # blocks that stay blocks inside a list item
-_LAYOUT_INSIDE_TABLE = "boolean(.//td//*[self::p or self::div or self::table or self::ul])"
+_LAYOUT_BLOCKS = frozenset({"p", "div", "table", "ul"})  # in a cell, they make a layout table
 _BREAK = "\u2028"  # LINE SEPARATOR marks a <br> until the text is normalised
 
 
@@ -124,7 +124,7 @@ def _walk(element: HtmlElement, builder: _Builder, context: _Context) -> None:
     elif tag in _LISTS:
         builder.flush(context.kind)
         _list(element, builder, context)
-    elif tag == "table" and not element.xpath(_LAYOUT_INSIDE_TABLE):
+    elif tag == "table" and not _lays_out(element):
         builder.flush(context.kind)
         builder.blocks.extend(table_blocks(element, skipped=_SKIPPED, containers=_CONTAINERS))
     elif tag == "blockquote":
@@ -158,6 +158,16 @@ def _walk(element: HtmlElement, builder: _Builder, context: _Context) -> None:
         if tag == "a":
             builder.link(element)
         _children(element, builder, context)
+
+
+def _lays_out(table: HtmlElement) -> bool:
+    """True for a layout table: one of its cells holds a paragraph, a div, a table or a list.
+    (Each cell is walked once: libxml2's ``.//td//*`` merged node sets in quadratic time.)"""
+    for cell in table.iter("td"):
+        for inner in cell.iterdescendants():
+            if inner.tag in _LAYOUT_BLOCKS:
+                return True
+    return False
 
 
 def _children(element: HtmlElement, builder: _Builder, context: _Context) -> None:

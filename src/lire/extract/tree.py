@@ -18,12 +18,17 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 from lire.errors import ExtractionError
 from lire.sanitize import sanitize_markup
 
-__all__ = ["MAX_DEPTH", "check_depth", "int_attribute", "parse_html"]
+__all__ = ["MAX_DEPTH", "check_depth", "flatten_wrapper_chains", "int_attribute", "parse_html"]
 
 MAX_DEPTH = 400
 _INTEGER = re.compile(r"[+-]?[0-9]{1,9}")  # beyond a billion, not a number of the page's own
 # True when some element sits MAX_DEPTH levels below the root (evaluated in C, level by level).
 _TOO_DEEP = etree.XPath("boolean(" + "*/" * MAX_DEPTH + "*)")
+DEEP_TREE = 64  # a tree this deep is looked at for chains of wrappers
+MAX_WRAPPERS = 16  # nested wrappers kept in one chain
+WRAPPER_CHARS = 80  # the most text of its own a wrapper has (a label, a quoted line)
+_DEEP = etree.XPath("boolean(" + "*/" * DEEP_TREE + "*)")
+_FRAME = frozenset({"html", "head", "body"})
 # A numeric character reference to a C0 control or DEL (linear: one run of zeros).
 _CHARACTER_REFERENCE = re.compile(
     r"&#(?:[xX]0*(1?[0-9a-fA-F]|7[fF])|0*([12]?[0-9]|3[01]|127))(?![0-9a-fA-F])(?:;)?"
@@ -48,7 +53,41 @@ def parse_html(html: str, *, location: str) -> HtmlElement:
     except (etree.ParserError, ValueError) as error:
         raise ExtractionError(f"no article text found in {location}: {error}") from error
     check_depth(root, location=location)
+    flatten_wrapper_chains(root)
     return root
+
+
+def flatten_wrapper_chains(root: HtmlElement) -> None:
+    """Shorten every chain of more than ``MAX_WRAPPERS`` nested wrappers (elements holding one
+    element and at most ``WRAPPER_CHARS`` of text; their text stays) to its outer and inner
+    ``MAX_WRAPPERS // 2``: each pass that measures
+    an element's text (readability's, the DOM pass's) measures the whole chain's content once
+    per wrapper, so a hostile page of 300 nested ``<div>`` around its text cost 300 times its
+    size. Pages as written nest a few wrappers; only a tree deeper than ``DEEP_TREE`` is looked
+    at, and wrappers' names outside the chain's middle stay for the DOM pass to read."""
+    if not _DEEP(root):
+        return
+    keep = MAX_WRAPPERS // 2
+    for element in list(root.iter()):
+        parent = element.getparent()
+        if not _wraps_one(element) or (parent is not None and _wraps_one(parent)):
+            continue  # not the head of a chain
+        chain = [element]
+        while _wraps_one(chain[-1][0]):
+            chain.append(chain[-1][0])
+        if len(chain) > MAX_WRAPPERS:
+            for wrapper in chain[keep:-keep]:
+                wrapper.drop_tag()
+
+
+def _wraps_one(element: HtmlElement) -> bool:
+    """An element (not html, head or body) holding exactly one element and at most a few
+    words of its own (dropping the tag keeps them, in the element around it)."""
+    if len(element) != 1 or not isinstance(element.tag, str) or element.tag in _FRAME:
+        return False
+    child = element[0]
+    own = len((element.text or "").strip()) + len((child.tail or "").strip())
+    return isinstance(child.tag, str) and own <= WRAPPER_CHARS
 
 
 def _without_controls(html: str) -> bytes:

@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TypeAlias
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -27,6 +28,7 @@ from lire.fetch.inflate import InflateError, Inflater
 from lire.fetch.options import FetchConfig
 from lire.fetch.sniff import binary_type, declared_media_type, refusal, sniff_media_type
 from lire.model import MediaType
+from lire.sanitize import sanitize_line
 from lire.urls import without_credentials
 
 __all__ = ["Client", "Download", "download"]
@@ -73,14 +75,15 @@ def _follow(url: httpx.URL, config: FetchConfig, client: httpx.Client, deadline:
         visited: list[str] = []
         while True:
             visited.append(str(request.url))
-            with _network_errors(show(str(request.url)), config, deadline):
+            with _network_errors(show(str(request.url)), config, deadline, sending=True):
                 response = client.send(request, stream=True, follow_redirects=False)
             try:
-                if response.next_request is None:
+                redirect = _redirect(response)
+                if redirect is None:
                     return _receive(response, config, deadline)
             finally:
                 response.close()
-            request = _next_hop(response.next_request, visited, config, deadline)
+            request = _next_hop(redirect, visited, config, deadline)
 
 
 def _parse_url(source: str) -> httpx.URL:
@@ -93,11 +96,26 @@ def _parse_url(source: str) -> httpx.URL:
     try:
         url = httpx.URL(source)
         host = url.host  # decodes an IDNA host, which may be malformed
-    except (httpx.InvalidURL, UnicodeError) as error:  # idna raises a UnicodeError
-        raise fetch_error(f"{shown} is not a valid URL ({error})") from error
+        _ = urlsplit(source).port  # refuses a port that is not a number up to 65535
+    except (httpx.InvalidURL, ValueError) as error:  # idna's errors are ValueErrors too
+        raise fetch_error(f"{shown} is not a valid URL ({sanitize_line(str(error))})") from error
     if not host:
         raise fetch_error(f"{shown} is not a valid URL: it has no host name")
     return url
+
+
+def _redirect(response: httpx.Response) -> httpx.Request | None:
+    """The request a redirect asks for (None for a response that is no redirect), or a
+    FetchError when its Location is no address at all (a host that is not valid IDNA, a port
+    past 65535)."""
+    try:
+        request = response.next_request
+        if request is not None:
+            _ = urlsplit(str(request.url)).port  # a port is a number up to 65535
+    except (httpx.InvalidURL, ValueError) as error:  # idna's errors are ValueErrors too
+        where = show(str(response.url))
+        raise fetch_error(f"{where} redirects to an address that is not a valid URL") from error
+    return request
 
 
 def _next_hop(
@@ -175,12 +193,20 @@ def _feed(inflater: Inflater, chunk: bytes, url: str) -> bytes:
 
 
 @contextlib.contextmanager
-def _network_errors(url: str, config: FetchConfig, deadline: float) -> Iterator[None]:
-    """Translate httpx's errors into a FetchError naming ``url``."""
+def _network_errors(
+    url: str, config: FetchConfig, deadline: float, *, sending: bool = False
+) -> Iterator[None]:
+    """Translate httpx's errors into a FetchError naming ``url`` (``sending``: a request, whose
+    response may redirect to an address that is none)."""
     try:
         yield
     except httpx.InvalidURL as error:  # a Location httpx cannot build a request for
         raise fetch_error(f"{url} redirects to an address that is not an http(s) URL") from error
+    except (ValueError, OverflowError) as error:  # a Location's host not valid IDNA (httpx
+        # builds the next request as it receives a redirect), a port no socket takes
+        if not sending:
+            raise
+        raise fetch_error(f"{url} redirects to an address that is not a valid URL") from error
     except httpx.HTTPError as error:
         if time.monotonic() >= deadline:  # a timeout, or the watchdog hanging up
             raise deadline_error(url, config) from error

@@ -91,10 +91,13 @@ class _Zlib:
 
     def __init__(self, *, raw_allowed: bool) -> None:
         self._raw_allowed = raw_allowed
+        self._name = "deflate" if raw_allowed else "gzip"
+        self._fed = False  # an empty body is empty, not a truncated stream
         self._pending = b""
         self._inflater: Any = None
 
     def feed(self, data: bytes, room: int, *, final: bool) -> bytes:
+        self._fed = self._fed or bool(data)
         if self._inflater is None:
             self._pending += data
             if len(self._pending) < 2 and not final:
@@ -113,6 +116,8 @@ class _Zlib:
                 raise _CappedError
         if final:
             pieces.append(self._inflater.flush())
+            if not self._inflater.eof and self._fed:
+                raise InflateError(f"sent a truncated compressed body ({self._name})")
         return b"".join(pieces)
 
     def _wbits(self, head: bytes) -> int:
@@ -127,10 +132,14 @@ class _Zlib:
 class _Brotli:
     def __init__(self) -> None:
         self._decompressor: Any = brotli.Decompressor()
+        self._fed = False
 
     def feed(self, data: bytes, room: int, *, final: bool) -> bytes:
         if final:
+            if self._fed and not self._decompressor.is_finished():
+                raise InflateError("sent a truncated compressed body (br)")
             return b""
+        self._fed = self._fed or bool(data)
         pieces: list[bytes] = []
         while True:  # a full piece may have more behind it, fetched with empty input
             limit = min(room, INFLATE_PIECE)

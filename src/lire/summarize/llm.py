@@ -23,6 +23,7 @@ from lire.sanitize import sanitize, sanitize_line
 from lire.summarize.offline import closest_block
 from lire.summarize.options import LLMConfig
 from lire.text.language import normalize_lang
+from lire.urls import without_credentials
 
 __all__ = ["Transport", "build_request", "llm_summary", "parse_points", "stream_summary"]
 
@@ -71,7 +72,7 @@ def llm_summary(
     lang = normalize_lang(article.lang)
     lines = parse_points("".join(chunks), points=points)
     if not lines:
-        raise FetchError(f"the summary model at {_endpoint(config)} gave no key points")
+        raise FetchError(f"the summary model at {_shown_endpoint(config)} gave no key points")
     return Summary(
         points=tuple(KeyPoint(line, closest_block(line, article, lang)) for line in lines),
         lang=lang,
@@ -88,13 +89,14 @@ def stream_summary(
 ) -> Iterator[str]:
     """Ask the model for ``points`` key points and yield its sanitised text as it arrives."""
     endpoint = _endpoint(config)
+    shown = _shown_endpoint(config)  # in messages: never the credentials the address holds
     limit = DEADLINE_TIMEOUTS * config.timeout
     body, headers = build_request(article, config=config, points=points)
     lines = transport(endpoint, body=body, headers=headers, timeout=config.timeout)
     try:
-        yield from _answer(lines, endpoint, within=limit)
+        yield from _answer(lines, shown, within=limit)
     except RemoteError as error:
-        raise FetchError(_remote_message(endpoint, error, config)) from error
+        raise FetchError(_remote_message(shown, error, config)) from error
 
 
 def build_request(
@@ -139,6 +141,11 @@ def _endpoint(config: LLMConfig) -> str:
     if not config.base_url:
         raise ConfigError("no summary model is configured: set base_url in the [llm] section")
     return config.base_url.rstrip("/") + "/chat/completions"
+
+
+def _shown_endpoint(config: LLMConfig) -> str:
+    """The endpoint as messages name it: without a ``user:password@`` part."""
+    return sanitize_line(without_credentials(_endpoint(config)))
 
 
 def _answer(lines: Iterable[str], endpoint: str, *, within: float) -> Iterator[str]:
