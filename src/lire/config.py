@@ -45,9 +45,8 @@ finite and within ``_RANGES`` (no ``nan``, ``inf`` or ``1e308`` seconds), string
 from __future__ import annotations
 
 import math
-import re
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, NoReturn
@@ -59,6 +58,7 @@ from lire.errors import ConfigError
 from lire.fetch.options import FetchConfig
 from lire.sanitize import sanitize_line
 from lire.summarize.options import LLMConfig
+from lire.tomlsource import line_of, long_key_line
 from lire.urls import web_address
 
 __all__ = [
@@ -165,7 +165,8 @@ def load_config(path: Path | None = None, *, explicit: bool = False) -> Config:
         source = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ConfigError(f"cannot read config file {path}: it is not UTF-8 text") from error
-    _check_keys(source, path)
+    if (line := long_key_line(source, MAX_KEY_PARTS)) is not None:
+        raise ConfigError(f"{path}:{line}: a key of more than {MAX_KEY_PARTS} dotted parts")
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
@@ -175,15 +176,6 @@ def load_config(path: Path | None = None, *, explicit: bool = False) -> Config:
     except ValueError as error:  # an integer of more digits than Python converts
         raise ConfigError(f"{path}: not valid TOML: {_shown(str(error))}") from error
     return parse_config(data, path=path, source=source)
-
-
-def _check_keys(source: str, path: Path) -> None:
-    """Refuse a key of more than ``MAX_KEY_PARTS`` dotted parts before TOML reads it: the TOML
-    reader takes time in the square of their number (a minute for 50,000)."""
-    for number, line in enumerate(source.splitlines(), start=1):
-        key = line.partition("=")[0]
-        if key.count(".") >= MAX_KEY_PARTS:
-            raise ConfigError(f"{path}:{number}: a key of more than {MAX_KEY_PARTS} dotted parts")
 
 
 def parse_config(data: Mapping[str, Any], *, path: Path | None = None, source: str = "") -> Config:
@@ -276,47 +268,10 @@ def _type_name(expected: type[Any]) -> str:
 
 def _fail(path: Path | None, source: str, key: str, message: str) -> NoReturn:
     where = str(path) if path is not None else "config"
-    line = _line_of(source, key)
+    line = line_of(source, key) if len(key) <= MAX_STRING_CHARS else None
     if line is not None:
         where = f"{where}:{line}"
     raise ConfigError(f"{where}: {message}")
-
-
-def _line_of(source: str, key: str) -> int | None:
-    """The line that sets ``key`` (dotted: "fetch.timeout"; or a header such as
-    "[[clean.rules]]"): under its table, as a dotted key, or in an inline table."""
-    if len(key) > MAX_STRING_CHARS:
-        return None
-    if key.startswith("["):
-        pattern = re.compile(rf"^\s*{re.escape(key)}")
-        return next((n for n, line in _lines(source) if pattern.match(line)), None)
-    table = ""
-    for number, line in _lines(source):
-        if header := _HEADER.match(line):
-            table = _key_path(header.group(1))
-            if table == key:
-                return number
-            continue
-        assigned = _ASSIGNED.match(line)
-        if assigned is None:
-            continue
-        full = ".".join(part for part in (table, _key_path(assigned.group(1))) if part)
-        if full == key or (key.startswith(full + ".") and "{" in line):
-            return number
-    return None
-
-
-_HEADER = re.compile(r"^\s*\[\[?([^\[\]]*)\]\]?")
-_ASSIGNED = re.compile(r"^\s*([^=#\[]+)=")
-
-
-def _lines(source: str) -> Iterator[tuple[int, str]]:
-    return enumerate(source.splitlines(), start=1)
-
-
-def _key_path(key: str) -> str:
-    """A TOML key as the dotted path it names: quotes and spaces around its dots dropped."""
-    return ".".join(part.strip().strip("\"'") for part in key.split("."))
 
 
 def _reason(error: BaseException) -> str:
