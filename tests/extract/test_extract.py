@@ -208,18 +208,22 @@ def test_dom_pass_removals_are_recorded_and_can_be_turned_off() -> None:
     assert unpruned.removed == ()
 
 
-def test_dom_pass_holds_when_readability_retries_its_parse(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # A short article makes readability retry without its "ruthless" pass: it parses again.
-    parses: list[object] = []
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The trees readability's Document was given to parse, one per attempt."""
+    seen: list[object] = []
     parse = extract_module.PrunedDocument._parse
 
     def counted(self: Any, tree: Any) -> Any:
-        parses.append(tree)
+        seen.append(tree)
         return parse(self, tree)
 
     monkeypatch.setattr(extract_module.PrunedDocument, "_parse", counted)
+    return seen
+
+
+def test_dom_pass_holds_when_readability_retries_its_parse(parses: list[object]) -> None:
+    # A short article makes readability retry without its "ruthless" pass: it parses again.
     quay = "The new quay opens in spring, after three years of works on the north pier."
     html = (
         "<html><body><div class='newsletter'>Get our newsletter.</div>"
@@ -232,19 +236,9 @@ def test_dom_pass_holds_when_readability_retries_its_parse(
     assert len(parses) >= 2
 
 
-def test_readability_is_not_run_twice_to_the_same_result(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_readability_is_not_run_twice_to_the_same_result(parses: list[object]) -> None:
     # readability retries a short reading without removing unlikely candidates; when its first
     # pass removed none, the retry would read the same tree: it is skipped, same result.
-    parses: list[object] = []
-    parse = extract_module.PrunedDocument._parse
-
-    def counted(self: Any, tree: Any) -> Any:
-        parses.append(tree)
-        return parse(self, tree)
-
-    monkeypatch.setattr(extract_module.PrunedDocument, "_parse", counted)
     quay = "The new quay opens in spring, after three years of works on the north pier."
     html = f"<html><body><div><p>{quay}</p><p>Short.</p></div></body></html>"
     article = extract_pruned(html)

@@ -130,9 +130,9 @@ def _is_teaser(article: HtmlElement) -> bool:
 
 def _is_link_only(paragraph: HtmlElement) -> bool:
     """A paragraph that is nothing but a link (a teaser or a call to action), not a bare URL."""
-    if next(paragraph.iter("a"), None) is None:  # most paragraphs: no link to look at
+    links = list(paragraph.iter("a"))
+    if not links:  # most paragraphs: no link to look at
         return False
-    links = paragraph.findall(".//a")
     text = _text(paragraph)
     linked = sum(len(_text(link)) for link in links)
     return bool(text) and linked >= len(text) - 1 and not _ADDRESS.search(text)

@@ -106,15 +106,15 @@ def _parse_url(source: str) -> httpx.URL:
 
 def _redirect(response: httpx.Response) -> httpx.Request | None:
     """The request a redirect asks for (None for a response that is no redirect), or a
-    FetchError when its Location is no address at all (a host that is not valid IDNA, a port
-    past 65535)."""
-    try:
-        request = response.next_request
-        if request is not None:
-            _ = urlsplit(str(request.url)).port  # a port is a number up to 65535
-    except (httpx.InvalidURL, ValueError) as error:  # idna's errors are ValueErrors too
-        where = show(str(response.url))
-        raise fetch_error(f"{where} redirects to an address that is not a valid URL") from error
+    FetchError when its Location has a port past 65535 (httpx takes it; no socket does). A
+    Location whose host is not valid IDNA fails as the response arrives (``_network_errors``)."""
+    request = response.next_request
+    if request is not None:
+        try:
+            _ = urlsplit(str(request.url)).port
+        except ValueError as error:
+            where = show(str(response.url))
+            raise fetch_error(f"{where} redirects to an address that is not a valid URL") from error
     return request
 
 
