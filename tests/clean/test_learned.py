@@ -10,7 +10,14 @@ import pytest
 
 import lire
 from lire.clean import clean, restore_removals
-from lire.clean.learned import default_model, learned_marks, load_model, save_model
+from lire.clean.features import block_features, hashed
+from lire.clean.learned import (
+    BoilerplateModel,
+    default_model,
+    learned_marks,
+    load_model,
+    save_model,
+)
 from lire.clean.rules import CATEGORIES
 from lire.model import Article, Block, BlockKind, Reading, Removal
 from lire.render import render_explain
@@ -104,3 +111,46 @@ def test_real_articles_about_paywalls_cookies_and_moderation_are_kept_whole(
     for line in text["lines"]:
         assert line["text"] in kept
     assert reading.article.removed == ()
+
+
+def _model_sure_of(*words: str, weight: float = 6.0, bits: int = 12) -> BoilerplateModel:
+    """A model that scores one half everywhere but on blocks holding one of ``words``."""
+    weights = [0.0] * (1 << bits)
+    for index in hashed([f"w:{word}" for word in words], bits):
+        weights[index] = weight
+    model = default_model()
+    return replace(model, bits=bits, weights=weights)
+
+
+def _pasted(*lines: str) -> tuple[Block, ...]:
+    return tuple(Block(BlockKind.PARAGRAPH, line) for line in (*lines, *ARTICLE))
+
+
+def test_a_short_first_line_is_judged_when_a_headline_follows_it() -> None:
+    blocks = _pasted("Latest notices", "Harbour bridge to be rebuilt after two winters")
+    marks = learned_marks(
+        blocks, [None] * len(blocks), _model_sure_of("notices"), title=blocks[0].text
+    )
+    assert list(marks) == [0]
+    alone = _pasted("Latest notices")  # no other line reads as the headline: the title stays
+    assert (
+        learned_marks(alone, [None] * len(alone), _model_sure_of("notices"), title="Latest notices")
+        == {}
+    )
+
+
+def test_a_headline_like_line_the_model_is_all_but_sure_of_goes() -> None:
+    blocks = _pasted(
+        "The Gazette partner network", "Harbour bridge to be rebuilt after two winters"
+    )
+    sure = learned_marks(blocks, [None] * len(blocks), _model_sure_of("partner"))
+    assert list(sure) == [0]
+    doubtful = learned_marks(blocks, [None] * len(blocks), _model_sure_of("partner", weight=1.5))
+    assert doubtful == {}  # 0.82: the line reads as the headline, and the model is unsure
+
+
+def test_the_topic_share_tells_a_subheading_from_another_articles_headline() -> None:
+    blocks = _pasted("Bridge pillars and ferries", "Celebrity chef opens a restaurant downtown")
+    features = block_features(blocks)
+    assert "tp:4" in features[0]  # every word of it is the article's
+    assert "tp:0" in features[1]  # none is

@@ -10,7 +10,10 @@ are read alike):
   whether it repeats another block of the page;
 - **position**: where the block stands against the page's prose (the blocks that read as
   running text): before the first, among them, after the last; how far from the nearest; how
-  much prose is around it; the shape of its neighbours.
+  much prose is around it; the shape of its neighbours;
+- **topic**: how many of the block's words (their first five letters, from four-letter words on)
+  the page's prose uses elsewhere: a subheading speaks of what the article speaks of, the
+  headline of another article or a menu does not.
 
 A rule's verdict on the block (``hints``) is a feature too: the model weighs what the phrase
 rules of the packs say against the form and the position. Features are strings; the model hashes
@@ -36,6 +39,8 @@ GRAM_CHARS = 40  # character n-grams are taken from the block's start, this long
 WINDOW = 3  # blocks either side counted for the prose density around a block
 HEADLINE_WORDS = 4  # a headline before the article's first paragraph has at least this many
 _WORD = re.compile(r"\w+")
+_TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
+TOPIC_PREFIX = 5  # the letters of a word the topic share compares (inflections and plurals)
 _DIGITS = re.compile(r"\d")
 _PRICE = re.compile(r"\d\s?(?:[€$£]|eur\b|euros?\b|usd\b)|[€$£]\s?\d", re.IGNORECASE)
 _DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b")
@@ -77,6 +82,7 @@ def block_features(
     categories = [(hint or "").partition("/")[0] for hint in hints or [None] * len(blocks)]
     headline = _headline(texts, counts, first, categories)
     titled = " ".join(title.casefold().split()) if title else ""
+    topics = _topic_shares(texts, prose)
     features: list[list[str]] = []
     for i, block in enumerate(blocks):
         text, count = texts[i], counts[i]
@@ -104,6 +110,7 @@ def block_features(
             f"i:{min(i, 4)}",
             f"j:{min(len(blocks) - 1 - i, 4)}",
         ]
+        found += topics[i]
         if i == headline:
             found.append("headline")
         if titled and (folded := " ".join(text.casefold().split())):
@@ -142,6 +149,29 @@ def _headline(
         ):
             return i
     return None
+
+
+def _topic_shares(texts: Sequence[str], prose: Sequence[bool]) -> list[list[str]]:
+    """For each block, the share of its words the page's prose uses (its own words left out of
+    a prose block's count), in fifths, alone and with the number of its words and whether it is
+    prose itself."""
+    words = [
+        {word[:TOPIC_PREFIX] for word in _TOPIC_WORD.findall(text.casefold())} for text in texts
+    ]
+    used: Counter[str] = Counter()
+    for own, flag in zip(words, prose, strict=True):
+        if flag:
+            used.update(own)
+    found: list[list[str]] = []
+    for own, flag in zip(words, prose, strict=True):
+        if not own or not used:
+            found.append(["tp:none" if used else "tp:no-prose"])
+            continue
+        shared = sum(1 for word in own if used[word] > flag)  # a prose block's own words: 1
+        share = min(4, 5 * shared // len(own))
+        size = min(3, len(own) // 3)
+        found.append([f"tp:{share}", f"tp:{share}|n:{size}", f"tp:{share}|p:{flag}"])
+    return found
 
 
 def _bucket(value: int) -> int:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from lire.clean.features import block_features, hashed, is_prose
+from lire.clean.title import TITLE_MAX_WORDS
 from lire.model import Block
 
 __all__ = [
@@ -44,34 +45,23 @@ RUN = 3  # beyond the article, the model removes runs of this many blocks or mor
 RUN_SENTENCES = False  # whether sentences join those runs (on a whole page they always do)
 SENTENCE_WORDS = 5  # a block this long ending with a point is a sentence: never removed alone
 SENTENCE_END = tuple(".!?…")
+SENTENCE_ALONE = 0.9  # beyond the article's span, a sentence goes alone at this score
+SENTENCE_SURE = 0.95  # anywhere but at the article span's edges, a sentence goes at this one
 PAGE_BLOCKS = 12  # this many likely boilerplate blocks beyond the article: a whole page was pasted
 PAGE_OUTSIDE = 0.4  # then beyond the article a block goes at this score, alone or not
 PAGE_PROSE = 0.4  # and a block of running text at this one
 HEADLINE = "headline"  # the features that name the article's headline: never removed
+HEADLINE_DOUBT = 0.9  # unless the model's score of it reaches this ("The Guardian - US")
 SAME_AS_TITLE = "title:same"
 # The kind of boilerplate the model names -> the rule category its removals are filed under.
-CATEGORY_OF_KIND = {
-    "nav": "nav",
-    "footer": "nav",
-    "related": "related",
-    "share": "share",
-    "follow": "follow",
-    "newsletter": "newsletter",
-    "consent": "consent",
-    "comment": "comment",
-    "subscription": "subscription",
-    "paywall": "paywall",
-    "login": "login",
-    "donation": "donation",
-    "ad": "ad",
-    "sponsored": "ad",
-    "app": "app",
-    "legal": "credit",
-    "source": "credit",
-    "author": "author",
-    "form": "form",
-    "other": "nav",
-}
+_FILED_AS_ITSELF = (
+    *("nav", "related", "share", "follow", "newsletter", "consent", "comment", "subscription"),
+    *("paywall", "login", "donation", "ad", "app", "author", "form"),
+)
+_FILED_ELSEWHERE = {"footer": "nav", "other": "nav", "sponsored": "ad", "legal": "credit"}
+CATEGORY_OF_KIND = (
+    {kind: kind for kind in _FILED_AS_ITSELF} | _FILED_ELSEWHERE | {"source": "credit"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,12 +118,15 @@ def learned_marks(
 
     The article is the span of blocks where the words the model reads as article outweigh the
     others most (``article_span``). When unsure, keep: the article's headline (the block equal
-    to the title lire read, or the first headline-like line before the first paragraph) is never
-    removed; inside the span, next to it (a closing line) and wherever a block reads as running
-    text (``lire.clean.features.is_prose``), a block goes only when its score reaches the
-    model's ``threshold`` and it does not read as a sentence (a closing line of the article:
-    "The work starts in May.", "Details later…"). Further out, a block goes alone when its
-    score reaches the model's ``alone`` (and it is no sentence), or when its score reaches
+    to the title lire read when that title is headline-long or no other line reads as a
+    headline, else the first headline-like line before the first paragraph unless the model is
+    all but sure of it, ``HEADLINE_DOUBT``) is never removed; inside the span, next to it (a
+    closing line) and wherever a block reads as running text
+    (``lire.clean.features.is_prose``), a block goes only when its score reaches the model's
+    ``threshold`` and it does not read as a sentence (a closing line of the article: "The work
+    starts in May.", "Details later…"), or, away from the span's edges, when a sentence's score
+    reaches ``SENTENCE_SURE``. Further out, a block goes alone when its score reaches the
+    model's ``alone`` (``SENTENCE_ALONE`` for a sentence), or when its score reaches
     ``outside`` and it is one of a run of at least ``RUN`` such blocks (or blocks the rules
     remove, ``ruled``): menus, footers and lists of other articles come in runs; a sentence
     does not join such a run (a match report's closing lines: "Foul by Andy Taylor."). When at least
@@ -157,11 +150,18 @@ def learned_marks(
         near = [first - 1 <= i <= last + 1 for i in range(len(blocks))]
     sure: set[int] = set()
     likely: set[int] = set()
+    titled = _title_is_headline(features, title)
     for i, score in enumerate(scores):
-        if HEADLINE in features[i] or SAME_AS_TITLE in features[i]:
+        if (HEADLINE in features[i] and score < HEADLINE_DOUBT) or (
+            titled and SAME_AS_TITLE in features[i]
+        ):
             continue  # the article's headline
         sentence = _sentence(blocks[i].text, words[i], short=near[i])
-        if score >= model.threshold and not (sentence and (near[i] or not page)):
+        if score >= model.threshold and not (
+            sentence
+            and (near[i] or not page)
+            and (score < SENTENCE_SURE or _next_to(i, first, last))
+        ):
             sure.add(i)
         elif near[i]:
             continue
@@ -177,11 +177,25 @@ def learned_marks(
     }
 
 
+def _title_is_headline(features: Sequence[Sequence[str]], title: str | None) -> bool:
+    """Whether the title lire read from the text's first line is the article's headline: it is
+    headline-long, or no other line reads as one (a short first line such as "NEW NOTICES" or
+    "Advertisement" before the headline is judged like any other)."""
+    if not title:
+        return False
+    return len(title.split()) > TITLE_MAX_WORDS or not any(HEADLINE in f for f in features)
+
+
 def _alone(model: BoilerplateModel, *, page: bool, prose: bool, sentence: bool) -> float:
     """The score a block beyond the article's span must reach to go on its own."""
     if page:
         return PAGE_PROSE if prose else PAGE_OUTSIDE
-    return math.inf if sentence else model.alone
+    return SENTENCE_ALONE if sentence else model.alone
+
+
+def _next_to(i: int, first: int, last: int) -> bool:
+    """Whether block ``i`` is the first or last of the span ``[first, last]``, or touches it."""
+    return first - 1 <= i <= first or last <= i <= last + 1
 
 
 def _sentence(text: str, words: int, *, short: bool = False) -> bool:
