@@ -7,8 +7,11 @@
 Reads the development set (``build/boilerplate/*.jsonl``, rebuilt from the benchmark pages, and
 ``data/boilerplate/*.jsonl``, the news texts labelled by hand), turns every block into the
 features of ``lire.clean.features`` (the rules' verdicts included, as ``lire.clean.blocks``
-computes them), and fits two linear models with numpy: a logistic one (boilerplate or article)
-and a multinomial one (which kind of boilerplate), with Adagrad and an L2 penalty.
+computes them), and fits linear models with numpy, by Adagrad with an L2 penalty: a logistic
+one (boilerplate or article), a second logistic one that reads besides each block's features
+what the first said of it and its neighbours (``lire.clean.context``; trained on first-pass
+scores from models that did not see the page's fold, as on an unseen site), and a multinomial
+one (which kind of boilerplate).
 
 Sites are split into ``FOLDS`` groups by a hash of their host: each fold's model is trained on
 the other folds' sites only and written to ``build/boilerplate/folds/`` for ``bench/plaintext.py``
@@ -20,10 +23,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +37,7 @@ import numpy.typing as npt
 
 from folds import BUILD, DATA, FOLD_DIR, FOLDS, ROOT, SHIPPED, site_fold
 from lire.clean.blocks import rule_hints
+from lire.clean.context import context_features
 from lire.clean.features import block_features, hashed
 from lire.clean.learned import BoilerplateModel, save_model
 from lire.clean.title import with_title_block
@@ -43,9 +48,9 @@ from lire.sanitize import sanitize
 BITS = 17
 KIND_BITS = 13
 THRESHOLD = 0.8  # inside the article's span, and for running text anywhere
-OUTSIDE = 0.6  # beyond it, in a run of such blocks
-ALONE = 0.8  # beyond it, alone
-VERSION = "1"
+OUTSIDE = 0.7  # beyond it, in a run of such blocks
+ALONE = 0.75  # beyond it, alone (both chosen on the tune sites, 2026-12-06)
+VERSION = "2"
 KINDS = (
     *("nav", "footer", "related", "share", "follow", "newsletter", "consent", "comment"),
     *("subscription", "paywall", "login", "donation", "ad", "sponsored", "app", "legal"),
@@ -242,25 +247,58 @@ def train_kinds(
     return weights
 
 
-def fit(pages: Sequence[Page]) -> BoilerplateModel:
+def fit_score(pages: Sequence[Page], rows_of: Callable[[Page], list[array[int]]]) -> Floats:
+    """The weights of the boilerplate score over the rows ``rows_of`` gives each page."""
     rows: list[array[int]] = []
     labels: list[float] = []
     sample_weights: list[float] = []
-    kind_rows: list[array[int]] = []
-    kind_labels: list[int] = []
     for page in pages:
-        for indices, label, kind in zip(page.indices, page.labels, page.kinds, strict=True):
+        for indices, label in zip(rows_of(page), page.labels, strict=True):
             if label not in ("article", "boilerplate"):
                 continue  # mixed blocks, and meta lines (bylines, dates, captions): neutral
             rows.append(indices)
             labels.append(1.0 if label == "boilerplate" else 0.0)
             sample_weights.append(page.weight)
+    matrix = Matrix.of(rows)
+    return train_binary(matrix, np.array(labels), 1 << BITS, np.array(sample_weights), l2=L2)
+
+
+def first_pass(weights: Floats, page: Page) -> list[float]:
+    """The first pass's score of each block of ``page``."""
+    return [float(1.0 / (1.0 + np.exp(-weights[np.asarray(row)].sum()))) for row in page.indices]
+
+
+def with_context(page: Page, scores: Sequence[float]) -> list[array[int]]:
+    """Each block's features and the second pass's, from the first pass's ``scores``."""
+    words = [len(text.split()) for text in page.texts]
+    extra = context_features(scores, words)
+    return [
+        array("i", [*row, *hashed(more, BITS)])
+        for row, more in zip(page.indices, extra, strict=True)
+    ]
+
+
+def out_of_fold(pages: Sequence[Page]) -> dict[int, list[float]]:
+    """The first pass's scores of every page (by ``id``) from a model that did not see its fold:
+    the second pass learns from scores like those it will meet on unseen sites."""
+    scores: dict[int, list[float]] = {}
+    for fold in sorted({page.fold for page in pages}):
+        weights = fit_score([page for page in pages if page.fold != fold], lambda p: p.indices)
+        scores.update({id(page): first_pass(weights, page) for page in pages if page.fold == fold})
+    return scores
+
+
+def fit(pages: Sequence[Page]) -> BoilerplateModel:
+    weights = fit_score(pages, lambda page: page.indices)
+    first = out_of_fold(pages)
+    context = fit_score(pages, lambda page: with_context(page, first[id(page)]))
+    kind_rows: list[array[int]] = []
+    kind_labels: list[int] = []
+    for page in pages:
+        for indices, label, kind in zip(page.indices, page.labels, page.kinds, strict=True):
             if label == "boilerplate":
                 kind_rows.append(indices)
                 kind_labels.append(KINDS.index(model_kind(kind)))
-    weights = train_binary(
-        Matrix.of(rows), np.array(labels), 1 << BITS, np.array(sample_weights), l2=L2
-    )
     kind_weights = train_kinds(
         Matrix.of(kind_rows), np.array(kind_labels), len(KINDS), 1 << KIND_BITS
     )
@@ -274,7 +312,19 @@ def fit(pages: Sequence[Page]) -> BoilerplateModel:
         outside=OUTSIDE,
         alone=ALONE,
         version=VERSION,
+        context_weights=context.tolist(),
     )
+
+
+def page_scores(model: BoilerplateModel, page: Page) -> list[float]:
+    """The model's scores of the blocks of ``page``, as ``BoilerplateModel.scores`` gives them."""
+    first = [model.score_indices(row) for row in page.indices]
+    if model.context_weights is None:
+        return first
+    weights = model.context_weights
+    return [
+        1.0 / (1.0 + math.exp(-sum(weights[i] for i in row))) for row in with_context(page, first)
+    ]
 
 
 def held_out_report(pages: Sequence[Page], models: dict[int, BoilerplateModel]) -> None:
@@ -282,10 +332,13 @@ def held_out_report(pages: Sequence[Page], models: dict[int, BoilerplateModel]) 
     tally: Counter[str] = Counter()
     for page in pages:
         model = models[page.fold]
-        for indices, label, kind in zip(page.indices, page.labels, page.kinds, strict=True):
+        scores = page_scores(model, page)
+        for score, label, kind, indices in zip(
+            scores, page.labels, page.kinds, page.indices, strict=True
+        ):
             if label not in ("article", "boilerplate"):
                 continue
-            gone = model.score_indices(indices) >= 0.5
+            gone = score >= 0.5
             tally[label] += 1
             tally[f"{label} removed"] += gone
             if label == "boilerplate":

@@ -10,6 +10,7 @@ import pytest
 
 import lire
 from lire.clean import clean, restore_removals
+from lire.clean.context import article_span, context_features
 from lire.clean.features import block_features, hashed
 from lire.clean.learned import (
     BoilerplateModel,
@@ -119,7 +120,7 @@ def _model_sure_of(*words: str, weight: float = 6.0, bits: int = 12) -> Boilerpl
     for index in hashed([f"w:{word}" for word in words], bits):
         weights[index] = weight
     model = default_model()
-    return replace(model, bits=bits, weights=weights)
+    return replace(model, bits=bits, weights=weights, context_weights=None)
 
 
 def _pasted(*lines: str) -> tuple[Block, ...]:
@@ -154,3 +155,28 @@ def test_the_topic_share_tells_a_subheading_from_another_articles_headline() -> 
     features = block_features(blocks)
     assert "tp:4" in features[0]  # every word of it is the article's
     assert "tp:0" in features[1]  # none is
+
+
+def test_the_second_look_reads_the_neighbours_scores_and_the_run_a_block_stands_in() -> None:
+    scores = [0.9, 0.8, 0.1, 0.05, 0.1, 0.7, 0.9, 0.95]
+    words = [2, 1, 40, 35, 30, 3, 4, 2]
+    features = context_features(scores, words)
+    assert article_span(scores, words) == (2, 4)
+    assert {"xp:^", "xn:8", "xr:1", "xs:pre", "xs:pre|2"} <= set(features[0])
+    assert {"xpn:lll", "xs:in", "xr:0"} <= set(features[3])
+    assert {"xr:2", "xs:post", "xs:post|3", "xn:$"} <= set(features[7])
+
+
+def test_a_model_with_a_second_pass_round_trips_and_scores_by_it() -> None:
+    base = _model_sure_of("notices")
+    second = [0.0] * (1 << base.bits)
+    sure, unsure = hashed(["x1:9", "x1:5"], base.bits)
+    second[sure], second[unsure] = 8.0, -8.0  # the second pass trusts the first when it is sure
+    model = replace(base, context_weights=second)
+    again = load_model(save_model(model))
+    assert again.context_weights is not None
+    blocks = _pasted("Latest notices")
+    words = [len(block.text.split()) for block in blocks]
+    features = block_features(blocks)
+    assert [round(s, 2) for s in again.scores(features, words)] == [1.0, 0.0, 0.0, 0.0]
+    assert [round(s, 2) for s in base.scores(features, words)] == [1.0, 0.5, 0.5, 0.5]

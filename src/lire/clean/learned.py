@@ -8,26 +8,18 @@ were trained by ``bench/train_boilerplate.py`` on the development set that
 data (``packs/boilerplate.model``), are read once, and are applied in plain Python: a block's
 score is the sum of its features' weights.
 
-The file is zlib-compressed: a JSON header line (``bits``, ``kind_bits``, ``kinds``, ``scale``,
-``threshold``, ``outside``, ``alone``, ``version``), then the weights as little-endian 16-bit
-integers (``weight * scale``), the boilerplate weights first, then those of each kind in the
-header's order.
+The weights and their file are ``lire.clean.weights``; the second look at each block beside its
+neighbours' scores is ``lire.clean.context``.
 """
 
 from __future__ import annotations
 
-import functools
-import json
-import math
-import sys
-import zlib
-from array import array
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
-from importlib import resources
 
-from lire.clean.features import block_features, hashed, is_prose
+from lire.clean.context import article_span
+from lire.clean.features import block_features, is_prose
 from lire.clean.title import TITLE_MAX_WORDS
+from lire.clean.weights import BoilerplateModel, default_model, load_model, save_model
 from lire.model import Block
 
 __all__ = [
@@ -40,7 +32,6 @@ __all__ = [
     "save_model",
 ]
 
-MODEL_FILE = "boilerplate.model"
 RUN = 3  # beyond the article, the model removes runs of this many blocks or more
 RUN_SENTENCES = False  # whether sentences join those runs (on a whole page they always do)
 SENTENCE_WORDS = 5  # a block this long ending with a point is a sentence: never removed alone
@@ -62,41 +53,6 @@ _FILED_ELSEWHERE = {"footer": "nav", "other": "nav", "sponsored": "ad", "legal":
 CATEGORY_OF_KIND = (
     {kind: kind for kind in _FILED_AS_ITSELF} | _FILED_ELSEWHERE | {"source": "credit"}
 )
-
-
-@dataclass(frozen=True, slots=True)
-class BoilerplateModel:
-    """Weights of the boilerplate score and of the kind of boilerplate, and the score a block
-    must reach to be removed: ``threshold`` inside the article's span, ``outside`` beyond it in
-    a run of such blocks, ``alone`` beyond it on its own."""
-
-    bits: int
-    weights: Sequence[float]
-    kind_bits: int
-    kinds: tuple[str, ...]
-    kind_weights: tuple[Sequence[float], ...]
-    threshold: float
-    outside: float
-    version: str
-    alone: float = 1.0  # beyond the article's span a block that is no sentence goes alone
-
-    def score(self, features: Sequence[str]) -> float:
-        """The probability that a block with ``features`` is boilerplate."""
-        return self.score_indices(hashed(features, self.bits))
-
-    def score_indices(self, indices: Sequence[int]) -> float:
-        """The probability that a block whose hashed features are ``indices`` is boilerplate."""
-        weights = self.weights
-        return _sigmoid(sum(weights[index] for index in indices))
-
-    def kind(self, features: Sequence[str]) -> str:
-        """The most likely kind of boilerplate for a block with ``features``."""
-        return self.kind_indices(hashed(features, self.kind_bits))
-
-    def kind_indices(self, indices: Sequence[int]) -> str:
-        """The most likely kind of boilerplate for a block whose hashed features are ``indices``."""
-        totals = [sum(weights[i] for i in indices) for weights in self.kind_weights]
-        return self.kinds[max(range(len(totals)), key=totals.__getitem__)]
 
 
 def rule_name(kind: str) -> str:
@@ -139,7 +95,7 @@ def learned_marks(
     if not any(is_prose(block.text, count) for block, count in zip(blocks, words, strict=True)):
         return {}  # no running text: no article to tell the boilerplate from
     features = block_features(blocks, hints, title)
-    scores = [model.score(found) for found in features]
+    scores = model.scores(features, words)
     first, last = article_span(scores, words)
     prose = [is_prose(block.text, count) for block, count in zip(blocks, words, strict=True)]
     near = [first - 1 <= i <= last + 1 or prose[i] for i in range(len(blocks))]
@@ -215,86 +171,3 @@ def _runs(members: set[int], likely: set[int]) -> set[int]:
             run = []
         run.append(i)
     return chosen
-
-
-def article_span(scores: Sequence[float], words: Sequence[int]) -> tuple[int, int]:
-    """[first, last] of the span whose blocks weigh most as article: each block weighs its
-    words (at least one) times how far its score is under one half. (0, -1) when none does."""
-    best = running = 0.0
-    start, first, last = 0, 0, -1
-    for i, (score, count) in enumerate(zip(scores, words, strict=True)):
-        value = (0.5 - score) * max(1, count)
-        if running <= 0:
-            running, start = value, i
-        else:
-            running += value
-        if running > best:
-            best, first, last = running, start, i
-    return first, last
-
-
-def _sigmoid(value: float) -> float:
-    if value >= 0:
-        return 1.0 / (1.0 + math.exp(-value))
-    exp = math.exp(value)
-    return exp / (1.0 + exp)
-
-
-def load_model(data: bytes) -> BoilerplateModel:
-    """A model from the bytes of a model file."""
-    raw = zlib.decompress(data)
-    header, _, body = raw.partition(b"\n")
-    meta = json.loads(header)
-    values = array("h")
-    values.frombytes(body)
-    if sys.byteorder != "little":
-        values.byteswap()
-    scale = float(meta["scale"])
-    size, kind_size = 1 << meta["bits"], 1 << meta["kind_bits"]
-    kinds = tuple(meta["kinds"])
-    if len(values) != size + kind_size * len(kinds):
-        raise ValueError("the model file does not hold as many weights as its header says")
-    weights = [value / scale for value in values[:size]]
-    kind_weights = tuple(
-        [value / scale for value in values[size + k * kind_size : size + (k + 1) * kind_size]]
-        for k in range(len(kinds))
-    )
-    return BoilerplateModel(
-        bits=meta["bits"],
-        weights=weights,
-        kind_bits=meta["kind_bits"],
-        kinds=kinds,
-        kind_weights=kind_weights,
-        threshold=float(meta["threshold"]),
-        outside=float(meta["outside"]),
-        version=str(meta["version"]),
-        alone=float(meta.get("alone", meta["threshold"])),
-    )
-
-
-def save_model(model: BoilerplateModel, scale: float = 1000.0) -> bytes:
-    """The bytes of a model file for ``model`` (weights rounded to ``1 / scale``)."""
-    header = {
-        "bits": model.bits,
-        "kind_bits": model.kind_bits,
-        "kinds": list(model.kinds),
-        "scale": scale,
-        "threshold": model.threshold,
-        "outside": model.outside,
-        "alone": model.alone,
-        "version": model.version,
-    }
-    limit = 32767
-    values = array("h")
-    for weights in (model.weights, *model.kind_weights):
-        values.extend(max(-limit, min(limit, round(w * scale))) for w in weights)
-    if sys.byteorder != "little":
-        values.byteswap()
-    return zlib.compress(json.dumps(header).encode() + b"\n" + values.tobytes(), 9)
-
-
-@functools.cache
-def default_model() -> BoilerplateModel:
-    """The model shipped with lire, read once."""
-    data = resources.files("lire.clean").joinpath("packs", MODEL_FILE).read_bytes()
-    return load_model(data)

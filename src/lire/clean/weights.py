@@ -1,0 +1,155 @@
+"""The learned boilerplate model's weights, and the file they ship in.
+
+Two linear models over the hashed features of ``lire.clean.features``: a logistic one that
+scores each block (the probability that it is boilerplate), and a multinomial one that names the
+kind of a block it removes. The score has two passes when the model has ``context_weights``: the
+first from a block's own features, the second from those and what the first said of the block
+and its neighbours (``lire.clean.context``). Weights are applied in plain Python: a block's score
+is the sum of its features' weights.
+
+The file is zlib-compressed: a JSON header line (``bits``, ``kind_bits``, ``kinds``, ``scale``,
+``threshold``, ``outside``, ``alone``, ``context``, ``version``), then the weights as
+little-endian 16-bit integers (``weight * scale``): the boilerplate weights first, then those of
+each kind in the header's order, then the second pass's when ``context`` is true.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import sys
+import zlib
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from lire.clean.context import context_features
+from lire.clean.features import hashed
+
+__all__ = ["MODEL_FILE", "BoilerplateModel", "default_model", "load_model", "save_model"]
+
+MODEL_FILE = "boilerplate.model"
+
+
+@dataclass(frozen=True, slots=True)
+class BoilerplateModel:
+    """Weights of the boilerplate score and of the kind of boilerplate, and the score a block
+    must reach to be removed: ``threshold`` inside the article's span, ``outside`` beyond it in
+    a run of such blocks, ``alone`` beyond it on its own."""
+
+    bits: int
+    weights: Sequence[float]
+    kind_bits: int
+    kinds: tuple[str, ...]
+    kind_weights: tuple[Sequence[float], ...]
+    threshold: float
+    outside: float
+    version: str
+    alone: float = 1.0  # beyond the article's span a block that is no sentence goes alone
+    context_weights: Sequence[float] | None = None  # the second pass's, over the same hashes
+
+    def scores(self, features: Sequence[Sequence[str]], words: Sequence[int]) -> list[float]:
+        """The probability that each block of a page, with its ``features`` and number of
+        ``words``, is boilerplate: the second pass's when the model has one."""
+        indices = [hashed(found, self.bits) for found in features]
+        first = [self.score_indices(found) for found in indices]
+        if self.context_weights is None:
+            return first
+        weights = self.context_weights
+        return [
+            _sigmoid(
+                sum(weights[i] for i in found) + sum(weights[i] for i in hashed(extra, self.bits))
+            )
+            for found, extra in zip(indices, context_features(first, words), strict=True)
+        ]
+
+    def score(self, features: Sequence[str]) -> float:
+        """The probability that a block with ``features`` is boilerplate."""
+        return self.score_indices(hashed(features, self.bits))
+
+    def score_indices(self, indices: Sequence[int]) -> float:
+        """The probability that a block whose hashed features are ``indices`` is boilerplate."""
+        weights = self.weights
+        return _sigmoid(sum(weights[index] for index in indices))
+
+    def kind(self, features: Sequence[str]) -> str:
+        """The most likely kind of boilerplate for a block with ``features``."""
+        return self.kind_indices(hashed(features, self.kind_bits))
+
+    def kind_indices(self, indices: Sequence[int]) -> str:
+        """The most likely kind of boilerplate for a block whose hashed features are ``indices``."""
+        totals = [sum(weights[i] for i in indices) for weights in self.kind_weights]
+        return self.kinds[max(range(len(totals)), key=totals.__getitem__)]
+
+
+def _sigmoid(value: float) -> float:
+    if value >= 0:
+        return 1.0 / (1.0 + math.exp(-value))
+    exp = math.exp(value)
+    return exp / (1.0 + exp)
+
+
+def load_model(data: bytes) -> BoilerplateModel:
+    """A model from the bytes of a model file."""
+    raw = zlib.decompress(data)
+    header, _, body = raw.partition(b"\n")
+    meta = json.loads(header)
+    values = array("h")
+    values.frombytes(body)
+    if sys.byteorder != "little":
+        values.byteswap()
+    scale = float(meta["scale"])
+    size, kind_size = 1 << meta["bits"], 1 << meta["kind_bits"]
+    kinds = tuple(meta["kinds"])
+    context = bool(meta.get("context", False))
+    if len(values) != size * (1 + context) + kind_size * len(kinds):
+        raise ValueError("the model file does not hold as many weights as its header says")
+    weights = [value / scale for value in values[:size]]
+    kind_weights = tuple(
+        [value / scale for value in values[size + k * kind_size : size + (k + 1) * kind_size]]
+        for k in range(len(kinds))
+    )
+    return BoilerplateModel(
+        bits=meta["bits"],
+        weights=weights,
+        kind_bits=meta["kind_bits"],
+        kinds=kinds,
+        kind_weights=kind_weights,
+        threshold=float(meta["threshold"]),
+        outside=float(meta["outside"]),
+        version=str(meta["version"]),
+        alone=float(meta.get("alone", meta["threshold"])),
+        context_weights=[value / scale for value in values[-size:]] if context else None,
+    )
+
+
+def save_model(model: BoilerplateModel, scale: float = 1000.0) -> bytes:
+    """The bytes of a model file for ``model`` (weights rounded to ``1 / scale``)."""
+    header = {
+        "bits": model.bits,
+        "kind_bits": model.kind_bits,
+        "kinds": list(model.kinds),
+        "scale": scale,
+        "threshold": model.threshold,
+        "outside": model.outside,
+        "alone": model.alone,
+        "context": model.context_weights is not None,
+        "version": model.version,
+    }
+    limit = 32767
+    values = array("h")
+    second = () if model.context_weights is None else (model.context_weights,)
+    for weights in (model.weights, *model.kind_weights, *second):
+        values.extend(max(-limit, min(limit, round(w * scale))) for w in weights)
+    if sys.byteorder != "little":
+        values.byteswap()
+    return zlib.compress(json.dumps(header).encode() + b"\n" + values.tobytes(), 9)
+
+
+@functools.cache
+def default_model() -> BoilerplateModel:
+    """The model shipped with lire, read once."""
+    data = resources.files("lire.clean").joinpath("packs", MODEL_FILE).read_bytes()
+    return load_model(data)
