@@ -321,9 +321,10 @@ def page_scores(model: BoilerplateModel, page: Page) -> list[float]:
     first = [model.score_indices(row) for row in page.indices]
     if model.context_weights is None:
         return first
-    weights = model.context_weights
+    weights, scale = model.context_weights, model.scale
     return [
-        1.0 / (1.0 + math.exp(-sum(weights[i] for i in row))) for row in with_context(page, first)
+        1.0 / (1.0 + math.exp(-sum(weights[i] for i in row) / scale))
+        for row in with_context(page, first)
     ]
 
 

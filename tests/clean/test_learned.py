@@ -84,6 +84,9 @@ def test_the_model_file_round_trips() -> None:
     again = load_model(save_model(model))
     assert again.kinds == model.kinds and again.threshold == model.threshold
     assert max(abs(a - b) for a, b in zip(again.weights, model.weights, strict=True)) < 1e-3
+    assert again.context_weights == model.context_weights and again.scale == model.scale
+    floats = replace(model, weights=[w / model.scale for w in model.weights], scale=1.0)
+    assert load_model(save_model(floats)).weights == model.weights  # real weights, same file
 
 
 def test_a_damaged_model_file_is_refused() -> None:
@@ -120,7 +123,7 @@ def _model_sure_of(*words: str, weight: float = 6.0, bits: int = 12) -> Boilerpl
     for index in hashed([f"w:{word}" for word in words], bits):
         weights[index] = weight
     model = default_model()
-    return replace(model, bits=bits, weights=weights, context_weights=None)
+    return replace(model, bits=bits, weights=weights, context_weights=None, scale=1.0)
 
 
 def _pasted(*lines: str) -> tuple[Block, ...]:

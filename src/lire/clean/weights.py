@@ -49,6 +49,7 @@ class BoilerplateModel:
     version: str
     alone: float = 1.0  # beyond the article's span a block that is no sentence goes alone
     context_weights: Sequence[float] | None = None  # the second pass's, over the same hashes
+    scale: float = 1.0  # every weight above is the weight times this (a file's integers as read)
 
     def scores(self, features: Sequence[Sequence[str]], words: Sequence[int]) -> list[float]:
         """The probability that each block of a page, with its ``features`` and number of
@@ -60,7 +61,8 @@ class BoilerplateModel:
         weights = self.context_weights
         return [
             _sigmoid(
-                sum(weights[i] for i in found) + sum(weights[i] for i in hashed(extra, self.bits))
+                (sum(weights[i] for i in found) + sum(weights[i] for i in hashed(extra, self.bits)))
+                / self.scale
             )
             for found, extra in zip(indices, context_features(first, words), strict=True)
         ]
@@ -72,7 +74,7 @@ class BoilerplateModel:
     def score_indices(self, indices: Sequence[int]) -> float:
         """The probability that a block whose hashed features are ``indices`` is boilerplate."""
         weights = self.weights
-        return _sigmoid(sum(weights[index] for index in indices))
+        return _sigmoid(sum(weights[index] for index in indices) / self.scale)
 
     def kind(self, features: Sequence[str]) -> str:
         """The most likely kind of boilerplate for a block with ``features``."""
@@ -101,15 +103,16 @@ def load_model(data: bytes) -> BoilerplateModel:
     if sys.byteorder != "little":
         values.byteswap()
     scale = float(meta["scale"])
+    if not scale > 0:
+        raise ValueError("the model file's scale is not a positive number")
     size, kind_size = 1 << meta["bits"], 1 << meta["kind_bits"]
     kinds = tuple(meta["kinds"])
     context = bool(meta.get("context", False))
     if len(values) != size * (1 + context) + kind_size * len(kinds):
         raise ValueError("the model file does not hold as many weights as its header says")
-    weights = [value / scale for value in values[:size]]
+    weights = values[:size]  # integers, scaled when a block's score is summed
     kind_weights = tuple(
-        [value / scale for value in values[size + k * kind_size : size + (k + 1) * kind_size]]
-        for k in range(len(kinds))
+        values[size + k * kind_size : size + (k + 1) * kind_size] for k in range(len(kinds))
     )
     return BoilerplateModel(
         bits=meta["bits"],
@@ -121,7 +124,8 @@ def load_model(data: bytes) -> BoilerplateModel:
         outside=float(meta["outside"]),
         version=str(meta["version"]),
         alone=float(meta.get("alone", meta["threshold"])),
-        context_weights=[value / scale for value in values[-size:]] if context else None,
+        context_weights=values[-size:] if context else None,
+        scale=scale,
     )
 
 
@@ -142,7 +146,7 @@ def save_model(model: BoilerplateModel, scale: float = 1000.0) -> bytes:
     values = array("h")
     second = () if model.context_weights is None else (model.context_weights,)
     for weights in (model.weights, *model.kind_weights, *second):
-        values.extend(max(-limit, min(limit, round(w * scale))) for w in weights)
+        values.extend(max(-limit, min(limit, round(w * scale / model.scale))) for w in weights)
     if sys.byteorder != "little":
         values.byteswap()
     return zlib.compress(json.dumps(header).encode() + b"\n" + values.tobytes(), 9)
