@@ -93,6 +93,8 @@ def test_a_damaged_model_file_is_refused() -> None:
     data = save_model(replace(default_model(), kinds=(*default_model().kinds, "extra")))
     with pytest.raises(ValueError, match="weights"):
         load_model(data)
+    with pytest.raises(ValueError, match="scale"):
+        load_model(save_model(default_model(), scale=0.0))
 
 
 def test_explain_shows_the_score_of_a_learned_removal() -> None:
