@@ -37,7 +37,6 @@ RUN_SENTENCES = False  # whether sentences join those runs (on a whole page they
 SENTENCE_WORDS = 5  # a block this long ending with a point is a sentence: never removed alone
 SENTENCE_END = tuple(".!?…")
 SENTENCE_ALONE = 0.9  # beyond the article's span, a sentence goes alone at this score
-SENTENCE_SURE = 0.95  # anywhere but at the article span's edges, a sentence goes at this one
 PAGE_BLOCKS = 12  # this many likely boilerplate blocks beyond the article: a whole page was pasted
 PAGE_OUTSIDE = 0.4  # then beyond the article a block goes at this score, alone or not
 PAGE_PROSE = 0.4  # and a block of running text at this one
@@ -80,8 +79,7 @@ def learned_marks(
     closing line) and wherever a block reads as running text
     (``lire.clean.features.is_prose``), a block goes only when its score reaches the model's
     ``threshold`` and it does not read as a sentence (a closing line of the article: "The work
-    starts in May.", "Details later…"), or, away from the span's edges, when a sentence's score
-    reaches ``SENTENCE_SURE``. Further out, a block goes alone when its score reaches the
+    starts in May.", "Details later…"). Further out, a block goes alone when its score reaches the
     model's ``alone`` (``SENTENCE_ALONE`` for a sentence), or when its score reaches
     ``outside`` and it is one of a run of at least ``RUN`` such blocks (or blocks the rules
     remove, ``ruled``): menus, footers and lists of other articles come in runs; a sentence
@@ -113,11 +111,7 @@ def learned_marks(
         ):
             continue  # the article's headline
         sentence = _sentence(blocks[i].text, words[i], short=near[i])
-        if score >= model.threshold and not (
-            sentence
-            and (near[i] or not page)
-            and (score < SENTENCE_SURE or _next_to(i, first, last))
-        ):
+        if score >= model.threshold and not (sentence and (near[i] or not page)):
             sure.add(i)
         elif near[i]:
             continue
@@ -147,11 +141,6 @@ def _alone(model: BoilerplateModel, *, page: bool, prose: bool, sentence: bool) 
     if page:
         return PAGE_PROSE if prose else PAGE_OUTSIDE
     return SENTENCE_ALONE if sentence else model.alone
-
-
-def _next_to(i: int, first: int, last: int) -> bool:
-    """Whether block ``i`` is the first or last of the span ``[first, last]``, or touches it."""
-    return first - 1 <= i <= first or last <= i <= last + 1
 
 
 def _sentence(text: str, words: int, *, short: bool = False) -> bool:
