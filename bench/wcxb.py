@@ -20,6 +20,13 @@ speed budget compares with trafilatura's ``extract``).
 The split is by site: a page belongs to the held-out part when the hash of its host (without
 ``www.``) falls in the held-out share (``held_out``), so no site is in both parts. lire was tuned
 on the tuning part only; the held-out part is reported to show what carries over.
+
+lire's learned boilerplate model judges the wide readings of a page (its main column, its whole
+text). The shipped model was trained on the text of every page here; so each page is judged by
+the fold model that never saw its site (``build/boilerplate/folds/``, written by
+bench/train_boilerplate.py) when those are built, else (or with ``--shipped-model``) by the
+shipped one, whose figures on these pages are then in part training figures. The first line
+says which.
 """
 
 from __future__ import annotations
@@ -41,6 +48,10 @@ from urllib.parse import urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from extraction import readability_alone, trafilatura_alone
+from folds import FOLD_DIR, FOLDS, site_fold
+from lire.clean import blocks
+from lire.clean.learned import BoilerplateModel, load_model
+from lire.model import host_of
 from scoring import WordScore, mean_word_scores, score_words
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "wcxb-dev"
@@ -160,7 +171,26 @@ def judge(page: WcxbPage, predicted: str, ms: float) -> PageResult:
     )
 
 
-def run(tools: dict[str, Extractor], pages: Sequence[WcxbPage]) -> dict[str, list[PageResult]]:
+def fold_models() -> dict[int, BoilerplateModel] | None:
+    """The learned model of each fold, when bench/train_boilerplate.py has written them."""
+    paths = [FOLD_DIR / f"fold{fold}.model" for fold in range(FOLDS)]
+    if not all(path.is_file() for path in paths):
+        return None
+    return {fold: load_model(path.read_bytes()) for fold, path in enumerate(paths)}
+
+
+def judge_with(models: dict[int, BoilerplateModel] | None, page: WcxbPage) -> None:
+    """Have lire's cleaner judge ``page`` with the model that never saw its site."""
+    if models is not None:
+        model = models[site_fold(host_of(page.url) or f"wcxb/{page.page_id}")]
+        blocks.default_model = lambda: model  # type: ignore[assignment,attr-defined]
+
+
+def run(
+    tools: dict[str, Extractor],
+    pages: Sequence[WcxbPage],
+    models: dict[int, BoilerplateModel] | None = None,
+) -> dict[str, list[PageResult]]:
     """Each tool's result on each page; each tool first reads one page untimed (imports)."""
     results: dict[str, list[PageResult]] = {name: [] for name in tools}
     if not pages:
@@ -169,6 +199,7 @@ def run(tools: dict[str, Extractor], pages: Sequence[WcxbPage]) -> dict[str, lis
     for tool in tools.values():
         tool(warm, pages[0].url)
     for page in pages:
+        judge_with(models, page)
         html = page.html()
         for name, tool in tools.items():
             start = time.perf_counter()
@@ -232,14 +263,18 @@ def main() -> int:
     parser.add_argument("--only", choices=sorted(TOOLS), action="append", help="run these tools")
     parser.add_argument("--dump-worst", type=int, default=0, metavar="N")
     parser.add_argument("--scores", type=Path, default=None, help="write per-page scores (JSONL)")
+    parser.add_argument("--shipped-model", action="store_true", help="not the fold models")
     options = parser.parse_args()
     if not (DATA / "ground-truth").is_dir():
         print(f"WCXB data not found at {DATA}", file=sys.stderr)
         return 0
     pages = load_pages(options.part, options.type)[:: options.every][: options.limit]
     names = options.only or list(TOOLS)
-    print(f"{len(pages)} pages ({options.part}) from {DATA}")
-    results = run({name: TOOLS[name] for name in names}, pages)
+    models = None if options.shipped_model else fold_models()
+    print(f"{len(pages)} pages ({options.part}) from {DATA}; learned model: "
+          + ("each page's fold model (it never saw the page's site)" if models else
+             "the shipped one (trained on these pages: in part training figures)"))  # fmt: skip
+    results = run({name: TOOLS[name] for name in names}, pages, models)
     if options.part == "all":
         for part in ("tuning", "held-out"):
             wanted = part == "held-out"
