@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from array import array
 from collections import Counter
@@ -318,14 +317,7 @@ def fit(pages: Sequence[Page]) -> BoilerplateModel:
 
 def page_scores(model: BoilerplateModel, page: Page) -> list[float]:
     """The model's scores of the blocks of ``page``, as ``BoilerplateModel.scores`` gives them."""
-    first = [model.score_indices(row) for row in page.indices]
-    if model.context_weights is None:
-        return first
-    weights, scale = model.context_weights, model.scale
-    return [
-        1.0 / (1.0 + math.exp(-sum(weights[i] for i in row) / scale))
-        for row in with_context(page, first)
-    ]
+    return model.scores_indices(page.indices, [len(text.split()) for text in page.texts])
 
 
 def held_out_report(pages: Sequence[Page], models: dict[int, BoilerplateModel]) -> None:

@@ -39,6 +39,7 @@ def context_features(scores: Sequence[float], words: Sequence[int]) -> list[list
     """The second pass's features of each block, from the first pass's ``scores``."""
     size = len(scores)
     first, last = article_span(scores, words)
+    runs = _runs_beside(scores)
     found: list[list[str]] = []
     for i, score in enumerate(scores):
         before = scores[i - 1] if i else None
@@ -52,7 +53,7 @@ def context_features(scores: Sequence[float], words: Sequence[int]) -> list[list
             f"xp:{_tenth(before) if before is not None else '^'}",
             f"xn:{_tenth(after) if after is not None else '$'}",
             f"xpn:{_level(before)}{_level(score)}{_level(after)}",
-            f"xr:{min(RUN_CAP, _run(scores, i))}",
+            f"xr:{min(RUN_CAP, runs[i])}",
             f"xs:{region}",
             f"xs:{region}|{min(DISTANCE_CAP, distance)}",
             f"xs:{region}|x1:{own}",
@@ -73,13 +74,14 @@ def _level(score: float | None) -> str:
     return "h" if score >= 0.6 else ("m" if score >= 0.4 else "l")
 
 
-def _run(scores: Sequence[float], i: int) -> int:
-    """How many blocks next to block ``i``, on either side without a break, score one half or
-    more."""
-    count, j = 0, i - 1
-    while j >= 0 and scores[j] >= 0.5:
-        count, j = count + 1, j - 1
-    j = i + 1
-    while j < len(scores) and scores[j] >= 0.5:
-        count, j = count + 1, j + 1
-    return count
+def _runs_beside(scores: Sequence[float]) -> list[int]:
+    """For each block, how many blocks next to it, on either side without a break, score one
+    half or more (counted in one pass each way: a pasted menu of thousands of lines stays
+    linear)."""
+    size = len(scores)
+    before, after = [0] * size, [0] * size
+    for i in range(1, size):
+        before[i] = before[i - 1] + 1 if scores[i - 1] >= 0.5 else 0
+    for i in range(size - 2, -1, -1):
+        after[i] = after[i + 1] + 1 if scores[i + 1] >= 0.5 else 0
+    return [left + right for left, right in zip(before, after, strict=True)]

@@ -44,14 +44,28 @@ HEADLINE = "headline"  # the features that name the article's headline: never re
 HEADLINE_DOUBT = 0.9  # unless the model's score of it reaches this ("The Guardian - US")
 SAME_AS_TITLE = "title:same"
 # The kind of boilerplate the model names -> the rule category its removals are filed under.
-_FILED_AS_ITSELF = (
-    *("nav", "related", "share", "follow", "newsletter", "consent", "comment", "subscription"),
-    *("paywall", "login", "donation", "ad", "app", "author", "form"),
-)
-_FILED_ELSEWHERE = {"footer": "nav", "other": "nav", "sponsored": "ad", "legal": "credit"}
-CATEGORY_OF_KIND = (
-    {kind: kind for kind in _FILED_AS_ITSELF} | _FILED_ELSEWHERE | {"source": "credit"}
-)
+CATEGORY_OF_KIND = {
+    "nav": "nav",
+    "footer": "nav",
+    "related": "related",
+    "share": "share",
+    "follow": "follow",
+    "newsletter": "newsletter",
+    "consent": "consent",
+    "comment": "comment",
+    "subscription": "subscription",
+    "paywall": "paywall",
+    "login": "login",
+    "donation": "donation",
+    "ad": "ad",
+    "sponsored": "ad",
+    "app": "app",
+    "legal": "credit",
+    "source": "credit",
+    "author": "author",
+    "form": "form",
+    "other": "nav",
+}
 
 
 def rule_name(kind: str) -> str:

@@ -54,7 +54,10 @@ class BoilerplateModel:
     def scores(self, features: Sequence[Sequence[str]], words: Sequence[int]) -> list[float]:
         """The probability that each block of a page, with its ``features`` and number of
         ``words``, is boilerplate: the second pass's when the model has one."""
-        indices = [hashed(found, self.bits) for found in features]
+        return self.scores_indices([hashed(found, self.bits) for found in features], words)
+
+    def scores_indices(self, indices: Sequence[Sequence[int]], words: Sequence[int]) -> list[float]:
+        """``scores`` of the blocks whose hashed features are ``indices``."""
         first = [self.score_indices(found) for found in indices]
         if self.context_weights is None:
             return first
