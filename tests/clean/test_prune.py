@@ -466,3 +466,26 @@ def test_hidden_prose_is_still_judged_by_its_other_names() -> None:
     modal = f"<div class='modal' style='display:none'><p>{COLLAPSED}</p></div>"
     _text, removals = pruned_page(page("de", f"<article>{ARTICLE * 3}</article>{modal}"))
     assert [removal.rule for removal in removals] == ["dialog/dom-class-modal"]
+
+
+def test_a_descriptions_read_more_remainder_is_kept() -> None:
+    toggle = f"<div class='content-toggle__body read-more'><p>{COLLAPSED}</p></div>"
+    text, removals = pruned(toggle)
+    assert removals == ()
+    assert COLLAPSED in text
+
+
+def test_read_more_boxes_that_repeat_or_list_links_still_go() -> None:
+    reviews = "".join(
+        f"<div class='review-text read-more'><p>Review {n}: {COLLAPSED}</p></div>" for n in (1, 2)
+    )
+    teasers = (
+        "<div class='read-more'>"
+        + "".join(
+            f"<a href='/story/{n}'>Another story of the harbour, number {n}</a> " for n in range(4)
+        )
+        + "</div>"
+    )
+    for extra, count in ((reviews, 2), (teasers, 1)):
+        _text, removals = pruned(extra)
+        assert [removal.rule for removal in removals] == ["related/dom-class-read-more"] * count

@@ -11,6 +11,7 @@ import pytest
 from lire.clean.patterns import backtracking_risk
 from lire.clean.rules import CATEGORIES, Position, Strength, default_rules, load_rules, parse_rule
 from lire.errors import ConfigError
+from lire.pipeline import read_text
 
 LANGS = ("en", "fr", "de", "es", "it", "pt", "nl")
 BLOCK_CATEGORIES = {
@@ -145,3 +146,50 @@ def test_linear_patterns_are_accepted(pattern: str) -> None:
 )
 def test_nested_unbounded_repeats_are_refused(pattern: str) -> None:
     assert backtracking_risk(pattern) is not None
+
+
+QUAY = (
+    "The harbour authority said on Tuesday that the new quay would open next spring, after three "
+    "years of works that closed the old fish market and moved the ferries north."
+)
+SHEDS = (
+    "Passengers waited in temporary sheds through two winters, and the ferry company said it "
+    "would keep the sheds until the last of the works on the pier are finished."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Click to expand...", "comment/en-forum-furniture"),
+        ("Reply With Quote", "comment/en-forum-furniture"),
+        ("Sent from my SM-S908U using Tapatalk", "comment/en-forum-furniture"),
+        (
+            "This topic was automatically closed after 30 days. New replies are no longer allowed.",
+            "comment/en-forum-furniture",
+        ),
+        ("Sort by:", "form/en-shop"),
+        ("Add to cart", "form/en-shop"),
+        ("Write a review", "form/en-shop"),
+        ("Your browser does not support the video tag.", "nav/en-furniture"),
+        ("Designed by Elegant Themes | Powered by WordPress", "nav/en-furniture"),
+        ("As an Amazon Associate we earn from qualifying purchases.", "ad/en-sponsored"),
+    ],
+)
+def test_a_platforms_own_lines_go_under_their_rule(line: str, rule: str) -> None:
+    reading = read_text(f"{QUAY}\n\n{line}\n\n{SHEDS}")
+    assert [removal.rule for removal in reading.article.removed] == [rule]
+    assert reading.article.text.count("\n\n") == 1  # both paragraphs kept, nothing else
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Readers can sort by date or by price, and the shop says the new menu sold more tickets.",
+        "The forum said the topic was automatically closed after a month to stop the spam.",
+        "Critics say the blog was powered by WordPress plugins that had not been updated in years.",
+    ],
+)
+def test_a_sentence_that_speaks_of_those_lines_is_kept(sentence: str) -> None:
+    reading = read_text(f"{QUAY}\n\n{sentence}\n\n{SHEDS}")
+    assert sentence in reading.article.text

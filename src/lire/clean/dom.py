@@ -45,6 +45,9 @@ _CODE = frozenset({"pre", "code"})
 COLLAPSED_CHARS = 150  # hidden text this long, mostly not links, is collapsed content
 LINKED_SHARE = 0.5
 _ADDRESS = re.compile(r"https?://|www\.|@\w|\.(?:com|org|net)\b")  # a URL shown as the link text
+# A "read more" element that holds prose is a description's collapsed remainder, not teasers.
+_TOGGLES = frozenset({"related/dom-class-read-more", "related/dom-class-readmore"})
+_CLASS_COUNT = etree.XPath("count(//*[@class = $name])")
 _COMPONENT_ATTRIBUTES = ("data-component", "data-module")
 _HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 
@@ -157,6 +160,12 @@ def _collapsed_prose(element: HtmlElement) -> bool:
     return linked < LINKED_SHARE * len(text)
 
 
+def _collapsed_description(element: HtmlElement) -> bool:
+    """A "read more" element that is a description's collapsed remainder: prose with few links,
+    and the only element of the page with its class (each review or teaser has its own)."""
+    return _collapsed_prose(element) and _CLASS_COUNT(element, name=element.get("class", "")) == 1
+
+
 def _keep_embeds(root: HtmlElement, embeds: frozenset[str]) -> None:
     """Give embedded posts, and wrappers holding nothing else, a neutral class: readability
     drops "twitter-tweet" or "social-media-embed" by its name alone."""
@@ -224,7 +233,7 @@ def _attribute_rule(
     names = " ".join((attrib.get("class", ""), attrib.get("id", ""), *_component_names(attrib)))
     if names not in named:
         named[names] = _token_rule(names, rules)
-    if rule := named[names]:
+    if (rule := named[names]) and not (rule in _TOGGLES and _collapsed_description(element)):
         return rule
     if label := attrib.get("aria-label"):
         for word in words(label):
