@@ -1,7 +1,8 @@
 """Bring the hand-labelled news texts into the development set, and say what it holds.
 
 The labelling team writes real news texts (each a stored public page's text as a reader would
-paste it, from the ``search`` tool's ``pages`` corpus), labelled line by line, to
+paste it, from the ``search`` tool's ``pages`` corpus), labelled line by line (the guideline:
+``data/boilerplate/LABELLING.md``), to
 ``/work/labels/news-*.jsonl`` (or the folder given). This script checks every record, keeps one
 text per address, and writes them to ``data/boilerplate/`` under the same file names, each text
 with its source address. Re-run it as the labels grow: the files are rewritten whole.

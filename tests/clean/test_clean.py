@@ -18,6 +18,7 @@ from lire.clean import clean as clean_stage
 from lire.clean import restore_removals
 from lire.clean.rules import RuleSet, load_rules
 from lire.model import Article, Block, BlockKind, Link, Removal, site_key
+from lire.pipeline import read_html
 from lire.store import SiteMemoryStore
 from lire.text.language import detect_language
 
@@ -970,3 +971,18 @@ def test_site_key_is_the_host_without_www_else_the_site_name_in_lower_case(
     url: str | None, site: str | None, key: str | None
 ) -> None:
     assert site_key(url, site=site) == key
+
+
+def test_a_code_block_is_never_judged_by_the_phrase_rules() -> None:
+    body = (
+        "<p>The command line client sends each new issue to the readers who asked for it; the "
+        "queue keeps the ones that failed and tries them again an hour later.</p>"
+        '<pre><code>subscribe now --list weekly\n[cache]\nengine = "memory"</code></pre>'
+        "<p>Run it once by hand before adding it to the scheduler, so that the first errors "
+        "show up in the terminal rather than in the log nobody reads.</p>"
+    )
+    heading = "<h1>Sending the weekly issue</h1>"
+    page = f"<html lang='en'><body><article>{heading}{body}</article></body></html>"
+    reading = read_html(page, url="https://docs.example.org/send")
+    assert "subscribe now --list weekly" in reading.article.text
+    assert not reading.article.removed

@@ -185,3 +185,23 @@ def test_a_model_with_a_second_pass_round_trips_and_scores_by_it() -> None:
     features = block_features(blocks)
     assert [round(s, 2) for s in again.scores(features, words)] == [1.0, 0.0, 0.0, 0.0]
     assert [round(s, 2) for s in base.scores(features, words)] == [1.0, 0.5, 0.5, 0.5]
+
+
+def test_lines_above_the_headline_of_pasted_text_go_and_the_headline_stays() -> None:
+    text = (
+        "The Harbour Gazette\nSports\nWeather Alert\n"
+        "Ferry company keeps temporary sheds open until the pier works end\n"
+        "The harbour authority said on Tuesday that the new quay would open next spring, after "
+        "three years of works that closed the old fish market and moved the ferries north.\n"
+        "Passengers waited in temporary sheds through two winters, and the ferry company said it "
+        "would keep the sheds until the last of the works on the pier are finished.\n"
+        "The mayor said the town would hold a small ceremony when the first ferry docks at the "
+        "new quay, probably in April, weather permitting."
+    )
+    reading = lire.read_text(text)
+    gone = [removal.text for removal in reading.article.removed]
+    assert gone == ["The Harbour Gazette", "Sports", "Weather Alert"]
+    assert all(
+        removal.rule.endswith(("/model", "/model-other")) for removal in reading.article.removed
+    )
+    assert reading.article.text.startswith("Ferry company keeps temporary sheds open")

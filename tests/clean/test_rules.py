@@ -193,3 +193,36 @@ def test_a_platforms_own_lines_go_under_their_rule(line: str, rule: str) -> None
 def test_a_sentence_that_speaks_of_those_lines_is_kept(sentence: str) -> None:
     reading = read_text(f"{QUAY}\n\n{sentence}\n\n{SHEDS}")
     assert sentence in reading.article.text
+
+
+SPANISH = (
+    "El ayuntamiento aprobó el martes el nuevo plan de movilidad, que cierra al tráfico el centro "
+    "histórico los fines de semana a partir de marzo.\n\n"
+    "Los comerciantes pidieron más aparcamientos en la periferia y el alcalde prometió estudiar "
+    "la propuesta antes del verano, según fuentes municipales."
+)
+GERMAN = (
+    "Der Stadtrat hat am Dienstag den neuen Verkehrsplan beschlossen, der die Altstadt an den "
+    "Wochenenden ab März für Autos sperrt.\n\n"
+    "Die Händler forderten mehr Parkplätze am Stadtrand, und der Bürgermeister versprach, den "
+    "Vorschlag vor dem Sommer zu prüfen, wie die Stadtverwaltung mitteilte."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "rule"),
+    [
+        (f"{QUAY}\n\n{SHEDS}", "Anonymous said...", "comment/blogger-said"),
+        (GERMAN, "Anonym hat gesagt…", "comment/blogger-said"),
+        (f"{QUAY}\n\n{SHEDS}", "Home » Harbour » The new quay", "nav/breadcrumb-line"),
+        (f"{QUAY}\n\n{SHEDS}", "[caption][/caption]", "nav/breadcrumb-line"),
+        (GERMAN, "Zum Hauptinhalt springen", "nav/de-mobiliar"),
+        (SPANISH, "Relacionados", "related/es-lee-tambien"),
+        (SPANISH, "Omitir para ir al contenido principal", "nav/es-mobiliario"),
+    ],
+)
+def test_a_sites_furniture_goes_in_its_language(text: str, line: str, rule: str) -> None:
+    first, second = text.split("\n\n")
+    reading = read_text(f"{first}\n\n{line}\n\n{second}")
+    assert [removal.rule for removal in reading.article.removed] == [rule]
+    assert reading.article.text.count("\n\n") == 1

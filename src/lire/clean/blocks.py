@@ -35,7 +35,16 @@ from lire.clean.prefilter import Prefilter, prefilter_for
 from lire.clean.restore import USER_MARKED, reinstate
 from lire.clean.rules import RuleSet, default_rules
 from lire.clean.title import headline_index, title_back, with_title_block
-from lire.model import Article, Block, Link, Observation, Removal, SiteMemory, host_of
+from lire.model import (
+    Article,
+    Block,
+    BlockKind,
+    Link,
+    Observation,
+    Removal,
+    SiteMemory,
+    host_of,
+)
 from lire.text.fingerprint import fingerprint, word_key
 
 __all__ = ["LEARNED_MAX_SHARE", "Cleaning", "clean", "rule_hints"]
@@ -146,7 +155,7 @@ def _judge_all(blocks: Sequence[Block], screen: Prefilter, kept: set[int]) -> li
     sensitive: set[int] = set()  # blocks whose edge verdict could differ from ``plain``
     needles = screen.needles_each([block.text.casefold() for block in blocks])
     for i, block in enumerate(blocks):
-        if i in kept:
+        if i in kept or block.kind is BlockKind.CODE:  # code is no phrase of a pitch
             plain.append(Verdict(len(block.text.split())))
             continue
         verdict, edgy = judge_inner(block, screen, needles[i])

@@ -43,6 +43,7 @@ PAGE_PROSE = 0.4  # and a block of running text at this one
 HEADLINE = "headline"  # the features that name the article's headline: never removed
 HEADLINE_DOUBT = 0.9  # unless the model's score of it reaches this ("The Guardian - US")
 SAME_AS_TITLE = "title:same"
+BEFORE_HEADLINE = 0.5  # above the headline, a block that is no running text goes at this score
 # The kind of boilerplate the model names -> the rule category its removals are filed under.
 CATEGORY_OF_KIND = {
     "nav": "nav",
@@ -119,7 +120,11 @@ def learned_marks(
     sure: set[int] = set()
     likely: set[int] = set()
     titled = _title_is_headline(features, title)
+    top = _headline_at(features, scores, titled)
     for i, score in enumerate(scores):
+        if i < top and not prose[i] and score >= BEFORE_HEADLINE:
+            sure.add(i)  # above the article's headline: the site's masthead, menus, breadcrumbs
+            continue
         if (HEADLINE in features[i] and score < HEADLINE_DOUBT) or (
             titled and SAME_AS_TITLE in features[i]
         ):
@@ -139,6 +144,16 @@ def learned_marks(
         for i in sorted(gone)
         if i not in skip and any(c.isalnum() for c in blocks[i].text)  # a lone "”" stays
     }
+
+
+def _headline_at(features: Sequence[Sequence[str]], scores: Sequence[float], titled: bool) -> int:
+    """Where the article's headline stands (0 when lire cannot tell)."""
+    for i, found in enumerate(features):
+        if (HEADLINE in found and scores[i] < HEADLINE_DOUBT) or (
+            titled and SAME_AS_TITLE in found
+        ):
+            return i
+    return 0
 
 
 def _title_is_headline(features: Sequence[Sequence[str]], title: str | None) -> bool:
