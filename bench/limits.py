@@ -11,6 +11,8 @@ Cases (inputs are generated into a temporary directory first, so building them c
 - tiny-200k: a page of 200,000 tiny paragraphs (``<p>w1</p>``...), about 2.7 MB;
 - links-100k: an article whose paragraphs hold 100,000 links, about 5 MB;
 - dots-1mb: plain text of table-of-contents lines with long dot leaders (an RFC), 1 MB;
+- menu-20k: plain text of one article paragraph and 20,000 short menu lines after it (a page's
+  menus pasted with its article: the learned model's runs of boilerplate), about 300 kB;
 - html-10mb-peer: trafilatura's ``extract`` on the same page, for the ratio the budget names;
 - gzip-bomb: about 1 GB of zeros gzipped in streaming chunks, served by a server on 127.0.0.1
   with ``Content-Encoding: gzip`` and fetched with the default caps.
@@ -66,6 +68,7 @@ CASES = (
     "tiny-200k",
     "links-100k",
     "dots-1mb",
+    "menu-20k",
     "gzip-bomb",
 )
 PEER = "html-10mb-peer"  # trafilatura.extract on the same page: the budget's named peer
@@ -214,6 +217,13 @@ def dot_leaders(size: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def menu_lines(count: int) -> str:
+    rng = random.Random(13)
+    lines = [paragraph(rng, 0), ""]
+    lines += [f"{rng.choice(VOCABULARY).capitalize()} {n}" for n in range(count)]
+    return "\n".join(lines) + "\n"
+
+
 def gzip_bomb(total: int) -> bytes:
     """``total`` bytes of zeros after ``<p>``, deflated chunk by chunk into a gzip container."""
     packer = zlib.compressobj(9, zlib.DEFLATED, 31)
@@ -237,6 +247,7 @@ def build_inputs(directory: Path, cases: Sequence[str]) -> dict[str, float]:
         "tiny-200k": ("tiny.html", lambda: tiny_paragraphs(200_000)),
         "links-100k": ("links.html", lambda: many_links(100_000)),
         "dots-1mb": ("dots.txt", lambda: dot_leaders(1_000_000)),
+        "menu-20k": ("menu.txt", lambda: menu_lines(20_000)),
         "gzip-bomb": ("bomb.gz", lambda: gzip_bomb(BOMB_BYTES)),
     }
     seconds: dict[str, float] = {}
@@ -360,8 +371,8 @@ def _prepare(
         case "paragraph-1mb" | "tiny-200k" | "links-100k":
             page = (directory / INPUT_FILES[case]).read_text(encoding="utf-8")
             return lambda: lire.read_html(page, url="https://example.org/article")
-        case "dots-1mb":
-            text = (directory / "dots.txt").read_text(encoding="utf-8")
+        case "dots-1mb" | "menu-20k":
+            text = (directory / INPUT_FILES[case]).read_text(encoding="utf-8")
             return lambda: lire.read_text(text)
         case "gzip-bomb":
             url = stack.enter_context(bomb_server((directory / "bomb.gz").read_bytes()))
@@ -514,6 +525,7 @@ INPUT_FILES = {
     "tiny-200k": "tiny.html",
     "links-100k": "links.html",
     "dots-1mb": "dots.txt",
+    "menu-20k": "menu.txt",
     "gzip-bomb": "bomb.gz",
 }
 
