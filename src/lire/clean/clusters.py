@@ -30,7 +30,10 @@ QUESTION = tuple("?？")  # or asks the reader a question, anywhere ("Envie d'en
 # neighbours (``RESIDUE``: no run of boilerplate grows from them).
 RESIDUE = {
     "nav/separator-line": re.compile(r"[\s\-‐‑‒–—―_*=~|•·.…#+<>/\\]+"),
-    "nav/image-file": re.compile(r"\S{0,300}\.(?:jpe?g|png|gif|webp|avif)\W{0,2}", re.IGNORECASE),
+    # (?<!\S): a name starts after a space, so a search tries each run of non-space once
+    "nav/image-file": re.compile(
+        r"(?<!\S)\S{0,300}\.(?:jpe?g|png|gif|webp|avif)\W{0,2}", re.IGNORECASE
+    ),
 }
 # The residue forms as one pattern, each alternative a named group tried in RESIDUE's order.
 _RESIDUE_FORMS = re.compile(
