@@ -90,8 +90,9 @@ def learned_marks(
     others most (``article_span``). When unsure, keep: the article's headline (the block equal
     to the title lire read when that title is headline-long or no other line reads as a
     headline, else the first headline-like line before the first paragraph unless the model is
-    all but sure of it, ``HEADLINE_DOUBT``) is never removed; inside the span, next to it (a
-    closing line) and wherever a block reads as running text
+    all but sure of it, ``HEADLINE_DOUBT``) is never removed, and a block above it that is no
+    running text goes at ``BEFORE_HEADLINE`` (a masthead, a section name); inside the span,
+    next to it (a closing line) and wherever a block reads as running text
     (``lire.clean.features.is_prose``), a block goes only when its score reaches the model's
     ``threshold`` and it does not read as a sentence (a closing line of the article: "The work
     starts in May.", "Details later…"). Further out, a block goes alone when its score reaches the
@@ -120,14 +121,12 @@ def learned_marks(
     sure: set[int] = set()
     likely: set[int] = set()
     titled = _title_is_headline(features, title)
-    top = _headline_at(features, scores, titled)
+    top = next((i for i, s in enumerate(scores) if _is_headline(features[i], s, titled)), 0)
     for i, score in enumerate(scores):
         if i < top and not prose[i] and score >= BEFORE_HEADLINE:
             sure.add(i)  # above the article's headline: the site's masthead, menus, breadcrumbs
             continue
-        if (HEADLINE in features[i] and score < HEADLINE_DOUBT) or (
-            titled and SAME_AS_TITLE in features[i]
-        ):
+        if _is_headline(features[i], score, titled):
             continue  # the article's headline
         sentence = _sentence(blocks[i].text, words[i], short=near[i])
         if score >= model.threshold and not (sentence and (near[i] or not page)):
@@ -146,14 +145,10 @@ def learned_marks(
     }
 
 
-def _headline_at(features: Sequence[Sequence[str]], scores: Sequence[float], titled: bool) -> int:
-    """Where the article's headline stands (0 when lire cannot tell)."""
-    for i, found in enumerate(features):
-        if (HEADLINE in found and scores[i] < HEADLINE_DOUBT) or (
-            titled and SAME_AS_TITLE in found
-        ):
-            return i
-    return 0
+def _is_headline(found: Sequence[str], score: float, titled: bool) -> bool:
+    """Whether the block with features ``found`` and ``score`` is the article's headline: the
+    title lire read (when ``titled``), or the headline-like line the model is not sure of."""
+    return (HEADLINE in found and score < HEADLINE_DOUBT) or (titled and SAME_AS_TITLE in found)
 
 
 def _title_is_headline(features: Sequence[Sequence[str]], title: str | None) -> bool:
