@@ -106,12 +106,12 @@ def learned_marks(
     running text gives the model nothing to hold on to: it removes nothing there.
     """
     words = [len(block.text.split()) for block in blocks]
-    if not any(is_prose(block.text, count) for block, count in zip(blocks, words, strict=True)):
+    prose = [is_prose(block.text, count) for block, count in zip(blocks, words, strict=True)]
+    if not any(prose):
         return {}  # no running text: no article to tell the boilerplate from
     features = block_features(blocks, hints, title)
     scores = model.scores(features, words)
     first, last = article_span(scores, words)
-    prose = [is_prose(block.text, count) for block, count in zip(blocks, words, strict=True)]
     near = [first - 1 <= i <= last + 1 or prose[i] for i in range(len(blocks))]
     page = (
         sum(s >= model.outside for s, n in zip(scores, near, strict=True) if not n) >= PAGE_BLOCKS
