@@ -104,7 +104,7 @@ def with_blocks(record: dict[str, Any]) -> dict[str, Any]:
     title, blocks = article.title, article.blocks
     labelled = []
     for block in blocks:
-        label, kind = labels.get(_key(block.text), ("mixed", ""))
+        label, kind = labels.get(_key(block.text)) or _joined_label(block.text, record["lines"])
         labelled.append(
             {"text": block.text, "block": block.kind.value, "label": label, "kind": kind}
         )
@@ -116,6 +116,25 @@ def with_blocks(record: dict[str, Any]) -> dict[str, Any]:
         "blocks": labelled,
         "read_lang": article.lang,
     }
+
+
+def _joined_label(text: str, lines: Sequence[dict[str, Any]]) -> tuple[str, str]:
+    """The label of a block lire joined from several consecutive lines (a hard-wrapped
+    paragraph): theirs when they all have the same, else ``mixed``."""
+    key = _key(text)
+    keys = [_key(line["text"]) for line in lines]
+    for start, first in enumerate(keys):
+        if not first or not key.startswith(first):
+            continue
+        joined, end = first, start + 1
+        while len(joined) < len(key) and end < len(keys):
+            joined, end = f"{joined} {keys[end]}".strip(), end + 1
+        if joined == key:
+            found = {(line["label"], line["kind"]) for line in lines[start:end]}
+            if len(found) == 1 and not any(line.get("mixed") for line in lines[start:end]):
+                return found.pop()
+            break
+    return ("mixed", "")
 
 
 def _key(text: str) -> str:

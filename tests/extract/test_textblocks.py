@@ -52,6 +52,47 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
     ]
 
 
+def test_sentences_broken_across_lines_are_joined_without_blank_lines() -> None:
+    # A post written with hard line breaks and pasted with no blank line between paragraphs:
+    # the chunk as a whole is no wrapped paragraph, its broken sentences still go together.
+    text = (
+        "Argentina retains the title\n"
+        "La selección Argentina se consagró bicampeón de América tras\n"
+        "vencer por 1 a 0 a Colombia en una intensa final disputada en\n"
+        "el estadio de Miami.\n"
+        "Argentina y Colombia igualaron sin goles al término de los\n"
+        "noventa minutos reglamentarios de la final de la Copa América.\n"
+        "Read more"
+    )
+    title, blocks = text_blocks(text)
+    assert title == "Argentina retains the title"
+    assert [block.text for block in blocks] == [
+        "La selección Argentina se consagró bicampeón de América tras vencer por 1 a 0 a "
+        "Colombia en una intensa final disputada en el estadio de Miami.",
+        "Argentina y Colombia igualaron sin goles al término de los noventa minutos "
+        "reglamentarios de la final de la Copa América.",
+        "Read more",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a headline and its lower-case byline
+        "Why the harbour works are running two years late this time\nby Ann Lee",
+        # a line that ends a sentence, then one that starts in lower case
+        f"{LONG_A}\niPhone owners will get the update first, the company said today.",
+        # a long menu line, a short lower-case one without a final point
+        "Home News Sport Weather Business Culture Travel Podcasts\nmore",
+        # a list item goes on in no paragraph
+        "- the first point of the list, which is long enough\nand then a paragraph line.",
+    ],
+)
+def test_lines_that_do_not_continue_a_sentence_stay_apart(text: str) -> None:
+    title, blocks = text_blocks(text)
+    assert len(blocks) + (title is not None) == 2
+
+
 @pytest.mark.parametrize(
     ("line", "text", "level", "ordinal"),
     [

@@ -2,7 +2,9 @@
 
 Chunks are separated by blank lines. Inside a chunk, lines of similar length that are not
 markers are one hard-wrapped paragraph and are joined; otherwise every line is its own block
-(a page copied as text has one paragraph per line). "- ", "* ", "• ", "1. ", "1) " start list
+(a page copied as text has one paragraph per line), except that a wide line that stops
+mid-sentence goes on in the next when that one starts in lower case (a post written with hard
+line breaks and no blank lines between its paragraphs). "- ", "* ", "• ", "1. ", "1) " start list
 items, "> " quotes, "# " Markdown headings. The first line is the title when it looks like one;
 a short line with no final punctuation between two long paragraphs is a subheading.
 """
@@ -10,7 +12,7 @@ a short line with no final punctuation between two long paragraphs is a subheadi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lire.model import Block, BlockKind
 from lire.sanitize import sanitize
@@ -28,7 +30,7 @@ _TITLE_MAX_LEAD = 2  # short sentences that may stand above the title
 _LEAD_MAX_CHARS = 100
 _SUBHEADING_MAX_CHARS = 100
 _LONG_PARAGRAPH = 120
-_WRAP_MIN_LINES = 2
+_WRAP_MIN_LINES = 3  # two lines go together only when the second goes on in lower case
 _WRAP_MIN_WIDTH = 40
 _WRAP_MAX_WIDTH = 100  # editors and mail clients wrap at 72-80 columns; pasted pages do not
 _SENTENCE_END = tuple('.!?:…»"”')
@@ -56,8 +58,38 @@ def _chunk_lines(chunk: str) -> list[_Line]:
     raw = [line for line in chunk.split("\n") if line.strip()]
     if _is_hard_wrapped(raw):
         return [_Line(Block(BlockKind.PARAGRAPH, " ".join(line.strip() for line in raw)), False)]
-    lines = [_line(line) for line in raw]
+    lines = _rejoined([_line(line) for line in raw])
     return [line for line in lines if line.block.text]  # a bare marker (">", "#") holds no text
+
+
+def _rejoined(lines: list[_Line]) -> list[_Line]:
+    """The lines with each sentence broken across lines joined back: a plain line at least
+    ``_WRAP_MIN_WIDTH`` wide that stops mid-sentence goes on in the next plain line when that
+    one starts in lower case (a post written with hard line breaks, pasted without blank lines
+    between its paragraphs: "...bicampeón de América tras" / "vencer por 1 a 0 a Colombia...")."""
+    joined: list[_Line] = []
+    for line in lines:
+        if joined and _goes_on(joined[-1], line):
+            block = joined[-1].block
+            joined[-1] = _Line(replace(block, text=f"{block.text} {line.block.text}"), False)
+        else:
+            joined.append(line)
+    return joined
+
+
+def _goes_on(before: _Line, line: _Line) -> bool:
+    """Whether ``line`` continues the sentence ``before`` broke off (see ``_rejoined``): a
+    short line goes on from a long one only when it ends the sentence ("by Ann Lee" after a
+    headline is a byline)."""
+    text, last = before.block.text, before.block.text.rsplit(None, 1)[-1:]
+    return (
+        not (before.marked or line.marked)
+        and len(text) >= _WRAP_MIN_WIDTH
+        and not text.endswith(_SENTENCE_END)
+        and line.block.text[:1].islower()
+        and (len(line.block.text) >= _WRAP_MIN_WIDTH or line.block.text.endswith(_SENTENCE_END))
+        and not (last and last[0].startswith(("http", "www.")))
+    )
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
