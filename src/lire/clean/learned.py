@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from lire.clean.context import article_span
-from lire.clean.features import block_features, is_prose
+from lire.clean.features import block_features, hashed, is_prose
 from lire.clean.title import TITLE_MAX_WORDS
 from lire.clean.weights import BoilerplateModel, default_model, load_model, save_model
 from lire.model import Block
@@ -110,7 +110,8 @@ def learned_marks(
     if not any(prose):
         return {}  # no running text: no article to tell the boilerplate from
     features = block_features(blocks, hints, title)
-    scores = model.scores(features, words)
+    indices = [hashed(found, model.bits) for found in features]
+    scores = model.scores_indices(indices, words)
     first, last = article_span(scores, words)
     near = [first - 1 <= i <= last + 1 or prose[i] for i in range(len(blocks))]
     page = (
@@ -139,10 +140,19 @@ def learned_marks(
             likely.add(i)
     gone = sure | (likely if page else _runs(likely | sure | set(ruled), likely))
     return {
-        i: (rule_name(model.kind(features[i])), scores[i])
+        i: (rule_name(_kind(model, features[i], indices[i])), scores[i])
         for i in sorted(gone)
         if i not in skip and any(c.isalnum() for c in blocks[i].text)  # a lone "”" stays
     }
+
+
+def _kind(model: BoilerplateModel, found: Sequence[str], indices: Sequence[int]) -> str:
+    """The kind the model names for a block with features ``found``, hashed to ``indices``
+    for its score: the kind's indices are their low bits (the same CRC, fewer bits)."""
+    if model.kind_bits > model.bits:
+        return model.kind(found)
+    mask = (1 << model.kind_bits) - 1
+    return model.kind_indices([index & mask for index in indices])
 
 
 def _is_headline(found: Sequence[str], score: float, titled: bool) -> bool:

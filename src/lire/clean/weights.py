@@ -24,6 +24,7 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from operator import itemgetter
 
 from lire.clean.context import context_features
 from lire.clean.features import hashed
@@ -63,10 +64,7 @@ class BoilerplateModel:
             return first
         weights = self.context_weights
         return [
-            _sigmoid(
-                (sum(weights[i] for i in found) + sum(weights[i] for i in hashed(extra, self.bits)))
-                / self.scale
-            )
+            _sigmoid(_total(weights, [*found, *hashed(extra, self.bits)]) / self.scale)
             for found, extra in zip(indices, context_features(first, words), strict=True)
         ]
 
@@ -76,8 +74,7 @@ class BoilerplateModel:
 
     def score_indices(self, indices: Sequence[int]) -> float:
         """The probability that a block whose hashed features are ``indices`` is boilerplate."""
-        weights = self.weights
-        return _sigmoid(sum(weights[index] for index in indices) / self.scale)
+        return _sigmoid(_total(self.weights, indices) / self.scale)
 
     def kind(self, features: Sequence[str]) -> str:
         """The most likely kind of boilerplate for a block with ``features``."""
@@ -85,8 +82,19 @@ class BoilerplateModel:
 
     def kind_indices(self, indices: Sequence[int]) -> str:
         """The most likely kind of boilerplate for a block whose hashed features are ``indices``."""
-        totals = [sum(weights[i] for i in indices) for weights in self.kind_weights]
+        if len(indices) > 1:
+            pick = itemgetter(*indices)  # one lookup of every index in each kind's weights
+            totals = [sum(pick(weights)) for weights in self.kind_weights]
+        else:
+            totals = [_total(weights, indices) for weights in self.kind_weights]
         return self.kinds[max(range(len(totals)), key=totals.__getitem__)]
+
+
+def _total(weights: Sequence[float], indices: Sequence[int]) -> float:
+    """The sum of the ``weights`` at ``indices``."""
+    if len(indices) > 1:
+        return sum(itemgetter(*indices)(weights))  # type: ignore[no-any-return]
+    return sum(weights[index] for index in indices)
 
 
 def _sigmoid(value: float) -> float:
