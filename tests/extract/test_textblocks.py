@@ -86,6 +86,10 @@ def test_sentences_broken_across_lines_are_joined_without_blank_lines() -> None:
         "Home News Sport Weather Business Culture Travel Podcasts\nmore",
         # a list item goes on in no paragraph
         "- the first point of the list, which is long enough\nand then a paragraph line.",
+        # list items copied without their bullets: no line ends a sentence
+        "meta titles that are too short or too long for search\nmeta tags that stop indexing",
+        # a page's "previous" and "next" links under a long line
+        "Tags: Apps Babbel Busuu Duolingo Language learning\nprevious Motivation Through Nudging",
     ],
 )
 def test_lines_that_do_not_continue_a_sentence_stay_apart(text: str) -> None:

@@ -65,15 +65,21 @@ def _chunk_lines(chunk: str) -> list[_Line]:
 def _rejoined(lines: list[_Line]) -> list[_Line]:
     """The lines with each sentence broken across lines joined back: a plain line at least
     ``_WRAP_MIN_WIDTH`` wide that stops mid-sentence goes on in the next plain line when that
-    one starts in lower case (a post written with hard line breaks, pasted without blank lines
-    between its paragraphs: "...bicampeón de América tras" / "vencer por 1 a 0 a Colombia...")."""
+    one starts in lower case, as far as a line that ends the sentence (a post written with hard
+    line breaks, pasted without blank lines between its paragraphs: "...bicampeón de América
+    tras" / "vencer por 1 a 0 a Colombia."). Lines that never reach a sentence's end stay apart:
+    list items, "previous" and "next" links."""
     joined: list[_Line] = []
-    for line in lines:
-        if joined and _goes_on(joined[-1], line):
-            block = joined[-1].block
-            joined[-1] = _Line(replace(block, text=f"{block.text} {line.block.text}"), False)
-        else:
-            joined.append(line)
+    run: list[_Line] = []
+    for line in [*lines, None]:
+        if line is not None and run and _goes_on(run[-1], line):
+            run.append(line)  # only the last line of a run may end a sentence
+            continue
+        if len(run) > 1 and run[-1].block.text.endswith(_SENTENCE_END):
+            whole = " ".join(part.block.text for part in run)
+            run = [_Line(replace(run[0].block, text=whole), False)]
+        joined.extend(run)
+        run = [line] if line is not None else []
     return joined
 
 
