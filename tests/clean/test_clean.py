@@ -763,6 +763,18 @@ def test_the_headline_of_a_pasted_text_stays_whatever_a_rule_says() -> None:
     assert headline in kept_texts(cleaned)
 
 
+def test_no_line_after_the_first_paragraph_is_taken_for_the_headline() -> None:
+    # A short text: the first block is running text, so a pitch of seven words or more
+    # without a final point that follows is no headline, and its rule removes it.
+    first = (
+        "The council voted on Tuesday to rebuild the harbour bridge, which has been closed to "
+        "lorries since the floods of last winter."
+    )  # 22 words: running text, though no block of more than 25 words came first
+    pitch = "Subscribe now for unlimited access to every story"
+    cleaned = clean(article(first, pitch, *ARTICLE["en"], lang="en"))
+    assert kept_texts(cleaned) == [first, *ARTICLE["en"]]
+
+
 def test_a_title_repeated_as_the_headline_is_no_repeat() -> None:
     title = "Council votes to rebuild the harbour bridge"
     source = replace(article(title, *ARTICLE["en"], "Subscribe now", lang="en"), title=title)

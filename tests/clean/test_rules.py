@@ -226,3 +226,78 @@ def test_a_sites_furniture_goes_in_its_language(text: str, line: str, rule: str)
     reading = read_text(f"{first}\n\n{line}\n\n{second}")
     assert [removal.rule for removal in reading.article.removed] == [rule]
     assert reading.article.text.count("\n\n") == 1
+
+
+FRENCH = (
+    "Le conseil municipal a adopté mardi le nouveau plan de circulation, qui ferme le centre "
+    "historique aux voitures le week-end à partir du mois de mars.\n\n"
+    "Les commerçants ont demandé davantage de parkings en périphérie et le maire a promis "
+    "d'étudier la proposition avant l'été, selon la mairie."
+)
+ITALIAN = (
+    "Il consiglio comunale ha approvato martedì il nuovo piano della mobilità, che chiude il "
+    "centro storico alle auto nei fine settimana a partire da marzo.\n\n"
+    "I commercianti hanno chiesto più parcheggi in periferia e il sindaco ha promesso di "
+    "studiare la proposta prima dell'estate, secondo il comune."
+)
+PORTUGUESE = (
+    "A câmara municipal aprovou na terça-feira o novo plano de mobilidade, que fecha o centro "
+    "histórico aos carros aos fins de semana a partir de março.\n\n"
+    "Os comerciantes pediram mais estacionamento na periferia e o presidente da câmara "
+    "prometeu estudar a proposta antes do verão, segundo a autarquia."
+)
+DUTCH = (
+    "De gemeenteraad heeft dinsdag het nieuwe verkeersplan aangenomen, dat de historische "
+    "binnenstad vanaf maart in de weekenden afsluit voor auto's.\n\n"
+    "De winkeliers vroegen om meer parkeerplaatsen aan de rand van de stad en de burgemeester "
+    "beloofde het voorstel voor de zomer te bestuderen, meldt de gemeente."
+)
+SHOP_LINES = [
+    (f"{QUAY}\n\n{SHEDS}", "Free Shipping on Orders over $75", "form/en-shop"),
+    (f"{QUAY}\n\n{SHEDS}", "Returns & exchanges accepted", "form/en-shop"),
+    (f"{QUAY}\n\n{SHEDS}", "People who viewed this item also viewed", "form/en-shop"),
+    (f"{QUAY}\n\n{SHEDS}", "Your payment information is processed securely", "form/en-shop"),
+    (GERMAN, "In den Warenkorb", "form/de-shop"),
+    (GERMAN, "Versandkostenfrei ab 50 €", "form/de-shop"),
+    (FRENCH, "Ajouter au panier", "form/fr-boutique"),
+    (FRENCH, "Livraison gratuite dès 49 €", "form/fr-boutique"),
+    (SPANISH, "Añadir al carrito", "form/es-tienda"),
+    (SPANISH, "Envío gratis en pedidos superiores a 30 €", "form/es-tienda"),
+    (ITALIAN, "Aggiungi al carrello", "form/it-negozio"),
+    (ITALIAN, "Spedizione gratuita sopra 39 €", "form/it-negozio"),
+    (PORTUGUESE, "Adicionar ao carrinho", "form/pt-loja"),
+    (PORTUGUESE, "Frete grátis acima de R$ 199", "form/pt-loja"),
+    (DUTCH, "In winkelwagen", "form/nl-winkel"),
+    (DUTCH, "Voor 23:59 uur besteld, morgen in huis", "form/nl-winkel"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "rule"), SHOP_LINES)
+def test_a_shops_own_lines_go_in_its_language(text: str, line: str, rule: str) -> None:
+    # after the description, where a shop's page has them (in the first lines, a line of
+    # seven words or more without a final point would be read as the headline, and kept)
+    reading = read_text(f"{text}\n\n{line}")
+    assert [removal.rule for removal in reading.article.removed] == [rule]
+    assert reading.article.text.count("\n\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence"),
+    [
+        (
+            f"{QUAY}\n\n{SHEDS}",
+            "The shop now offers free shipping on orders over $75, its owner said.",
+        ),
+        (GERMAN, "Der Händler bietet seit Montag kostenlosen Versand an, sagte die Sprecherin."),
+        (FRENCH, "Le magasin propose désormais la livraison gratuite dès 49 euros d'achat."),
+        (SPANISH, "La tienda ofrece ahora envío gratis en pedidos superiores a 30 euros."),
+        (ITALIAN, "Il negozio offre ora la spedizione gratuita per gli ordini sopra i 39 euro."),
+        (PORTUGUESE, "A loja passou a oferecer frete grátis nas compras acima de 199 reais."),
+        (DUTCH, "De winkel biedt sinds maandag gratis verzending aan, zei een woordvoerder."),
+    ],
+)
+def test_a_sentence_about_a_shops_offer_is_kept(text: str, sentence: str) -> None:
+    first, second = text.split("\n\n")
+    reading = read_text(f"{first}\n\n{sentence}\n\n{second}")
+    assert sentence in reading.article.text
+    assert reading.article.removed == ()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from lire.clean.features import is_prose
 from lire.model import Article, Block, BlockKind
 
 __all__ = ["TITLE_MAX_WORDS", "headline_index", "title_back", "with_title_block"]
@@ -52,14 +53,15 @@ def headline_index(blocks: Sequence[Block], title: str | None) -> int | None:
     The first block when it is the title lire took from the text's first line and is headline-
     long (more than ``TITLE_MAX_WORDS``: shorter ones may be "ADVERTISEMENT" or "Share"). Else,
     among the first ``HEADLINE_WITHIN`` blocks, the first of ``HEADLINE_WORDS`` words that does
-    not end like a sentence, before any paragraph ("Subscribe to read: what that little button
-    really means" heads an article about subscriptions).
+    not end like a sentence, before any paragraph (a longer block, or running text):
+    "Subscribe to read: what that little button really means" heads an article about
+    subscriptions.
     """
     if title is not None and len(title.split()) > TITLE_MAX_WORDS:
         return 0
     for i, block in enumerate(blocks[:HEADLINE_WITHIN]):
         words = len(block.text.split())
-        if words > HEADLINE_WORDS[1]:
+        if words > HEADLINE_WORDS[1] or is_prose(block.text, words):
             return None  # a paragraph came first
         if words >= HEADLINE_WORDS[0] and not block.text.rstrip().endswith(_HEADLINE_ENDS):
             return i
