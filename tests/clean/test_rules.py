@@ -301,3 +301,34 @@ def test_a_sentence_about_a_shops_offer_is_kept(text: str, sentence: str) -> Non
     reading = read_text(f"{first}\n\n{sentence}\n\n{second}")
     assert sentence in reading.article.text
     assert reading.article.removed == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "rule"),
+    [
+        (f"{QUAY}\n\n{SHEDS}", "Request a demo", "form/en-call-to-action"),
+        (f"{QUAY}\n\n{SHEDS}", "Book Your Discovery Call Today", "form/en-call-to-action"),
+        (f"{QUAY}\n\n{SHEDS}", "Get started - it's free", "form/en-call-to-action"),
+        (GERMAN, "Kostenlose Demo anfordern", "form/de-aufruf"),
+        (FRENCH, "Demander une démo", "form/fr-appel"),
+        (SPANISH, "Solicita una demo gratis", "form/es-llamada"),
+        (ITALIAN, "Richiedi una demo", "form/it-invito"),
+        (PORTUGUESE, "Teste grátis", "form/pt-chamada"),
+        (DUTCH, "Vraag een demo aan", "form/nl-oproep"),
+    ],
+)
+def test_a_services_calls_to_action_go_in_its_language(text: str, line: str, rule: str) -> None:
+    reading = read_text(f"{text}\n\n{line}")
+    assert [removal.rule for removal in reading.article.removed] == [rule]
+
+
+@pytest.mark.parametrize("line", ["Get started", "Learn more about the new quay"])
+def test_a_bare_get_started_may_head_a_section_and_stays(line: str) -> None:
+    reading = read_text(f"{QUAY}\n\n{line}\n\n{SHEDS}")
+    assert line in reading.article.text
+
+
+def test_a_sentence_about_a_free_trial_is_kept() -> None:
+    sentence = "The ferry company said passengers could request a demo of the new ticket app."
+    reading = read_text(f"{QUAY}\n\n{sentence}\n\n{SHEDS}")
+    assert sentence in reading.article.text
