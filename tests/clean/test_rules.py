@@ -174,6 +174,12 @@ SHEDS = (
         ("Your browser does not support the video tag.", "nav/en-furniture"),
         ("Designed by Elegant Themes | Powered by WordPress", "nav/en-furniture"),
         ("As an Amazon Associate we earn from qualifying purchases.", "ad/en-sponsored"),
+        ("Join our mailing list", "newsletter/en-sign-up"),
+        ("This article is exclusive to STAT+ subscribers", "paywall/en-reserved"),
+        (
+            "Did you make one of my recipes? Please take a moment to leave a star rating.",
+            "form/en-rating",
+        ),
     ],
 )
 def test_a_platforms_own_lines_go_under_their_rule(line: str, rule: str) -> None:
@@ -188,6 +194,8 @@ def test_a_platforms_own_lines_go_under_their_rule(line: str, rule: str) -> None
         "Readers can sort by date or by price, and the shop says the new menu sold more tickets.",
         "The forum said the topic was automatically closed after a month to stop the spam.",
         "Critics say the blog was powered by WordPress plugins that had not been updated in years.",
+        "The club asked fans to join the mailing list of the supporters' trust before the vote.",
+        "Did you make this recipe for the harbour fair last year, the chef asked the crowd.",
     ],
 )
 def test_a_sentence_that_speaks_of_those_lines_is_kept(sentence: str) -> None:
