@@ -175,6 +175,9 @@ SHEDS = (
         ("Designed by Elegant Themes | Powered by WordPress", "nav/en-furniture"),
         ("As an Amazon Associate we earn from qualifying purchases.", "ad/en-sponsored"),
         ("Join our mailing list", "newsletter/en-sign-up"),
+        ("Board index", "comment/en-forum-furniture"),
+        ("You're browsing the GameFAQs Message Boards as a guest.", "comment/en-forum-furniture"),
+        ("Posted by David at December 16, 2025", "author/blogger-posted-by"),
         ("This article is exclusive to STAT+ subscribers", "paywall/en-reserved"),
         (
             "Did you make one of my recipes? Please take a moment to leave a star rating.",
@@ -195,6 +198,7 @@ def test_a_platforms_own_lines_go_under_their_rule(line: str, rule: str) -> None
         "The forum said the topic was automatically closed after a month to stop the spam.",
         "Critics say the blog was powered by WordPress plugins that had not been updated in years.",
         "The club asked fans to join the mailing list of the supporters' trust before the vote.",
+        "Posted by the council on its website at noon, the notice said the quay would close.",
         "Did you make this recipe for the harbour fair last year, the chef asked the crowd.",
     ],
 )
@@ -225,6 +229,8 @@ GERMAN = (
         (f"{QUAY}\n\n{SHEDS}", "Home » Harbour » The new quay", "nav/breadcrumb-line"),
         (f"{QUAY}\n\n{SHEDS}", "[caption][/caption]", "nav/breadcrumb-line"),
         (GERMAN, "Zum Hauptinhalt springen", "nav/de-mobiliar"),
+        (GERMAN, "Eingestellt von Anna um 10:39", "author/blogger-posted-by"),
+        (SPANISH, "Publicado por Ana en 10:39", "author/blogger-posted-by"),
         (SPANISH, "Relacionados", "related/es-lee-tambien"),
         (SPANISH, "Omitir para ir al contenido principal", "nav/es-mobiliario"),
     ],
