@@ -199,6 +199,7 @@ def test_a_platforms_own_lines_go_under_their_rule(line: str, rule: str) -> None
         "Critics say the blog was powered by WordPress plugins that had not been updated in years.",
         "The club asked fans to join the mailing list of the supporters' trust before the vote.",
         "Posted by the council on its website at noon, the notice said the quay would close.",
+        "Oops. The camera stopped recording after 30 minutes. Here is the last part of the talk:",
         "Did you make this recipe for the harbour fair last year, the chef asked the crowd.",
     ],
 )
