@@ -3,10 +3,11 @@
 Chunks are separated by blank lines. Inside a chunk, lines of similar length that are not
 markers are one hard-wrapped paragraph and are joined; otherwise every line is its own block
 (a page copied as text has one paragraph per line), except that a wide line that stops
-mid-sentence goes on in the next when that one starts in lower case (a post written with hard
-line breaks and no blank lines between its paragraphs). "- ", "* ", "• ", "1. ", "1) " start list
-items, "> " quotes, "# " Markdown headings. The first line is the title when it looks like one;
-a short line with no final punctuation between two long paragraphs is a subheading.
+mid-sentence goes on in the lines after it that start in lower case, as far as one that ends the
+sentence (a post written with hard line breaks and no blank lines between its paragraphs).
+"- ", "* ", "• ", "1. ", "1) " start list items, "> " quotes, "# " Markdown headings. The first
+line is the title when it looks like one; a short line with no final punctuation between two
+long paragraphs is a subheading.
 """
 
 from __future__ import annotations
