@@ -176,6 +176,7 @@ SHEDS = (
         ("As an Amazon Associate we earn from qualifying purchases.", "ad/en-sponsored"),
         ("Join our mailing list", "newsletter/en-sign-up"),
         ("Board index", "comment/en-forum-furniture"),
+        ("Oops! Looks like we're having trouble connecting to our server.", "nav/en-oops"),
         ("You're browsing the GameFAQs Message Boards as a guest.", "comment/en-forum-furniture"),
         ("Posted by David at December 16, 2025", "author/blogger-posted-by"),
         ("This article is exclusive to STAT+ subscribers", "paywall/en-reserved"),

@@ -64,3 +64,24 @@ def test_a_caption_repeated_under_each_photo_or_as_its_alt_text_is_given_once() 
     assert Block(BlockKind.CAPTION, "6") not in element_blocks(
         fragment_fromstring(f"<div>{figure.format('c')}</div>")
     )
+
+
+def test_line_breaks_written_as_br_in_a_code_block_are_kept() -> None:
+    # A page's code with <br> between its lines (no newline characters): text_content() ran
+    # them together ("python3import subprocessimport time").
+    assert blocks(
+        "<div><pre>#!/usr/bin/env python3<br><br>import subprocess<br>import time<br>"
+        'CONFIG = {<br> "delay": 300,<br>}</pre></div>'
+    ) == [
+        (
+            BlockKind.PREFORMATTED,
+            "#!/usr/bin/env python3\n\nimport subprocess\nimport time\n"
+            'CONFIG = {\n "delay": 300,\n}',
+        )
+    ]
+
+
+def test_a_br_followed_by_a_newline_in_a_code_block_is_one_line_break() -> None:
+    assert blocks("<div><pre><code>x = 1<br>\ny = 2<br>\r\nz = <b>3</b></code></pre></div>") == [
+        (BlockKind.CODE, "x = 1\ny = 2\nz = 3")
+    ]

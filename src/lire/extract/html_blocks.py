@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from lire.extract.media import Pictures, is_caption, is_standalone, table_blocks
@@ -254,13 +255,33 @@ def _start(element: HtmlElement) -> int:
 
 
 def _preformatted(element: HtmlElement, builder: _Builder) -> None:
-    text = sanitize(element.text_content()).strip("\n")
+    text = sanitize(_preformatted_text(element)).strip("\n")
     if not text.strip():
         return
     children = [child for child in element if isinstance(child.tag, str)]
     is_code = len(children) == 1 and children[0].tag == "code"
     kind = BlockKind.CODE if is_code else BlockKind.PREFORMATTED
     builder.blocks.append(Block(kind, text.rstrip()))
+
+
+def _preformatted_text(element: HtmlElement) -> str:
+    """The text of a ``<pre>`` as it shows: its characters as they are, and a line break for
+    each ``<br>`` (a page's code written with ``<br>`` between its lines, which
+    ``text_content()`` runs together: "python3import subprocessimport time"), unless a line
+    break already follows it."""
+    if not len(element):
+        return element.text or ""
+    parts: list[str] = []
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if event == "start":
+            if node.tag == "br":
+                if not (node.tail or "").startswith(("\n", "\r")):
+                    parts.append("\n")
+            elif isinstance(node.tag, str) and node.text:
+                parts.append(node.text)
+        elif node is not element and node.tail:
+            parts.append(node.tail)
+    return "".join(parts)
 
 
 def _normalise(text: str) -> str:
