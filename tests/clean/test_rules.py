@@ -175,6 +175,12 @@ SHEDS = (
         ("Designed by Elegant Themes | Powered by WordPress", "nav/en-furniture"),
         ("As an Amazon Associate we earn from qualifying purchases.", "ad/en-sponsored"),
         ("Join our mailing list", "newsletter/en-sign-up"),
+        (
+            "The following content is brought to you by Mashable partners. If you buy a "
+            "product featured here, we may earn an affiliate commission.",
+            "ad/en-sponsored",
+        ),
+        ("Deal pricing and availability subject to change.", "ad/en-sponsored"),
         ("Board index", "comment/en-forum-furniture"),
         ("Oops! Looks like we're having trouble connecting to our server.", "nav/en-oops"),
         ("You're browsing the GameFAQs Message Boards as a guest.", "comment/en-forum-furniture"),
@@ -200,6 +206,8 @@ def test_a_platforms_own_lines_go_under_their_rule(line: str, rule: str) -> None
         "Critics say the blog was powered by WordPress plugins that had not been updated in years.",
         "The club asked fans to join the mailing list of the supporters' trust before the vote.",
         "Posted by the council on its website at noon, the notice said the quay would close.",
+        "By signing up to the scheme, residents agree to keep their bins inside, the council said.",
+        "The regulator said prices and availability of the tickets would be set by the company.",
         "Oops. The camera stopped recording after 30 minutes. Here is the last part of the talk:",
         "Did you make this recipe for the harbour fair last year, the chef asked the crowd.",
     ],
