@@ -356,3 +356,39 @@ def test_a_sentence_about_a_free_trial_is_kept() -> None:
     sentence = "The ferry company said passengers could request a demo of the new ticket app."
     reading = read_text(f"{QUAY}\n\n{sentence}\n\n{SHEDS}")
     assert sentence in reading.article.text
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "rule"),
+    [
+        (
+            SPANISH,
+            "Esta web utiliza cookies para que podamos ofrecerte la mejor experiencia.",
+            "consent/es-cookies",
+        ),
+        (SPANISH, "Resumen de privacidad", "consent/privacy-overview"),
+        (f"{QUAY}\n\n{SHEDS}", "Privacy Overview", "consent/privacy-overview"),
+        (SPANISH, "Leer noticia completa en El País.", "credit/es-fuente"),
+        (PORTUGUESE, "PUB", "ad/pt-publicidade"),
+        (PORTUGUESE, "Código copiado!", "nav/plugin-furniture"),
+        (ITALIAN, "Print Friendly and PDF", "nav/plugin-furniture"),
+        (f"{QUAY}\n\n{SHEDS}", "Source link", "nav/plugin-furniture"),
+        (FRENCH, "Gérer les paramètres des cookies.", "consent/fr-cookies"),
+    ],
+)
+def test_a_plugins_or_a_banners_line_goes_in_its_language(text: str, line: str, rule: str) -> None:
+    reading = read_text(f"{text}\n\n{line}")
+    assert [removal.rule for removal in reading.article.removed] == [rule]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence"),
+    [
+        (SPANISH, "La página del ayuntamiento usa cookies, según denunció ayer la asociación."),
+        (f"{QUAY}\n\n{SHEDS}", "The source link in the report pointed to an old map of the quay."),
+    ],
+)
+def test_a_sentence_about_cookies_or_links_is_kept(text: str, sentence: str) -> None:
+    first, second = text.split("\n\n")
+    reading = read_text(f"{first}\n\n{sentence}\n\n{second}")
+    assert sentence in reading.article.text
