@@ -374,6 +374,8 @@ def test_a_sentence_about_a_free_trial_is_kept() -> None:
         (ITALIAN, "Print Friendly and PDF", "nav/plugin-furniture"),
         (f"{QUAY}\n\n{SHEDS}", "Source link", "nav/plugin-furniture"),
         (FRENCH, "Gérer les paramètres des cookies.", "consent/fr-cookies"),
+        (ITALIAN, "1 di 6", "nav/gallery-counter"),
+        (f"{QUAY}\n\n{SHEDS}", "Photo 3 of 12", "nav/gallery-counter"),
     ],
 )
 def test_a_plugins_or_a_banners_line_goes_in_its_language(text: str, line: str, rule: str) -> None:
@@ -386,6 +388,8 @@ def test_a_plugins_or_a_banners_line_goes_in_its_language(text: str, line: str, 
     [
         (SPANISH, "La página del ayuntamiento usa cookies, según denunció ayer la asociación."),
         (f"{QUAY}\n\n{SHEDS}", "The source link in the report pointed to an old map of the quay."),
+        (f"{QUAY}\n\n{SHEDS}", "9/11"),
+        (f"{QUAY}\n\n{SHEDS}", "1 of 6 passengers was late, the company said."),
     ],
 )
 def test_a_sentence_about_cookies_or_links_is_kept(text: str, sentence: str) -> None:
