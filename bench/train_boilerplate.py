@@ -96,15 +96,17 @@ def read_records(paths: Sequence[Path]) -> Iterator[dict[str, Any]]:
 def with_blocks(record: dict[str, Any]) -> dict[str, Any]:
     """A text labelled line by line (``data/boilerplate/``) with the blocks lire reads from it:
     each block takes the label of its line (unknown when lire joined or split lines)."""
+    keys = [_key(line["text"]) for line in record["lines"]]
     labels = {
-        _key(line["text"]): ("mixed" if line.get("mixed") else line["label"], line["kind"])
-        for line in record["lines"]
+        key: ("mixed" if line.get("mixed") else line["label"], line["kind"])
+        for key, line in zip(keys, record["lines"], strict=True)
     }
     article = extract_text(sanitize("\n".join(line["text"] for line in record["lines"])))
     title, blocks = article.title, article.blocks
     labelled = []
     for block in blocks:
-        label, kind = labels.get(_key(block.text)) or _joined_label(block.text, record["lines"])
+        key = _key(block.text)
+        label, kind = labels.get(key) or _joined_label(key, keys, record["lines"])
         labelled.append(
             {"text": block.text, "block": block.kind.value, "label": label, "kind": kind}
         )
@@ -118,11 +120,11 @@ def with_blocks(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _joined_label(text: str, lines: Sequence[dict[str, Any]]) -> tuple[str, str]:
-    """The label of a block lire joined from several consecutive lines (a hard-wrapped
-    paragraph): theirs when they all have the same, else ``mixed``."""
-    key = _key(text)
-    keys = [_key(line["text"]) for line in lines]
+def _joined_label(
+    key: str, keys: Sequence[str], lines: Sequence[dict[str, Any]]
+) -> tuple[str, str]:
+    """The label of a block (its ``key``) lire joined from several consecutive ``lines`` (their
+    ``keys``; a hard-wrapped paragraph): theirs when they all have the same, else ``mixed``."""
     for start, first in enumerate(keys):
         if not first or not key.startswith(first):
             continue
@@ -354,7 +356,7 @@ def held_out_report(pages: Sequence[Page], models: dict[int, BoilerplateModel]) 
             tally[label] += 1
             tally[f"{label} removed"] += gone
             if label == "boilerplate":
-                named = model.kind_indices([i & ((1 << KIND_BITS) - 1) for i in indices])
+                named = model.kind_indices(indices)
                 tally["kind right"] += named == model_kind(kind)
     removed = tally["boilerplate removed"] / tally["boilerplate"]
     kept = 1 - tally["article removed"] / tally["article"]

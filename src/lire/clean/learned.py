@@ -140,19 +140,10 @@ def learned_marks(
             likely.add(i)
     gone = sure | (likely if page else _runs(likely | sure | set(ruled), likely))
     return {
-        i: (rule_name(_kind(model, features[i], indices[i])), scores[i])
+        i: (rule_name(model.kind_of(features[i], indices[i])), scores[i])
         for i in sorted(gone)
         if i not in skip and any(c.isalnum() for c in blocks[i].text)  # a lone "”" stays
     }
-
-
-def _kind(model: BoilerplateModel, found: Sequence[str], indices: Sequence[int]) -> str:
-    """The kind the model names for a block with features ``found``, hashed to ``indices``
-    for its score: the kind's indices are their low bits (the same CRC, fewer bits)."""
-    if model.kind_bits > model.bits:
-        return model.kind(found)
-    mask = (1 << model.kind_bits) - 1
-    return model.kind_indices([index & mask for index in indices])
 
 
 def _is_headline(found: Sequence[str], score: float, titled: bool) -> bool:

@@ -80,8 +80,19 @@ class BoilerplateModel:
         """The most likely kind of boilerplate for a block with ``features``."""
         return self.kind_indices(hashed(features, self.kind_bits))
 
+    def kind_of(self, features: Sequence[str], indices: Sequence[int]) -> str:
+        """``kind`` of a block whose ``features`` were hashed to ``indices`` for its score: the
+        kind reads their low bits (the same CRC) unless it has more bits than the score."""
+        if self.kind_bits > self.bits:
+            return self.kind(features)
+        return self.kind_indices(indices)
+
     def kind_indices(self, indices: Sequence[int]) -> str:
-        """The most likely kind of boilerplate for a block whose hashed features are ``indices``."""
+        """The most likely kind of boilerplate for a block whose hashed features are
+        ``indices``, hashed for the kind or with more bits (only their low ``kind_bits`` bits
+        count)."""
+        mask = (1 << self.kind_bits) - 1
+        indices = [index & mask for index in indices]
         if len(indices) > 1:
             pick = itemgetter(*indices)  # one lookup of every index in each kind's weights
             totals = [sum(pick(weights)) for weights in self.kind_weights]

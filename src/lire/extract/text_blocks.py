@@ -88,14 +88,14 @@ def _goes_on(before: _Line, line: _Line) -> bool:
     """Whether ``line`` continues the sentence ``before`` broke off (see ``_rejoined``): a
     short line goes on from a long one only when it ends the sentence ("by Ann Lee" after a
     headline is a byline)."""
-    text, last = before.block.text, before.block.text.rsplit(None, 1)[-1:]
+    text, following = before.block.text, line.block.text
     return (
         not (before.marked or line.marked)
         and len(text) >= _WRAP_MIN_WIDTH
         and not text.endswith(_SENTENCE_END)
-        and line.block.text[:1].islower()
-        and (len(line.block.text) >= _WRAP_MIN_WIDTH or line.block.text.endswith(_SENTENCE_END))
-        and not (last and last[0].startswith(("http", "www.")))
+        and following[:1].islower()
+        and (len(following) >= _WRAP_MIN_WIDTH or following.endswith(_SENTENCE_END))
+        and not text.rsplit(None, 1)[-1].startswith(("http", "www."))  # a long line is no blank
     )
 
 
