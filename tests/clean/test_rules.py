@@ -11,6 +11,7 @@ import pytest
 from lire.clean.patterns import backtracking_risk
 from lire.clean.rules import CATEGORIES, Position, Strength, default_rules, load_rules, parse_rule
 from lire.errors import ConfigError
+from lire.model import Reading
 from lire.pipeline import read_text
 
 LANGS = ("en", "fr", "de", "es", "it", "pt", "nl")
@@ -217,6 +218,12 @@ def test_a_sentence_that_speaks_of_those_lines_is_kept(sentence: str) -> None:
     assert sentence in reading.article.text
 
 
+def read_between(text: str, line: str) -> Reading:
+    """``text`` (two paragraphs) read with ``line`` pasted between them."""
+    first, second = text.split("\n\n")
+    return read_text(f"{first}\n\n{line}\n\n{second}")
+
+
 SPANISH = (
     "El ayuntamiento aprobó el martes el nuevo plan de movilidad, que cierra al tráfico el centro "
     "histórico los fines de semana a partir de marzo.\n\n"
@@ -246,8 +253,7 @@ GERMAN = (
     ],
 )
 def test_a_sites_furniture_goes_in_its_language(text: str, line: str, rule: str) -> None:
-    first, second = text.split("\n\n")
-    reading = read_text(f"{first}\n\n{line}\n\n{second}")
+    reading = read_between(text, line)
     assert [removal.rule for removal in reading.article.removed] == [rule]
     assert reading.article.text.count("\n\n") == 1
 
@@ -321,29 +327,22 @@ def test_a_shops_own_lines_go_in_its_language(text: str, line: str, rule: str) -
     ],
 )
 def test_a_sentence_about_a_shops_offer_is_kept(text: str, sentence: str) -> None:
-    first, second = text.split("\n\n")
-    reading = read_text(f"{first}\n\n{sentence}\n\n{second}")
+    reading = read_between(text, sentence)
     assert sentence in reading.article.text
     assert reading.article.removed == ()
 
 
-@pytest.mark.parametrize(
-    ("text", "line", "rule"),
-    [
-        (f"{QUAY}\n\n{SHEDS}", "Request a demo", "form/en-call-to-action"),
-        (f"{QUAY}\n\n{SHEDS}", "Book Your Discovery Call Today", "form/en-call-to-action"),
-        (f"{QUAY}\n\n{SHEDS}", "Get started - it's free", "form/en-call-to-action"),
-        (GERMAN, "Kostenlose Demo anfordern", "form/de-aufruf"),
-        (FRENCH, "Demander une démo", "form/fr-appel"),
-        (SPANISH, "Solicita una demo gratis", "form/es-llamada"),
-        (ITALIAN, "Richiedi una demo", "form/it-invito"),
-        (PORTUGUESE, "Teste grátis", "form/pt-chamada"),
-        (DUTCH, "Vraag een demo aan", "form/nl-oproep"),
-    ],
-)
-def test_a_services_calls_to_action_go_in_its_language(text: str, line: str, rule: str) -> None:
-    reading = read_text(f"{text}\n\n{line}")
-    assert [removal.rule for removal in reading.article.removed] == [rule]
+CALLS_TO_ACTION = [
+    (f"{QUAY}\n\n{SHEDS}", "Request a demo", "form/en-call-to-action"),
+    (f"{QUAY}\n\n{SHEDS}", "Book Your Discovery Call Today", "form/en-call-to-action"),
+    (f"{QUAY}\n\n{SHEDS}", "Get started - it's free", "form/en-call-to-action"),
+    (GERMAN, "Kostenlose Demo anfordern", "form/de-aufruf"),
+    (FRENCH, "Demander une démo", "form/fr-appel"),
+    (SPANISH, "Solicita una demo gratis", "form/es-llamada"),
+    (ITALIAN, "Richiedi una demo", "form/it-invito"),
+    (PORTUGUESE, "Teste grátis", "form/pt-chamada"),
+    (DUTCH, "Vraag een demo aan", "form/nl-oproep"),
+]
 
 
 @pytest.mark.parametrize("line", ["Get started", "Learn more about the new quay"])
@@ -358,27 +357,29 @@ def test_a_sentence_about_a_free_trial_is_kept() -> None:
     assert sentence in reading.article.text
 
 
-@pytest.mark.parametrize(
-    ("text", "line", "rule"),
-    [
-        (
-            SPANISH,
-            "Esta web utiliza cookies para que podamos ofrecerte la mejor experiencia.",
-            "consent/es-cookies",
-        ),
-        (SPANISH, "Resumen de privacidad", "consent/privacy-overview"),
-        (f"{QUAY}\n\n{SHEDS}", "Privacy Overview", "consent/privacy-overview"),
-        (SPANISH, "Leer noticia completa en El País.", "credit/es-fuente"),
-        (PORTUGUESE, "PUB", "ad/pt-publicidade"),
-        (PORTUGUESE, "Código copiado!", "nav/plugin-furniture"),
-        (ITALIAN, "Print Friendly and PDF", "nav/plugin-furniture"),
-        (f"{QUAY}\n\n{SHEDS}", "Source link", "nav/plugin-furniture"),
-        (FRENCH, "Gérer les paramètres des cookies.", "consent/fr-cookies"),
-        (ITALIAN, "1 di 6", "nav/gallery-counter"),
-        (f"{QUAY}\n\n{SHEDS}", "Photo 3 of 12", "nav/gallery-counter"),
-    ],
-)
-def test_a_plugins_or_a_banners_line_goes_in_its_language(text: str, line: str, rule: str) -> None:
+PLUGIN_LINES = [
+    (
+        SPANISH,
+        "Esta web utiliza cookies para que podamos ofrecerte la mejor experiencia.",
+        "consent/es-cookies",
+    ),
+    (SPANISH, "Resumen de privacidad", "consent/privacy-overview"),
+    (f"{QUAY}\n\n{SHEDS}", "Privacy Overview", "consent/privacy-overview"),
+    (SPANISH, "Leer noticia completa en El País.", "credit/es-fuente"),
+    (PORTUGUESE, "PUB", "ad/pt-publicidade"),
+    (PORTUGUESE, "Código copiado!", "nav/plugin-furniture"),
+    (ITALIAN, "Print Friendly and PDF", "nav/plugin-furniture"),
+    (f"{QUAY}\n\n{SHEDS}", "Source link", "nav/plugin-furniture"),
+    (FRENCH, "Gérer les paramètres des cookies.", "consent/fr-cookies"),
+    (ITALIAN, "1 di 6", "nav/gallery-counter"),
+    (f"{QUAY}\n\n{SHEDS}", "Photo 3 of 12", "nav/gallery-counter"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "rule"), CALLS_TO_ACTION + PLUGIN_LINES)
+def test_a_services_a_plugins_or_a_banners_line_goes_in_its_language(
+    text: str, line: str, rule: str
+) -> None:
     reading = read_text(f"{text}\n\n{line}")
     assert [removal.rule for removal in reading.article.removed] == [rule]
 
@@ -393,6 +394,5 @@ def test_a_plugins_or_a_banners_line_goes_in_its_language(text: str, line: str, 
     ],
 )
 def test_a_sentence_about_cookies_or_links_is_kept(text: str, sentence: str) -> None:
-    first, second = text.split("\n\n")
-    reading = read_text(f"{first}\n\n{sentence}\n\n{second}")
+    reading = read_between(text, sentence)
     assert sentence in reading.article.text
