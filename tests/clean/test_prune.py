@@ -131,6 +131,21 @@ def test_an_element_holding_most_of_the_text_is_kept_whatever_its_class() -> Non
     assert "The harbour authority said" in root.text_content()
 
 
+def test_a_forms_choices_go_however_much_of_the_page_they_hold() -> None:
+    options = "".join(
+        f"<option value='{n}'>{n} - Research team number {n}</option>" for n in range(80)
+    )
+    root = parse_html(
+        f"<html><body><form-wrap><label>Team</label><select name='team'>{options}</select>"
+        f"</form-wrap><article>{ARTICLE}</article></body></html>",
+        location="t",
+    )
+    removals = prune(root)
+    assert [removal.rule for removal in removals] == ["hidden/dom-select"]
+    assert "Research team" not in root.text_content()
+    assert "The harbour authority said" in root.text_content()
+
+
 def test_an_article_body_with_a_share_class_word_is_kept() -> None:
     root = parse_html(
         f"<html><body><div class='article-body share-enabled'>{ARTICLE}</div>"

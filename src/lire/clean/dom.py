@@ -202,7 +202,7 @@ def _dropped(
                 walk.skip_subtree()
             continue
         text = _text(element)
-        if not guard.protects(element, text):
+        if tag in rules.unguarded_tags or not guard.protects(element, text):
             dropped.append((element, rule, text))
             walk.skip_subtree()
     return dropped

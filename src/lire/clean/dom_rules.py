@@ -22,6 +22,7 @@ class DomRules:
     """The DOM pass's rules: for each tag, role, label word or class word, its category."""
 
     silent_tags: frozenset[str]
+    unguarded_tags: frozenset[str]
     tags: Mapping[str, str]
     roles: Mapping[str, str]
     labels: Mapping[str, str]
@@ -46,6 +47,7 @@ def load_dom_rules() -> DomRules:
 def parse_dom_rules(data: Mapping[str, Any]) -> DomRules:
     """Build ``DomRules`` from the TOML: one table per category, plus ``keep_embeds``."""
     silent: set[str] = set()
+    unguarded: set[str] = set()
     tags: dict[str, str] = {}
     roles: dict[str, str] = {}
     labels: dict[str, str] = {}
@@ -57,6 +59,7 @@ def parse_dom_rules(data: Mapping[str, Any]) -> DomRules:
             continue
         silent.update(table.get("silent_tags", ()))
         tags.update(dict.fromkeys(table.get("tags", ()), category))
+        unguarded.update(table.get("unguarded_tags", ()))
         roles.update(dict.fromkeys(table.get("roles", ()), category))
         labels.update(dict.fromkeys(table.get("labels", ()), category))
         for token in table.get("tokens", ()):
@@ -65,4 +68,6 @@ def parse_dom_rules(data: Mapping[str, Any]) -> DomRules:
                 single[split[0]] = category
             else:
                 phrases[split[0]] = (*phrases.get(split[0], ()), (split, category))
-    return DomRules(frozenset(silent), tags, roles, labels, single, phrases, embeds)
+    return DomRules(
+        frozenset(silent), frozenset(unguarded), tags, roles, labels, single, phrases, embeds
+    )
