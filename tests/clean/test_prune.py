@@ -146,6 +146,44 @@ def test_a_forms_choices_go_however_much_of_the_page_they_hold() -> None:
     assert "The harbour authority said" in root.text_content()
 
 
+ANSWER = (
+    "<div class='answer'><p>Parcels leave our warehouse within two working days and reach "
+    "most addresses in Europe within a week.</p></div>"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "<button aria-expanded='false'>How long does delivery take?</button>",
+        "<h3><button class='faq-question'><span>¿Cuánto tarda el envío a Canarias?</span>"
+        "</button></h3>",
+        "<button class='acc'>Wie lange dauert der Versand?</button>",
+    ],
+)
+def test_a_faqs_question_on_a_button_is_kept_with_its_answer(question: str) -> None:
+    text, removals = pruned(f"<section><div class='item'>{question}{ANSWER}</div></section>")
+    assert _text_of(question) in text and "Parcels leave" in text
+    assert not [removal for removal in removals if removal.rule == "hidden/dom-button"]
+
+
+@pytest.mark.parametrize(
+    "button",
+    [
+        "<button>Need help?</button>",  # too short to be a question of the page
+        "<button>Can't scan the QR code?</button><p>Scan it.</p>",  # no answer after it
+        "<button aria-expanded='false'>Menu</button>",  # a toggle, no question
+    ],
+)
+def test_other_buttons_still_go(button: str) -> None:
+    _, removals = pruned(button)
+    assert "hidden/dom-button" in [removal.rule for removal in removals]
+
+
+def _text_of(html: str) -> str:
+    return parse_html(f"<html><body>{html}</body></html>", location="t").text_content()
+
+
 def test_an_article_body_with_a_share_class_word_is_kept() -> None:
     root = parse_html(
         f"<html><body><div class='article-body share-enabled'>{ARTICLE}</div>"

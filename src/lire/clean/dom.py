@@ -44,6 +44,8 @@ _NEVER_DROPPED = frozenset({"html", "body", "main", "head"})
 _CODE = frozenset({"pre", "code"})
 COLLAPSED_CHARS = 150  # hidden text this long, mostly not links, is collapsed content
 LINKED_SHARE = 0.5
+QUESTION_WORDS, MAX_QUESTION_WORDS = 3, 40  # a FAQ's question on an accordion's button
+ANSWER_WORDS = 12  # the words of the answer it opens, at least
 _ADDRESS = re.compile(r"https?://|www\.|@\w|\.(?:com|org|net)\b")  # a URL shown as the link text
 # A "read more" element that holds prose is a description's collapsed remainder, not teasers.
 _TOGGLES = frozenset({"related/dom-class-read-more", "related/dom-class-readmore"})
@@ -141,6 +143,25 @@ def _is_link_only(paragraph: HtmlElement) -> bool:
     return bool(text) and linked >= len(text) - 1 and not _ADDRESS.search(text)
 
 
+def _is_question_toggle(button: HtmlElement) -> bool:
+    """A button that asks a question of a few words and opens its answer: a FAQ's question,
+    whose answer the page collapses until it is opened ("How long does delivery take?")."""
+    text = _text(button)
+    if not text.endswith("?") or not QUESTION_WORDS <= len(text.split()) <= MAX_QUESTION_WORDS:
+        return False
+    return "aria-expanded" in button.attrib or "aria-controls" in button.attrib or _answered(button)
+
+
+def _answered(button: HtmlElement) -> bool:
+    """Whether the element after ``button`` (or after the heading it stands alone in) holds a
+    few sentences' worth of words: the answer it opens."""
+    element, parent = button, button.getparent()
+    if parent is not None and len(_text(parent)) <= len(_text(button)) + _WRAPPER_SLACK:
+        element = parent  # the question's heading or wrapper
+    after = element.getnext()
+    return after is not None and len(_text(after).split()) >= ANSWER_WORDS
+
+
 def _hidden(attrib: Mapping[str, str]) -> str | None:
     """The rule of an element the page hides, by an attribute or by its style."""
     if "hidden" in attrib or attrib.get("aria-hidden") == "true":
@@ -216,6 +237,8 @@ def _rule_for(
         return "related/dom-nested-article"
     if tag == "p" and _is_link_only(element):
         return "related/dom-link-paragraph"
+    if tag == "button" and _is_question_toggle(element):
+        return None  # an accordion's question: its answer is kept (_collapsed_prose)
     if len(element.attrib) and (rule := _attribute_rule(element, rules, named)):
         return rule  # (most elements have no attribute: nothing to read)
     if category := rules.tags.get(tag):
