@@ -184,6 +184,16 @@ def _text_of(html: str) -> str:
     return parse_html(f"<html><body>{html}</body></html>", location="t").text_content()
 
 
+def test_utility_classes_with_a_variant_name_no_concept() -> None:
+    text, removals = pruned(
+        "<div class='grid [html.sidebar-filled_&]:bg-tint md:menu-open print:hidden'>"
+        "<pre><code>$ npm install harbour-tools</code></pre></div>"
+        "<div class='sidebar'>Popular</div>"
+    )
+    assert "npm install harbour-tools" in text
+    assert [removal.rule for removal in removals] == ["nav/dom-class-sidebar"]
+
+
 def test_an_article_body_with_a_share_class_word_is_kept() -> None:
     root = parse_html(
         f"<html><body><div class='article-body share-enabled'>{ARTICLE}</div>"

@@ -272,8 +272,12 @@ def _component_names(attrib: Mapping[str, str]) -> tuple[str, ...]:
 
 
 def _token_rule(names: str, rules: DomRules) -> str | None:
-    """The rule of the first class, id or component word that names a concept."""
+    """The rule of the first class, id or component word that names a concept. A utility
+    class with a variant or an arbitrary value ("md:flex", "[.sidebar-filled_&]:bg-tint")
+    says how an element looks in some state, not what it is: its words are not read."""
     for name in names.split():
+        if ":" in name or "[" in name:
+            continue
         split = words(name)
         for word in split:
             if category := rules.words.get(word):
