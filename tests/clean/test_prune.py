@@ -194,6 +194,16 @@ def test_utility_classes_with_a_variant_name_no_concept() -> None:
     assert [removal.rule for removal in removals] == ["nav/dom-class-sidebar"]
 
 
+def test_a_headings_anchor_and_a_negated_class_name_no_concept() -> None:
+    text, removals = pruned(
+        "<h2 id='toc-heading-7'>Why the quay matters</h2>"
+        "<div class='no_toc_section'><p>Fishers land their catch there.</p></div>"
+        "<h2 class='newsletter-title'>Get our newsletter</h2>"
+    )
+    assert "Why the quay matters" in text and "Fishers land" in text
+    assert [removal.rule for removal in removals] == ["newsletter/dom-class-newsletter"]
+
+
 def test_an_article_body_with_a_share_class_word_is_kept() -> None:
     root = parse_html(
         f"<html><body><div class='article-body share-enabled'>{ARTICLE}</div>"

@@ -51,6 +51,8 @@ _ADDRESS = re.compile(r"https?://|www\.|@\w|\.(?:com|org|net)\b")  # a URL shown
 _TOGGLES = frozenset({"related/dom-class-read-more", "related/dom-class-readmore"})
 _CLASS_COUNT = etree.XPath("count(//*[@class = $name])")
 _COMPONENT_ATTRIBUTES = ("data-component", "data-module")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_NEGATIONS = frozenset({"no", "without"})
 _HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 
 
@@ -253,7 +255,9 @@ def _attribute_rule(
     attrib = element.attrib
     if (hidden := _hidden(attrib)) and not _collapsed_prose(element):
         return hidden
-    names = " ".join((attrib.get("class", ""), attrib.get("id", ""), *_component_names(attrib)))
+    # A heading's id is the anchor a table of contents links to ("toc-heading-7"), not a name.
+    anchor = "" if element.tag in _HEADINGS else attrib.get("id", "")
+    names = " ".join((attrib.get("class", ""), anchor, *_component_names(attrib)))
     if names not in named:
         named[names] = _token_rule(names, rules)
     if (rule := named[names]) and not (rule in _TOGGLES and _collapsed_description(element)):
@@ -279,6 +283,8 @@ def _token_rule(names: str, rules: DomRules) -> str | None:
         if ":" in name or "[" in name:
             continue
         split = words(name)
+        if split and split[0] in _NEGATIONS:
+            continue  # "no_toc_section", "not-sidebar": what the element is not
         for word in split:
             if category := rules.words.get(word):
                 return f"{category}/dom-class-{word}"
