@@ -283,11 +283,9 @@ def _token_rule(names: str, rules: DomRules) -> str | None:
         if ":" in name or "[" in name:
             continue
         split = words(name)
-        if split and split[0] in _NEGATIONS:
-            continue  # "no_toc_section", "not-sidebar": what the element is not
-        for word in split:
-            if category := rules.words.get(word):
-                return f"{category}/dom-class-{word}"
+        for i, word in enumerate(split):
+            if (category := rules.words.get(word)) and not (i and split[i - 1] in _NEGATIONS):
+                return f"{category}/dom-class-{word}"  # not "no_toc", "titleNoCredit"
         for start, word in enumerate(split):
             for phrase, category in rules.phrases.get(word, ()):
                 if tuple(split[start : start + len(phrase)]) == phrase:
