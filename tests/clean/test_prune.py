@@ -199,9 +199,11 @@ def test_a_headings_anchor_and_a_negated_class_name_no_concept() -> None:
         "<h2 id='toc-heading-7'>Why the quay matters</h2>"
         "<div class='no_toc_section'><p>Fishers land their catch there.</p></div>"
         "<h3 class='_titleNoCredit_1doy9'>Ferries moved north</h3>"
+        "<div class='items hide-read-more-ad'><h3>The old market closes</h3></div>"
         "<h2 class='newsletter-title'>Get our newsletter</h2>"
     )
     assert "Why the quay matters" in text and "Fishers land" in text and "Ferries moved" in text
+    assert "The old market closes" in text
     assert [removal.rule for removal in removals] == ["newsletter/dom-class-newsletter"]
 
 

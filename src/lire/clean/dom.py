@@ -53,6 +53,7 @@ _CLASS_COUNT = etree.XPath("count(//*[@class = $name])")
 _COMPONENT_ATTRIBUTES = ("data-component", "data-module")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _NEGATIONS = frozenset({"no", "without"})
+_HIDING = frozenset({"hide"})
 _HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 
 
@@ -283,6 +284,8 @@ def _token_rule(names: str, rules: DomRules) -> str | None:
         if ":" in name or "[" in name:
             continue
         split = words(name)
+        if split and split[0] in _NEGATIONS | _HIDING:
+            continue  # "no-sidebar-menu", "hide-read-more-ad": what the element is not or hides
         for i, word in enumerate(split):
             if (category := rules.words.get(word)) and not (i and split[i - 1] in _NEGATIONS):
                 return f"{category}/dom-class-{word}"  # not "no_toc", "titleNoCredit"
