@@ -85,3 +85,16 @@ def test_a_br_followed_by_a_newline_in_a_code_block_is_one_line_break() -> None:
     assert blocks("<div><pre><code>x = 1<br>\ny = 2<br>\r\nz = <b>3</b></code></pre></div>") == [
         (BlockKind.CODE, "x = 1\ny = 2\nz = 3")
     ]
+
+
+def test_links_written_side_by_side_stay_two_words() -> None:
+    # Two buttons with no space between them in the markup read "free trialRequest Demo".
+    assert blocks(
+        "<div><div><a href='/signup'>Sign up for free trial</a><a href='/demo'>Request Demo</a>"
+        "</div><p>See <a href='/a'>page</a>s and <a href='/b'>notes</a> <a href='/c'>here</a>."
+        "</p><h3><a href='/d'>One</a><a href='/e'>Two</a></h3></div>"
+    ) == [
+        (BlockKind.PARAGRAPH, "Sign up for free trial Request Demo"),
+        (BlockKind.PARAGRAPH, "See pages and notes here."),
+        (BlockKind.HEADING, "One Two"),
+    ]

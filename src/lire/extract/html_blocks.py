@@ -157,6 +157,7 @@ def _walk(element: HtmlElement, builder: _Builder, context: _Context) -> None:
         builder.pieces.append(_BREAK)
     elif tag not in _SKIPPED:
         if tag == "a":
+            _apart_from_link(element, builder)
             builder.link(element)
         _children(element, builder, context)
 
@@ -197,9 +198,18 @@ def _inline_child(child: HtmlElement, builder: _Builder) -> None:
         builder.pieces.append(_BREAK)
         return
     if child.tag == "a":
+        _apart_from_link(child, builder)
         builder.link(child)
     _inline_children(child, builder)
     builder.pieces.append(" " if child.tag in _BLOCK_TAGS else "")
+
+
+def _apart_from_link(link: HtmlElement, builder: _Builder) -> None:
+    """A space between two links written side by side (``<a>Free trial</a><a>Request a
+    demo</a>``): a page shows them as two buttons or two items, never as one word."""
+    previous = link.getprevious()
+    if previous is not None and previous.tag == "a" and not previous.tail:
+        builder.pieces.append(" ")
 
 
 def _list(element: HtmlElement, builder: _Builder, context: _Context) -> None:
