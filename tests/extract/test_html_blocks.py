@@ -87,6 +87,20 @@ def test_a_br_followed_by_a_newline_in_a_code_block_is_one_line_break() -> None:
     ]
 
 
+def test_pieces_written_side_by_side_whose_words_would_run_together_stay_apart() -> None:
+    # Two badges, a brand and a product name: "PartLifetime", "OspreyAether" without a space.
+    # A word styled in two pieces inside a sentence stays one word.
+    assert blocks(
+        "<div><div><span>Genuine Steam Deck Part</span><span>Lifetime Guarantee</span></div>"
+        "<ul><li><span class='brand'>Osprey</span><span>Aether 65 Pack</span></li></ul>"
+        "<p>The i<b>Phone</b> and <em>sea</em>side, <span>lower</span><span>case</span>.</p></div>"
+    ) == [
+        (BlockKind.PARAGRAPH, "Genuine Steam Deck Part Lifetime Guarantee"),
+        (BlockKind.LIST_ITEM, "Osprey Aether 65 Pack"),
+        (BlockKind.PARAGRAPH, "The iPhone and seaside, lowercase."),
+    ]
+
+
 def test_links_written_side_by_side_stay_two_words() -> None:
     # Two buttons with no space between them in the markup read "free trialRequest Demo".
     assert blocks(

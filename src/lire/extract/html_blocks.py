@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -45,6 +46,7 @@ _SKIPPED = frozenset(
 )
 _STRUCTURES = ("pre", "table")  # blocks that stay blocks inside a list item
 _LAYOUT_BLOCKS = frozenset({"p", "div", "table", "ul"})  # in a cell, they make a layout table
+_LOOK_BACK = 8  # pieces of text read to tell where two side-by-side elements' words meet
 _BREAK = "\u2028"  # LINE SEPARATOR marks a <br> until the text is normalised
 
 
@@ -156,8 +158,8 @@ def _walk(element: HtmlElement, builder: _Builder, context: _Context) -> None:
     elif tag == "br":
         builder.pieces.append(_BREAK)
     elif tag not in _SKIPPED:
+        _apart_from_previous(element, builder)
         if tag == "a":
-            _apart_from_link(element, builder)
             builder.link(element)
         _children(element, builder, context)
 
@@ -197,19 +199,38 @@ def _inline_child(child: HtmlElement, builder: _Builder) -> None:
     if child.tag == "br":
         builder.pieces.append(_BREAK)
         return
+    _apart_from_previous(child, builder)
     if child.tag == "a":
-        _apart_from_link(child, builder)
         builder.link(child)
     _inline_children(child, builder)
     builder.pieces.append(" " if child.tag in _BLOCK_TAGS else "")
 
 
-def _apart_from_link(link: HtmlElement, builder: _Builder) -> None:
-    """A space between two links written side by side (``<a>Free trial</a><a>Request a
-    demo</a>``): a page shows them as two buttons or two items, never as one word."""
-    previous = link.getprevious()
-    if previous is not None and previous.tag == "a" and not previous.tail:
+def _apart_from_previous(element: HtmlElement, builder: _Builder) -> None:
+    """A space between two elements written side by side that a page shows as two things: two
+    links (``<a>Free trial</a><a>Request a demo</a>``, two buttons), or two pieces whose words
+    would run together, a lower-case end before a capital (two badges ``<span>Genuine
+    Part</span><span>Lifetime Guarantee</span>``, a brand and a product's name)."""
+    previous = element.getprevious()
+    if previous is None or previous.tail or not isinstance(previous.tag, str):
+        return
+    if previous.tag == "a" and element.tag == "a":
         builder.pieces.append(" ")
+        return
+    if not _first_character(element).isupper():
+        return
+    last = next((piece[-1] for piece in builder.pieces[-_LOOK_BACK:][::-1] if piece), "")
+    if last.islower():
+        builder.pieces.append(" ")
+
+
+def _first_character(element: HtmlElement) -> str:
+    """The first character of ``element``'s text that is not a space, within its first
+    ``_LOOK_BACK`` pieces of text (a hostile page's thousand blank ones are not read)."""
+    for text in islice(element.itertext(), _LOOK_BACK):
+        if stripped := str(text).lstrip():
+            return stripped[0]
+    return ""
 
 
 def _list(element: HtmlElement, builder: _Builder, context: _Context) -> None:
