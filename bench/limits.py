@@ -10,6 +10,8 @@ Cases (inputs are generated into a temporary directory first, so building them c
 - paragraph-1mb: one paragraph of 1 MB (sentences, no break) in a page;
 - tiny-200k: a page of 200,000 tiny paragraphs (``<p>w1</p>``...), about 2.7 MB;
 - links-100k: an article whose paragraphs hold 100,000 links, about 5 MB;
+- buttons-20k: an article, then 20,000 buttons side by side (the DOM pass drops each one and
+  records the words around it) and 20,000 one-word paragraphs, about 1 MB;
 - dots-1mb: plain text of table-of-contents lines with long dot leaders (an RFC), 1 MB;
 - menu-20k: plain text of one article paragraph and 20,000 short menu lines after it (a page's
   menus pasted with its article: the learned model's runs of boilerplate), about 300 kB;
@@ -67,13 +69,14 @@ CASES = (
     "paragraph-1mb",
     "tiny-200k",
     "links-100k",
+    "buttons-20k",
     "dots-1mb",
     "menu-20k",
     "gzip-bomb",
 )
 PEER = "html-10mb-peer"  # trafilatura.extract on the same page: the budget's named peer
 # The other HTML shapes trafilatura is timed on with --peers (the 10 MB page has its own case).
-PEERED = ("deep-100k", "paragraph-1mb", "tiny-200k", "links-100k")
+PEERED = ("deep-100k", "paragraph-1mb", "tiny-200k", "links-100k", "buttons-20k")
 HTML_BYTES = 10_000_000
 TEXT_BYTES = 5_000_000
 LINE_BYTES = 2_000_000
@@ -207,6 +210,16 @@ def many_links(count: int) -> str:
     return "".join(parts) + "</article></body></html>"
 
 
+def many_buttons(count: int) -> str:
+    rng = random.Random(17)
+    article = "".join(f"<p>{sentence(rng, n)}</p>" for n in range(20))
+    buttons = "".join(
+        f"<button>What is {rng.choice(VOCABULARY)} {n}?</button>" for n in range(count)
+    )
+    words = "".join(f"<p>{rng.choice(VOCABULARY)}</p>" for _ in range(count))
+    return f"<html><body><article>{article}</article>{buttons}<div>{words}</div></body></html>"
+
+
 def dot_leaders(size: int) -> str:
     lines = ["Table of Contents", ""]
     total = 0
@@ -246,6 +259,7 @@ def build_inputs(directory: Path, cases: Sequence[str]) -> dict[str, float]:
         "paragraph-1mb": ("paragraph.html", lambda: one_paragraph(1_000_000)),
         "tiny-200k": ("tiny.html", lambda: tiny_paragraphs(200_000)),
         "links-100k": ("links.html", lambda: many_links(100_000)),
+        "buttons-20k": ("buttons.html", lambda: many_buttons(20_000)),
         "dots-1mb": ("dots.txt", lambda: dot_leaders(1_000_000)),
         "menu-20k": ("menu.txt", lambda: menu_lines(20_000)),
         "gzip-bomb": ("bomb.gz", lambda: gzip_bomb(BOMB_BYTES)),
@@ -368,7 +382,7 @@ def _prepare(
         case "deep-100k":
             page = (directory / "deep.html").read_text(encoding="utf-8")
             return lambda: lire.read_html(page)
-        case "paragraph-1mb" | "tiny-200k" | "links-100k":
+        case "paragraph-1mb" | "tiny-200k" | "links-100k" | "buttons-20k":
             page = (directory / INPUT_FILES[case]).read_text(encoding="utf-8")
             return lambda: lire.read_html(page, url="https://example.org/article")
         case "dots-1mb" | "menu-20k":
@@ -524,6 +538,7 @@ INPUT_FILES = {
     "paragraph-1mb": "paragraph.html",
     "tiny-200k": "tiny.html",
     "links-100k": "links.html",
+    "buttons-20k": "buttons.html",
     "dots-1mb": "dots.txt",
     "menu-20k": "menu.txt",
     "gzip-bomb": "bomb.gz",

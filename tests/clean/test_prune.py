@@ -565,3 +565,17 @@ def test_read_more_boxes_that_repeat_or_list_links_still_go() -> None:
     for extra, count in ((reviews, 2), (teasers, 1)):
         _text, removals = pruned(extra)
         assert [removal.rule for removal in removals] == ["related/dom-class-read-more"] * count
+
+
+def test_buttons_dropped_side_by_side_stand_between_the_same_words() -> None:
+    root = parse_html(
+        "<html><body><p>The ferry leaves at noon.</p>"
+        + "".join(f"<button>Option {n}</button>" for n in range(5))
+        + " <button>Last</button><p>Tickets are sold on board.</p></body></html>",
+        location="t",
+    )
+    removals = prune(root)
+    assert [removal.text for removal in removals] == [*(f"Option {n}" for n in range(5)), "Last"]
+    assert {(removal.after, removal.before) for removal in removals} == {
+        ("the ferry leaves at noon", "tickets are sold on board")
+    }

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement
 
-from lire.clean.anchors import anchors
+from lire.clean.anchors import anchors_of_runs
 from lire.clean.dom_rules import DomRules, load_dom_rules, words
 from lire.clean.prose import find_pitches, page_prefilter
 from lire.clean.rules import RuleSet
@@ -93,11 +93,13 @@ def prune(
 def _removals(dropped: list[tuple[HtmlElement, str]]) -> list[Removal]:
     """A removal for each element about to be dropped (all still in the tree), with the words
     around it; an element without words is dropped unrecorded."""
-    elements = {element for element, _ in dropped}
+    texts = [_spaced_text(element) for element, _ in dropped]
+    wanted = {i for i, text in enumerate(texts) if text}
+    words = anchors_of_runs([element for element, _ in dropped], wanted)
     removals = []
-    for element, rule in dropped:
-        if text := _spaced_text(element):
-            after, before = anchors(element, elements)
+    for i, (element, rule) in enumerate(dropped):
+        if text := texts[i]:
+            after, before = words[i]
             kind = BlockKind.CAPTION if _in_figure(element) else BlockKind.PARAGRAPH
             removals.append(Removal(rule, text, kind=kind, after=after, before=before))
     return removals
@@ -157,12 +159,26 @@ def _is_question_toggle(button: HtmlElement) -> bool:
 
 def _answered(button: HtmlElement) -> bool:
     """Whether the element after ``button`` (or after the heading it stands alone in) holds a
-    few sentences' worth of words: the answer it opens."""
+    few sentences' worth of words: the answer it opens. Words are counted only as far as
+    ``ANSWER_WORDS``: a long page after a button is not read once per button."""
     element, parent = button, button.getparent()
-    if parent is not None and len(_text(parent)) <= len(_text(button)) + _WRAPPER_SLACK:
+    if (
+        parent is not None
+        and button.getprevious() is None
+        and button.getnext() is None
+        and parent.tag not in _NEVER_DROPPED
+        and not (parent.text or "").strip()
+    ):
         element = parent  # the question's heading or wrapper
     after = element.getnext()
-    return after is not None and len(_text(after).split()) >= ANSWER_WORDS
+    if after is None:
+        return False
+    count = 0
+    for text in after.itertext():
+        count += len(str(text).split())
+        if count >= ANSWER_WORDS:
+            return True
+    return False
 
 
 def _hidden(attrib: Mapping[str, str]) -> str | None:
