@@ -4,8 +4,11 @@ It drops elements whose role is plain from the markup alone (hidden elements, bu
 prose a page collapses until it is opened: an accordion's panel, a tab; dialogs, forms,
 navigation, consent banners, share bars, newsletter and paywall boxes, related lists, comments,
 ads, author boxes), by tag, ARIA role, ``aria-label`` and whole class/id words. The words are
-data, grouped by concept, in ``packs/dom.toml``. An element that holds most of the page's text,
-or the page's ``<main>``, is never dropped, and neither is ``<html>`` or ``<body>``.
+data, grouped by concept, in ``packs/dom.toml``; a utility class with a variant ("md:menu"), a
+heading's id (a table of contents' anchor) and a word after "no" ("no_toc_section") name
+nothing. An element that holds most of the page's text, or the page's ``<main>``, is never
+dropped (a form's choices excepted: a ``<select>`` is never the article), and neither is
+``<html>`` or ``<body>``; a FAQ's question on a button stays with its answer.
 
 Each dropped element that had text becomes ``Removal("<category>/dom-<how>", text)``. Then small
 containers whose prose is a pitch by the block cleaner's own phrase rules go too
@@ -52,8 +55,8 @@ _TOGGLES = frozenset({"related/dom-class-read-more", "related/dom-class-readmore
 _CLASS_COUNT = etree.XPath("count(//*[@class = $name])")
 _COMPONENT_ATTRIBUTES = ("data-component", "data-module")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_NEGATIONS = frozenset({"no", "without"})
-_HIDING = frozenset({"hide"})
+_NEGATIONS = frozenset({"no", "without"})  # "no_toc", "titleNoCredit": what it is not
+_NOT_NAMES = _NEGATIONS | {"hide"}  # a class name starting so: what it is not, or hides
 _HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 
 
@@ -300,7 +303,7 @@ def _token_rule(names: str, rules: DomRules) -> str | None:
         if ":" in name or "[" in name:
             continue
         split = words(name)
-        if split and split[0] in _NEGATIONS | _HIDING:
+        if split and split[0] in _NOT_NAMES:
             continue  # "no-sidebar-menu", "hide-read-more-ad": what the element is not or hides
         for i, word in enumerate(split):
             if (category := rules.words.get(word)) and not (i and split[i - 1] in _NEGATIONS):
