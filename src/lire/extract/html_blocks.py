@@ -4,12 +4,11 @@ Headings keep their level, list items their depth and number, quotes, code and p
 text their kind, and a code block or a table inside a list item stays a block of its own.
 Tables, figure captions and pictures are ``lire.extract.media``'s (a layout table is walked as
 a container); ruby annotations (``<rt>``, ``<rp>``) are left out of the running text. Links
-keep their text and their target resolved against the page URL; two links, or two pieces whose
-words would run together ("Part" + "Lifetime"), written side by side read as two words. Whitespace
-is normalised
-except inside ``<pre>``; a ``<br>`` becomes a line break. Every string goes through
-``lire.sanitize`` (lxml has decoded entities). Recursion follows the DOM, whose depth
-``lire.extract.tree`` bounds.
+keep their text and their target resolved against the page URL; two links, or two pieces
+whose words would run together ("Part" + "Lifetime"), written side by side read as two words.
+Whitespace is normalised except inside ``<pre>``; a ``<br>`` becomes a line break. Every string
+goes through ``lire.sanitize`` (lxml has decoded entities). Recursion follows the DOM, whose
+depth ``lire.extract.tree`` bounds.
 """
 
 from __future__ import annotations
