@@ -68,3 +68,31 @@ def test_the_chosen_element_is_serialised_only_when_readability_would_retry() ->
         measured = PrunedDocument(root).summary(html_partial=True)
         assert measured.startswith("<") is serialised
         assert text.strip() in measured
+
+
+SECTIONS = ["Tents", "Stoves", "Packs"]
+
+
+def _guide() -> str:
+    sections = "".join(
+        f"<div class='block'><div class='text'><section class='product'><h2>{name}</h2>"
+        "<div class='html'>"
+        + "".join(
+            f"<p>The {name.lower()} we tested this year, number {n}, held up well, and we "
+            f"liked it, after weeks in the hills, in rain and in wind, more than others.</p>"
+            for n in range(3)
+        )
+        + "</div></section></div></div>"
+        for name in SECTIONS
+    )
+    return f"<html><body><div id='guide'>{sections}</div></body></html>"
+
+
+def test_an_article_in_sections_scored_alike_is_read_whole_when_widened() -> None:
+    # Each section's paragraphs are scored apart, and readability takes one section; the
+    # ancestor of the close rivals (Readability.js's widening) is the whole guide.
+    root = parse_html(_guide(), location="page")
+    narrow, wide = (readability_reading(root, widen=w).article for w in (False, True))
+    assert narrow is not None and wide is not None
+    assert sum(name.lower() in narrow.text_content() for name in SECTIONS) == 1
+    assert all(name.lower() in wide.text_content() for name in SECTIONS)

@@ -49,6 +49,11 @@ _INLINE_TAGS = frozenset(
 # that hold a line break, a tab, or two spaces and more; without two whitespace characters in a
 # row, a line break or a tab, its text is only stripped.
 _UNCLEAN = re.compile(r"\s\s|[\n\t]")
+# Readability.js's widening of the best candidate to the ancestor of its close rivals (it asks
+# for three; two was better on the WCXB tuning part's articles, and on no other kind).
+TOP_CANDIDATES = 5
+CLOSE_SCORE = 0.75
+MIN_CLOSE = 2
 _NAMED = etree.XPath(".//*[@class or @id]")
 _IN_CODE = etree.XPath("ancestor-or-self::pre | ancestor-or-self::code")
 _HOLDS_CONTENT = etree.XPath(
@@ -61,6 +66,7 @@ class PrunedDocument(Document):  # type: ignore[misc]
 
     article: HtmlElement | None = None
     _dropped_any = False  # whether the last remove_unlikely_candidates dropped an element
+    widen = False  # whether the best candidate may widen to its close rivals' ancestor
 
     def summary(self, html_partial: bool = False, keep_all_images: bool = False) -> str:
         """readability's summary loop, less the gentler attempt when it would repeat the first:
@@ -100,6 +106,33 @@ class PrunedDocument(Document):  # type: ignore[misc]
                 return cleaned
         except Exception as error:  # readability's own contract: anything is Unparseable
             raise Unparseable(str(error)) from error
+
+    def select_best_candidate(
+        self, candidates: dict[HtmlElement, dict[str, Any]]
+    ) -> dict[str, Any] | None:
+        """readability's choice; on an article, widened as Readability.js widens it: when at
+        least ``MIN_CLOSE`` other top candidates score nearly as well (``CLOSE_SCORE``), the
+        nearest ancestor of the best that holds ``MIN_CLOSE`` of them is the article (its
+        sections scored apart: a buying guide's products, a checklist's items, a post split
+        into blocks by its editor)."""
+        best: dict[str, Any] | None = super().select_best_candidate(candidates)
+        if not self.widen or best is None or best["content_score"] <= 0:
+            return best
+        score = best["content_score"]
+        ranked = sorted(candidates.values(), key=lambda c: c["content_score"], reverse=True)
+        close = [
+            set(candidate["elem"].iterancestors())
+            for candidate in ranked[:TOP_CANDIDATES]
+            if candidate is not best and candidate["content_score"] >= CLOSE_SCORE * score
+        ]
+        if len(close) < MIN_CLOSE:
+            return best
+        for ancestor in best["elem"].iterancestors():
+            if ancestor.tag in ("body", "html"):
+                break
+            if sum(ancestor in ancestors for ancestors in close) >= MIN_CLOSE:
+                return candidates.get(ancestor) or {"content_score": score, "elem": ancestor}
+        return best
 
     def score_paragraphs(self) -> dict[HtmlElement, dict[str, Any]]:
         """readability's scoring, the same figures in less time: a paragraph too short to
@@ -201,11 +234,15 @@ class ReadabilityReading:
     title: str | None
 
 
-def readability_reading(root: HtmlElement, *, title: bool = True) -> ReadabilityReading:
+def readability_reading(
+    root: HtmlElement, *, title: bool = True, widen: bool = False
+) -> ReadabilityReading:
     """What readability makes of the (pruned) page ``root``; ``root`` is left as it was.
-    ``title``: whether to find readability's title (it reads the whole page again)."""
+    ``title``: whether to find readability's title (it reads the whole page again); ``widen``:
+    whether its choice may widen to the sections around it (``select_best_candidate``)."""
     # No url: readability would rewrite every link of the page; html_blocks resolves the kept ones.
     document = PrunedDocument(root)
+    document.widen = widen
     try:
         document.summary(html_partial=True)
     except Unparseable:

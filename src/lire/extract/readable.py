@@ -123,10 +123,10 @@ def _extract_html(
         removed = dom_pass(root, lang=served.lang, host=host_of(url))
     pruned = _body_length(root)
     title = real_title(served.metadata.title)
-    engine = readability_reading(root, title=title is None)
-    title = title or engine.title
     listed = listed_share(root, body_length=pruned)
     kind = page_kind(served.votes, listed=listed.share)
+    engine = readability_reading(root, title=title is None, widen=kind is PageKind.ARTICLE)
+    title = title or engine.title
     cards = listed.cards if kind in _LISTS else ()
     drafts = _drafts(root, engine, served, url, cards=cards, pruned=pruned)
     if pruned < PRUNED_SHARE * served.length and _words(drafts) < FALLBACK_WORDS:
