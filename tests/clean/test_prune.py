@@ -181,7 +181,7 @@ def test_other_buttons_still_go(button: str) -> None:
 
 
 def _text_of(html: str) -> str:
-    return parse_html(f"<html><body>{html}</body></html>", location="t").text_content()
+    return str(parse_html(f"<html><body>{html}</body></html>", location="t").text_content())
 
 
 def test_utility_classes_with_a_variant_name_no_concept() -> None:
