@@ -8,7 +8,8 @@ data, grouped by concept, in ``packs/dom.toml``; a utility class with a variant 
 heading's id (a table of contents' anchor) and a word after "no" ("no_toc_section") name
 nothing. An element that holds most of the page's text, or the page's ``<main>``, is never
 dropped (a form's choices excepted: a ``<select>`` is never the article), and neither is
-``<html>`` or ``<body>``; a FAQ's question on a button stays with its answer.
+``<html>`` or ``<body>``; a FAQ's question on a button stays with its answer
+(``lire.clean.questions``).
 
 Each dropped element that had text becomes ``Removal("<category>/dom-<how>", text)``. Then small
 containers whose prose is a pitch by the block cleaner's own phrase rules go too
@@ -25,8 +26,9 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from lire.clean.anchors import anchors_of_runs
-from lire.clean.dom_rules import DomRules, load_dom_rules, words
+from lire.clean.dom_rules import DomRules, load_dom_rules, token_rule, words
 from lire.clean.prose import find_pitches, page_prefilter
+from lire.clean.questions import is_question_toggle
 from lire.clean.rules import RuleSet
 from lire.model import BlockKind, Removal
 from lire.sanitize import sanitize_line
@@ -47,16 +49,12 @@ _NEVER_DROPPED = frozenset({"html", "body", "main", "head"})
 _CODE = frozenset({"pre", "code"})
 COLLAPSED_CHARS = 150  # hidden text this long, mostly not links, is collapsed content
 LINKED_SHARE = 0.5
-QUESTION_WORDS, MAX_QUESTION_WORDS = 3, 40  # a FAQ's question on an accordion's button
-ANSWER_WORDS = 12  # the words of the answer it opens, at least
 _ADDRESS = re.compile(r"https?://|www\.|@\w|\.(?:com|org|net)\b")  # a URL shown as the link text
 # A "read more" element that holds prose is a description's collapsed remainder, not teasers.
 _TOGGLES = frozenset({"related/dom-class-read-more", "related/dom-class-readmore"})
 _CLASS_COUNT = etree.XPath("count(//*[@class = $name])")
 _COMPONENT_ATTRIBUTES = ("data-component", "data-module")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_NEGATIONS = frozenset({"no", "without"})  # "no_toc", "titleNoCredit": what it is not
-_NOT_NAMES = _NEGATIONS | {"hide"}  # a class name starting so: what it is not, or hides
 _HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 
 
@@ -151,39 +149,6 @@ def _is_link_only(paragraph: HtmlElement) -> bool:
     return bool(text) and linked >= len(text) - 1 and not _ADDRESS.search(text)
 
 
-def _is_question_toggle(button: HtmlElement) -> bool:
-    """A button that asks a question of a few words and opens its answer: a FAQ's question,
-    whose answer the page collapses until it is opened ("How long does delivery take?")."""
-    text = _text(button)
-    if not text.endswith("?") or not QUESTION_WORDS <= len(text.split()) <= MAX_QUESTION_WORDS:
-        return False
-    return "aria-expanded" in button.attrib or "aria-controls" in button.attrib or _answered(button)
-
-
-def _answered(button: HtmlElement) -> bool:
-    """Whether the element after ``button`` (or after the heading it stands alone in) holds a
-    few sentences' worth of words: the answer it opens. Words are counted only as far as
-    ``ANSWER_WORDS``: a long page after a button is not read once per button."""
-    element, parent = button, button.getparent()
-    if (
-        parent is not None
-        and button.getprevious() is None
-        and button.getnext() is None
-        and parent.tag not in _NEVER_DROPPED
-        and not (parent.text or "").strip()
-    ):
-        element = parent  # the question's heading or wrapper
-    after = element.getnext()
-    if after is None:
-        return False
-    count = 0
-    for text in after.itertext():
-        count += len(str(text).split())
-        if count >= ANSWER_WORDS:
-            return True
-    return False
-
-
 def _hidden(attrib: Mapping[str, str]) -> str | None:
     """The rule of an element the page hides, by an attribute or by its style."""
     if "hidden" in attrib or attrib.get("aria-hidden") == "true":
@@ -259,7 +224,7 @@ def _rule_for(
         return "related/dom-nested-article"
     if tag == "p" and _is_link_only(element):
         return "related/dom-link-paragraph"
-    if tag == "button" and _is_question_toggle(element):
+    if tag == "button" and is_question_toggle(element):
         return None  # an accordion's question: its answer is kept (_collapsed_prose)
     if len(element.attrib) and (rule := _attribute_rule(element, rules, named)):
         return rule  # (most elements have no attribute: nothing to read)
@@ -279,7 +244,7 @@ def _attribute_rule(
     anchor = "" if element.tag in _HEADINGS else attrib.get("id", "")
     names = " ".join((attrib.get("class", ""), anchor, *_component_names(attrib)))
     if names not in named:
-        named[names] = _token_rule(names, rules)
+        named[names] = token_rule(names, rules)
     if (rule := named[names]) and not (rule in _TOGGLES and _collapsed_description(element)):
         return rule
     if label := attrib.get("aria-label"):
@@ -293,26 +258,6 @@ def _attribute_rule(
 
 def _component_names(attrib: Mapping[str, str]) -> tuple[str, ...]:
     return tuple(attrib[key] for key in _COMPONENT_ATTRIBUTES if key in attrib)
-
-
-def _token_rule(names: str, rules: DomRules) -> str | None:
-    """The rule of the first class, id or component word that names a concept. A utility
-    class with a variant or an arbitrary value ("md:flex", "[.sidebar-filled_&]:bg-tint")
-    says how an element looks in some state, not what it is: its words are not read."""
-    for name in names.split():
-        if ":" in name or "[" in name:
-            continue
-        split = words(name)
-        if split and split[0] in _NOT_NAMES:
-            continue  # "no-sidebar-menu", "hide-read-more-ad": what the element is not or hides
-        for i, word in enumerate(split):
-            if (category := rules.words.get(word)) and not (i and split[i - 1] in _NEGATIONS):
-                return f"{category}/dom-class-{word}"  # not "no_toc", "titleNoCredit"
-        for start, word in enumerate(split):
-            for phrase, category in rules.phrases.get(word, ()):
-                if tuple(split[start : start + len(phrase)]) == phrase:
-                    return f"{category}/dom-class-{'-'.join(phrase)}"
-    return None
 
 
 def _text(element: HtmlElement) -> str:

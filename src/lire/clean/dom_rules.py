@@ -1,6 +1,7 @@
 """The DOM pass's rules: which tags, ARIA roles, label words and class/id words name which
-concept (navigation, consent, share, newsletter...), read from ``packs/dom.toml``, and how a
-class or id splits into words ("shareBar_top" -> share, bar, top)."""
+concept (navigation, consent, share, newsletter...), read from ``packs/dom.toml``, how a
+class or id splits into words ("shareBar_top" -> share, bar, top), and which concept an
+element's names name (``token_rule``)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["DomRules", "load_dom_rules", "parse_dom_rules", "words"]
+__all__ = ["DomRules", "load_dom_rules", "parse_dom_rules", "token_rule", "words"]
 
 _WORD_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+")
+_NEGATIONS = frozenset({"no", "without"})  # "no_toc", "titleNoCredit": what it is not
+_NOT_NAMES = _NEGATIONS | {"hide"}  # a class name starting so: what it is not, or hides
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,3 +74,23 @@ def parse_dom_rules(data: Mapping[str, Any]) -> DomRules:
     return DomRules(
         frozenset(silent), frozenset(unguarded), tags, roles, labels, single, phrases, embeds
     )
+
+
+def token_rule(names: str, rules: DomRules) -> str | None:
+    """The rule of the first class, id or component word that names a concept. A utility
+    class with a variant or an arbitrary value ("md:flex", "[.sidebar-filled_&]:bg-tint")
+    says how an element looks in some state, not what it is: its words are not read."""
+    for name in names.split():
+        if ":" in name or "[" in name:
+            continue
+        split = words(name)
+        if split and split[0] in _NOT_NAMES:
+            continue  # "no-sidebar-menu", "hide-read-more-ad": what the element is not or hides
+        for i, word in enumerate(split):
+            if (category := rules.words.get(word)) and not (i and split[i - 1] in _NEGATIONS):
+                return f"{category}/dom-class-{word}"  # not "no_toc", "titleNoCredit"
+        for start, word in enumerate(split):
+            for phrase, category in rules.phrases.get(word, ()):
+                if tuple(split[start : start + len(phrase)]) == phrase:
+                    return f"{category}/dom-class-{'-'.join(phrase)}"
+    return None

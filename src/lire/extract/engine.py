@@ -26,6 +26,7 @@ from readability import Document
 from readability.htmls import shorten_title
 from readability.readability import REGEXES, Unparseable, clean
 
+from lire.extract.widen import widened
 from lire.sanitize import sanitize_line
 from lire.text.elements import element_text
 
@@ -49,11 +50,6 @@ _INLINE_TAGS = frozenset(
 # that hold a line break, a tab, or two spaces and more; without two whitespace characters in a
 # row, a line break or a tab, its text is only stripped.
 _UNCLEAN = re.compile(r"\s\s|[\n\t]")
-# Readability.js's widening of the best candidate to the ancestor of its close rivals (it asks
-# for three; two was better on the WCXB tuning part's articles, and on no other kind).
-TOP_CANDIDATES = 5
-CLOSE_SCORE = 0.75
-MIN_CLOSE = 2
 _NAMED = etree.XPath(".//*[@class or @id]")
 _IN_CODE = etree.XPath("ancestor-or-self::pre | ancestor-or-self::code")
 _HOLDS_CONTENT = etree.XPath(
@@ -110,29 +106,20 @@ class PrunedDocument(Document):  # type: ignore[misc]
     def select_best_candidate(
         self, candidates: dict[HtmlElement, dict[str, Any]]
     ) -> dict[str, Any] | None:
-        """readability's choice; on an article, widened as Readability.js widens it: when at
-        least ``MIN_CLOSE`` other top candidates score nearly as well (``CLOSE_SCORE``), the
-        nearest ancestor of the best that holds ``MIN_CLOSE`` of them is the article (its
-        sections scored apart: a buying guide's products, a checklist's items, a post split
-        into blocks by its editor)."""
+        """readability's choice, widened to the sections around it when ``widen``
+        (``lire.extract.widen``)."""
         best: dict[str, Any] | None = super().select_best_candidate(candidates)
-        if not self.widen or best is None or best["content_score"] <= 0:
+        if not self.widen or best is None:
             return best
-        score = best["content_score"]
         ranked = sorted(candidates.values(), key=lambda c: c["content_score"], reverse=True)
-        close = [
-            set(candidate["elem"].iterancestors())
-            for candidate in ranked[:TOP_CANDIDATES]
-            if candidate is not best and candidate["content_score"] >= CLOSE_SCORE * score
-        ]
-        if len(close) < MIN_CLOSE:
+        scored = [(candidate["elem"], candidate["content_score"]) for candidate in ranked]
+        ancestor = widened(best["elem"], best["content_score"], scored)
+        if ancestor is None:
             return best
-        for ancestor in best["elem"].iterancestors():
-            if ancestor.tag in ("body", "html"):
-                break
-            if sum(ancestor in ancestors for ancestors in close) >= MIN_CLOSE:
-                return candidates.get(ancestor) or {"content_score": score, "elem": ancestor}
-        return best
+        return candidates.get(ancestor) or {
+            "content_score": best["content_score"],
+            "elem": ancestor,
+        }
 
     def score_paragraphs(self) -> dict[HtmlElement, dict[str, Any]]:
         """readability's scoring, the same figures in less time: a paragraph too short to

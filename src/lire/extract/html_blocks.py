@@ -4,27 +4,25 @@ Headings keep their level, list items their depth and number, quotes, code and p
 text their kind, and a code block or a table inside a list item stays a block of its own.
 Tables, figure captions and pictures are ``lire.extract.media``'s (a layout table is walked as
 a container); ruby annotations (``<rt>``, ``<rp>``) are left out of the running text. Links
-keep their text and their target resolved against the page URL; two links, or two pieces
-whose words would run together ("Part" + "Lifetime"), written side by side read as two words.
-Whitespace is normalised except inside ``<pre>``; a ``<br>`` becomes a line break. Every string
-goes through ``lire.sanitize`` (lxml has decoded entities). Recursion follows the DOM, whose
-depth ``lire.extract.tree`` bounds.
+keep their text and their target resolved against the page URL; elements side by side read as
+two words (``lire.extract.inline``). Whitespace is normalised except inside ``<pre>``; a ``<br>``
+becomes a line break. Every string goes through ``lire.sanitize`` (lxml has decoded entities).
+Recursion follows the DOM, whose depth ``lire.extract.tree`` bounds.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import islice
 
-from lxml import etree
 from lxml.html import HtmlElement
 
+from lire.extract.inline import apart_from_previous
 from lire.extract.media import Pictures, is_caption, is_standalone, table_blocks
 from lire.extract.tree import int_attribute
 from lire.model import Block, BlockKind, Link
 from lire.sanitize import sanitize, sanitize_line
-from lire.text.elements import element_text
+from lire.text.elements import element_text, preformatted_text
 from lire.urls import web_address
 
 __all__ = ["element_blocks", "spanned_blocks"]
@@ -47,7 +45,6 @@ _SKIPPED = frozenset(
 )
 _STRUCTURES = ("pre", "table")  # blocks that stay blocks inside a list item
 _LAYOUT_BLOCKS = frozenset({"p", "div", "table", "ul"})  # in a cell, they make a layout table
-_LOOK_BACK = 8  # pieces of text read to tell where two side-by-side elements' words meet
 _BREAK = "\u2028"  # LINE SEPARATOR marks a <br> until the text is normalised
 
 
@@ -159,7 +156,7 @@ def _walk(element: HtmlElement, builder: _Builder, context: _Context) -> None:
     elif tag == "br":
         builder.pieces.append(_BREAK)
     elif tag not in _SKIPPED:
-        _apart_from_previous(element, builder)
+        apart_from_previous(element, builder.pieces)
         if tag == "a":
             builder.link(element)
         _children(element, builder, context)
@@ -200,38 +197,11 @@ def _inline_child(child: HtmlElement, builder: _Builder) -> None:
     if child.tag == "br":
         builder.pieces.append(_BREAK)
         return
-    _apart_from_previous(child, builder)
+    apart_from_previous(child, builder.pieces)
     if child.tag == "a":
         builder.link(child)
     _inline_children(child, builder)
     builder.pieces.append(" " if child.tag in _BLOCK_TAGS else "")
-
-
-def _apart_from_previous(element: HtmlElement, builder: _Builder) -> None:
-    """A space between two elements written side by side that a page shows as two things: two
-    links (``<a>Free trial</a><a>Request a demo</a>``, two buttons), or two pieces whose words
-    would run together, a lower-case end before a capital (two badges ``<span>Genuine
-    Part</span><span>Lifetime Guarantee</span>``, a brand and a product's name)."""
-    previous = element.getprevious()
-    if previous is None or previous.tail or not isinstance(previous.tag, str):
-        return
-    if previous.tag == "a" and element.tag == "a":
-        builder.pieces.append(" ")
-        return
-    if not _first_character(element).isupper():
-        return
-    last = next((piece[-1] for piece in builder.pieces[-_LOOK_BACK:][::-1] if piece), "")
-    if last.islower():
-        builder.pieces.append(" ")
-
-
-def _first_character(element: HtmlElement) -> str:
-    """The first character of ``element``'s text that is not a space, within its first
-    ``_LOOK_BACK`` pieces of text (a hostile page's thousand blank ones are not read)."""
-    for text in islice(element.itertext(), _LOOK_BACK):
-        if stripped := str(text).lstrip():
-            return stripped[0]
-    return ""
 
 
 def _list(element: HtmlElement, builder: _Builder, context: _Context) -> None:
@@ -287,33 +257,13 @@ def _start(element: HtmlElement) -> int:
 
 
 def _preformatted(element: HtmlElement, builder: _Builder) -> None:
-    text = sanitize(_preformatted_text(element)).strip("\n")
+    text = sanitize(preformatted_text(element)).strip("\n")
     if not text.strip():
         return
     children = [child for child in element if isinstance(child.tag, str)]
     is_code = len(children) == 1 and children[0].tag == "code"
     kind = BlockKind.CODE if is_code else BlockKind.PREFORMATTED
     builder.blocks.append(Block(kind, text.rstrip()))
-
-
-def _preformatted_text(element: HtmlElement) -> str:
-    """The text of a ``<pre>`` as it shows: its characters as they are, and a line break for
-    each ``<br>`` (a page's code written with ``<br>`` between its lines, which
-    ``text_content()`` runs together: "python3import subprocessimport time"), unless a line
-    break already follows it."""
-    if not len(element):
-        return element.text or ""
-    parts: list[str] = []
-    for event, node in etree.iterwalk(element, events=("start", "end")):
-        if event == "start":
-            if node.tag == "br":
-                if not (node.tail or "").startswith(("\n", "\r")):
-                    parts.append("\n")
-            elif isinstance(node.tag, str) and node.text:
-                parts.append(node.text)
-        elif node is not element and node.tail:
-            parts.append(node.tail)
-    return "".join(parts)
 
 
 def _normalise(text: str) -> str:

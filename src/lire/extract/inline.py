@@ -5,19 +5,27 @@ right for a share bar or an ad slot, wrong for a link in mid-sentence that a sit
 such a class ("you can find that with <a class="tooltip">the tool</a>. Unlike..."). A phrasing
 element with sentence text on either side of it is part of its sentence: it loses its class and
 id (which only style it) before either runs, so its text stays where it was.
+
+Two elements written side by side that a page shows as two things read as two words
+(``apart_from_previous``): two links (``<a>Free trial</a><a>Request a demo</a>``, two buttons),
+or two pieces whose words would run together, a lower-case end before a capital (two badges
+``<span>Genuine Part</span><span>Lifetime Guarantee</span>``, a brand and a product's name).
 """
 
 from __future__ import annotations
 
+from itertools import islice
+
 from lxml.html import HtmlElement
 
-__all__ = ["INLINE_TAGS", "unmark_running_text"]
+__all__ = ["INLINE_TAGS", "apart_from_previous", "unmark_running_text"]
 
 INLINE_TAGS = (
     "a", "abbr", "b", "bdi", "cite", "code", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp",
     "small", "span", "strong", "sub", "sup", "time", "u", "var",
 )  # fmt: skip
 _ATTRIBUTES = ("class", "id")
+_LOOK_BACK = 8  # pieces of text read to tell where two side-by-side elements' words meet
 
 
 def unmark_running_text(root: HtmlElement) -> None:
@@ -45,3 +53,28 @@ def _text_before(element: HtmlElement) -> str:
 
 def _has_word(text: str) -> bool:
     return any(character.isalnum() for character in text)
+
+
+def apart_from_previous(element: HtmlElement, pieces: list[str]) -> None:
+    """Append a space to ``pieces`` (the text read so far) when ``element`` and the element
+    right before it, with no text between them, would otherwise run together."""
+    previous = element.getprevious()
+    if previous is None or previous.tail or not isinstance(previous.tag, str):
+        return
+    if previous.tag == "a" and element.tag == "a":
+        pieces.append(" ")
+        return
+    if not _first_character(element).isupper():
+        return
+    last = next((piece[-1] for piece in pieces[-_LOOK_BACK:][::-1] if piece), "")
+    if last.islower():
+        pieces.append(" ")
+
+
+def _first_character(element: HtmlElement) -> str:
+    """The first character of ``element``'s text that is not a space, within its first
+    ``_LOOK_BACK`` pieces of text (a hostile page's thousand blank ones are not read)."""
+    for text in islice(element.itertext(), _LOOK_BACK):
+        if stripped := str(text).lstrip():
+            return stripped[0]
+    return ""
