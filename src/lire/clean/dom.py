@@ -210,6 +210,8 @@ def _dropped(
                 walk.skip_subtree()
             continue
         text = _text(element)
+        if tag == "button" and is_question_toggle(element, text):
+            continue  # an accordion's question: its answer is kept (_collapsed_prose)
         if tag in rules.unguarded_tags or not guard.protects(element, text):
             dropped.append((element, rule, text))
             walk.skip_subtree()
@@ -224,8 +226,6 @@ def _rule_for(
         return "related/dom-nested-article"
     if tag == "p" and _is_link_only(element):
         return "related/dom-link-paragraph"
-    if tag == "button" and is_question_toggle(element):
-        return None  # an accordion's question: its answer is kept (_collapsed_prose)
     if len(element.attrib) and (rule := _attribute_rule(element, rules, named)):
         return rule  # (most elements have no attribute: nothing to read)
     if category := rules.tags.get(tag):

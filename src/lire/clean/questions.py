@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from lire.text.elements import element_text
-
 __all__ = ["ANSWER_WORDS", "MAX_QUESTION_WORDS", "QUESTION_WORDS", "is_question_toggle"]
 
 QUESTION_WORDS, MAX_QUESTION_WORDS = 3, 40
@@ -20,10 +18,10 @@ ANSWER_WORDS = 12
 _FRAME = frozenset({"html", "body", "main", "head"})
 
 
-def is_question_toggle(button: HtmlElement) -> bool:
-    """A button that asks a question of a few words and opens its answer: a FAQ's question,
-    whose answer the page collapses until it is opened ("How long does delivery take?")."""
-    text = " ".join(element_text(button).split())
+def is_question_toggle(button: HtmlElement, text: str) -> bool:
+    """A button with the text ``text`` (spaces collapsed) that asks a question of a few words
+    and opens its answer: a FAQ's question, whose answer the page collapses until it is opened
+    ("How long does delivery take?")."""
     if not text.endswith("?") or not QUESTION_WORDS <= len(text.split()) <= MAX_QUESTION_WORDS:
         return False
     return "aria-expanded" in button.attrib or "aria-controls" in button.attrib or _answered(button)
