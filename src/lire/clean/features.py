@@ -22,6 +22,7 @@ them (``hashed``) into a fixed number of weights, in training and at run time al
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import zlib
@@ -47,6 +48,7 @@ _DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\
 _SENTENCE_END = tuple('.!?…»"”)')
 _SEPARATORS = ("|", "•", "·", "›", "»", "/")
 _BUCKETS = (0, 1, 2, 3, 5, 8, 12, 20, 35, 60)
+HASHES_KEPT = 200_000  # the features whose weight index is remembered, at most
 
 
 def is_prose(text: str, words: int) -> bool:
@@ -56,10 +58,30 @@ def is_prose(text: str, words: int) -> bool:
     )
 
 
+class _Hashes(dict[str, int]):
+    """The weight index of each feature met so far, for one number of bits: features repeat
+    from block to block ("bias", "rg:post", a word), and a lookup costs a fifth of a CRC."""
+
+    def __init__(self, bits: int) -> None:
+        super().__init__()
+        self.mask = (1 << bits) - 1
+
+    def __missing__(self, feature: str) -> int:
+        if len(self) >= HASHES_KEPT:
+            self.clear()  # a page of millions of distinct words: memory stays bounded
+        index = self[feature] = zlib.crc32(feature.encode("utf-8", "surrogatepass")) & self.mask
+        return index
+
+
+_HASHES: dict[int, _Hashes] = {}
+
+
 def hashed(features: Sequence[str], bits: int) -> list[int]:
     """The weight index of each feature (CRC-32: stable across runs and platforms)."""
-    mask = (1 << bits) - 1
-    return [zlib.crc32(feature.encode("utf-8", "surrogatepass")) & mask for feature in features]
+    known = _HASHES.get(bits)
+    if known is None:
+        known = _HASHES[bits] = _Hashes(bits)
+    return list(map(known.__getitem__, features))
 
 
 def block_features(
@@ -175,12 +197,8 @@ def _topic_shares(texts: Sequence[str], prose: Sequence[bool]) -> list[list[str]
 
 
 def _bucket(value: int) -> int:
-    """The largest of ``_BUCKETS`` not above ``value``."""
-    chosen = 0
-    for edge in _BUCKETS:
-        if value >= edge:
-            chosen = edge
-    return chosen
+    """The largest of ``_BUCKETS`` not above ``value`` (the first below it)."""
+    return _BUCKETS[max(0, bisect.bisect_right(_BUCKETS, value) - 1)]
 
 
 def _nearest(prose_at: Sequence[int], size: int) -> list[int]:
@@ -219,9 +237,9 @@ def _shape_key(text: str, count: int) -> str:
 
 def _shape(block: Block, text: str, count: int) -> list[str]:
     found: list[str] = []
-    letters = [c for c in text if c.isalpha()]
+    letters = list(filter(str.isalpha, text))
     if letters:
-        upper = sum(c.isupper() for c in letters) / len(letters)
+        upper = sum(map(str.isupper, letters)) / len(letters)
         found.append(f"up:{min(4, int(5 * upper))}")
     words = text.split()
     if words:

@@ -22,7 +22,7 @@ import sys
 import zlib
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from operator import itemgetter
 
@@ -51,6 +51,9 @@ class BoilerplateModel:
     alone: float = 1.0  # beyond the article's span a block that is no sentence goes alone
     context_weights: Sequence[float] | None = None  # the second pass's, over the same hashes
     scale: float = 1.0  # every weight above is the weight times this (a file's integers as read)
+    # The kinds' weights by index (every kind's weight at an index together), built the first
+    # time a kind is asked for: a block's kind then sums its features' rows in one pass.
+    kind_rows: list[tuple[float, ...]] | None = field(default=None, compare=False, repr=False)
 
     def scores(self, features: Sequence[Sequence[str]], words: Sequence[int]) -> list[float]:
         """The probability that each block of a page, with its ``features`` and number of
@@ -92,12 +95,14 @@ class BoilerplateModel:
         ``indices``, hashed for the kind or with more bits (only their low ``kind_bits`` bits
         count)."""
         mask = (1 << self.kind_bits) - 1
-        indices = [index & mask for index in indices]
-        if len(indices) > 1:
-            pick = itemgetter(*indices)  # one lookup of every index in each kind's weights
-            totals = [sum(pick(weights)) for weights in self.kind_weights]
-        else:
-            totals = [_total(weights, indices) for weights in self.kind_weights]
+        rows = self.kind_rows
+        if rows is None:
+            rows = list(zip(*self.kind_weights, strict=True))
+            object.__setattr__(self, "kind_rows", rows)  # a cache: the weights do not change
+        picked = [rows[index & mask] for index in indices]
+        totals = [sum(column) for column in zip(*picked, strict=True)] if picked else []
+        if not totals:
+            return self.kinds[0]
         return self.kinds[max(range(len(totals)), key=totals.__getitem__)]
 
 
