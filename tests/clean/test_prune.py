@@ -146,6 +146,41 @@ def test_a_forms_choices_go_however_much_of_the_page_they_hold() -> None:
     assert "The harbour authority said" in root.text_content()
 
 
+POLICY = "".join(
+    f"<p>{n}. We process the personal information you give us to fulfil your orders, answer "
+    "your questions and, with your consent, send you news of our products and offers.</p>"
+    for n in range(1, 30)
+)
+
+
+@pytest.mark.parametrize(
+    "modal",
+    [
+        f"<div role='dialog' aria-modal='true' id='modal-privacy'>{POLICY}</div>",
+        f"<dialog><h2>Privacy policy</h2>{POLICY}</dialog>",
+    ],
+    ids=["aria-modal", "closed-dialog"],
+)
+def test_a_modal_goes_however_much_of_the_page_it_holds(modal: str) -> None:
+    root = parse_html(
+        f"<html><body><article>{ARTICLE}</article><footer-wrap>{modal}</footer-wrap></body></html>",
+        location="t",
+    )
+    removals = prune(root)
+    assert [removal.rule.partition("/")[0] for removal in removals] == ["dialog"]
+    assert "personal information" not in root.text_content()
+    assert "The harbour authority said" in root.text_content()
+
+
+def test_an_open_dialog_that_holds_the_page_is_kept() -> None:
+    root = parse_html(
+        f"<html><body><dialog open><article>{ARTICLE}</article></dialog></body></html>",
+        location="t",
+    )
+    prune(root)
+    assert "The harbour authority said" in root.text_content()
+
+
 ANSWER = (
     "<div class='answer'><p>Parcels leave our warehouse within two working days and reach "
     "most addresses in Europe within a week.</p></div>"

@@ -212,10 +212,18 @@ def _dropped(
         text = _text(element)
         if tag == "button" and is_question_toggle(element, text):
             continue  # an accordion's question: its answer is kept (_collapsed_prose)
-        if tag in rules.unguarded_tags or not guard.protects(element, text):
+        if tag in rules.unguarded_tags or _modal(element) or not guard.protects(element, text):
             dropped.append((element, rule, text))
             walk.skip_subtree()
     return dropped
+
+
+def _modal(element: HtmlElement) -> bool:
+    """A modal dialog (a closed ``<dialog>``, or one that says it is modal): it covers the page
+    when it opens, a privacy policy or a size guide, never the page's content."""
+    if element.tag == "dialog":
+        return "open" not in element.attrib
+    return element.get("aria-modal") == "true"
 
 
 def _rule_for(
