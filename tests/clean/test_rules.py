@@ -211,6 +211,7 @@ def test_a_platforms_own_lines_go_under_their_rule(line: str, rule: str) -> None
         "The regulator said prices and availability of the tickets would be set by the company.",
         "Oops. The camera stopped recording after 30 minutes. Here is the last part of the talk:",
         "Did you make this recipe for the harbour fair last year, the chef asked the crowd.",
+        "Lorem ipsum, the placeholder text of printers since the 1500s, filled the new pages.",
     ],
 )
 def test_a_sentence_that_speaks_of_those_lines_is_kept(sentence: str) -> None:
@@ -250,6 +251,12 @@ GERMAN = (
         (SPANISH, "Publicado por Ana en 10:39", "author/blogger-posted-by"),
         (SPANISH, "Relacionados", "related/es-lee-tambien"),
         (SPANISH, "Omitir para ir al contenido principal", "nav/es-mobiliario"),
+        (
+            GERMAN,
+            "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
+            "incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud.",
+            "nav/lorem-ipsum",
+        ),
     ],
 )
 def test_a_sites_furniture_goes_in_its_language(text: str, line: str, rule: str) -> None:
