@@ -60,6 +60,8 @@ def pruned(extra: str) -> tuple[str, tuple[Removal, ...]]:
         ("<div class='ad-slot'>Advertisement</div>", "ad/dom-class-ad"),
         ("<div class='author-bio'>Ann writes about ports</div>", "author/dom-class-author-bio"),
         ("<div class='photo-credit'>Photo: Ann Lee</div>", "credit/dom-class-credit"),
+        ("<div class='signature'>Currently playing: Hades</div>", "author/dom-class-signature"),
+        ("<div class='ipsSignature'>My rig: 32 GB</div>", "author/dom-class-signature"),
         ("<div id='qc-cmp2-container'>We value your privacy</div>", "consent/dom-class-cmp2"),
         ("<div class='cmplz-cookiebanner'>Manage consent</div>", "consent/dom-class-cmplz"),
         ("<div class='donate'>Support us</div>", "donation/dom-class-donate"),
