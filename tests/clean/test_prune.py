@@ -133,6 +133,17 @@ def test_an_element_holding_most_of_the_text_is_kept_whatever_its_class() -> Non
     assert "The harbour authority said" in root.text_content()
 
 
+def test_a_players_fallback_text_goes_without_a_record() -> None:
+    # Browsers show what a <video> or <audio> holds only when they cannot play it.
+    text, removals = pruned(
+        "<video src='a.mp4'>Your browser does not support the video tag.</video>"
+        "<audio src='a.mp3'><p>Your user agent does not support HTML5 audio.</p></audio>"
+    )
+    assert "support" not in text
+    assert "The harbour authority said" in text
+    assert removals == ()
+
+
 def test_a_forms_choices_go_however_much_of_the_page_they_hold() -> None:
     options = "".join(
         f"<option value='{n}'>{n} - Research team number {n}</option>" for n in range(80)
