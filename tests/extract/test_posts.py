@@ -74,3 +74,20 @@ def test_the_most_frequent_marker_names_the_posts_and_nested_bodies_count_once()
         "text 1",
         "text 2",
     ]
+
+
+def test_a_signature_written_like_a_post_is_not_a_post() -> None:
+    # XenForo writes a member's signature with a post's markup, under the post.
+    posts = "".join(
+        f"<article class='message'><a class='username'>m{n}</a><time>Jan {n}</time>"
+        f"<div class='bbWrapper'>Answer {n} about the projector.</div>"
+        f"<aside class='message-signature'><div class='bbWrapper'>My rig: JVC RS{n}</div>"
+        "</aside></article>"
+        for n in (1, 2, 3)
+    )
+    text = [text for _, text in thread(posts)]
+    assert text == [
+        "m1 · Jan 1", "Answer 1 about the projector.",
+        "m2 · Jan 2", "Answer 2 about the projector.",
+        "m3 · Jan 3", "Answer 3 about the projector.",
+    ]  # fmt: skip

@@ -12,6 +12,7 @@ which is what a thread is made of. The block cleaner still runs on the reading.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from lxml.html import HtmlElement
@@ -30,6 +31,7 @@ _AUTHOR_WORDS = frozenset(
      "comment-author", "post-author"}
 )  # fmt: skip
 
+_SIGNATURE = re.compile(r"signature", re.IGNORECASE)  # "message-signature", "ipsSignature"
 _DATE_WORDS = frozenset(
     {"date", "postdate", "post-date", "message-date", "comment-date", "timestamp"}
 )
@@ -59,9 +61,18 @@ def _bodies(scan: PageScan) -> list[HtmlElement]:
     if not groups:
         return []
     marker = max(groups, key=lambda name: len(groups[name]))
-    chosen = groups[marker]
+    chosen = [body for body in groups[marker] if not _in_signature(body)]
     inside = set(chosen)
     return [body for body in chosen if not any(a in inside for a in body.iterancestors())]
+
+
+def _in_signature(body: HtmlElement) -> bool:
+    """Whether ``body`` is a member's signature under their post: XenForo writes a signature
+    with the same markup as a post (``aside.message-signature > div.bbWrapper``)."""
+    return any(
+        _SIGNATURE.search(f"{element.get('class', '')} {element.get('id', '')}")
+        for element in (body, *body.iterancestors())
+    )
 
 
 def _unwrapped(body: HtmlElement) -> HtmlElement:
