@@ -13,7 +13,8 @@ are read alike):
   much prose is around it; the shape of its neighbours;
 - **topic**: how many of the block's words (their first five letters, from four-letter words on)
   the page's prose uses elsewhere: a subheading speaks of what the article speaks of, the
-  headline of another article or a menu does not.
+  headline of another article or a menu does not; crossed with the block's place and shape and
+  its distance from the prose (a short line on another subject after the article is a teaser).
 
 A rule's verdict on the block (``hints``) is a feature too: the model weighs what the phrase
 rules of the packs say against the form and the position. Features are strings; the model hashes
@@ -133,6 +134,8 @@ def block_features(
             f"j:{min(len(blocks) - 1 - i, 4)}",
         ]
         found += topics[i]
+        found.append(f"{topics[i][0]}|rg:{region}|s:{shapes[i]}")
+        found.append(f"{topics[i][0]}|near:{_bucket(nearest[i])}")
         if i == headline:
             found.append("headline")
         if titled and (folded := " ".join(text.casefold().split())):
