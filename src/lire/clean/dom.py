@@ -223,7 +223,7 @@ def _modal(element: HtmlElement) -> bool:
     when it opens, a privacy policy or a size guide, never the page's content."""
     if element.tag == "dialog":
         return "open" not in element.attrib
-    return element.get("aria-modal") == "true"
+    return bool(element.get("aria-modal") == "true")
 
 
 def _rule_for(
