@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import lire
 from lire.config import CleanConfig, Config
-from lire.model import PageKind
+from lire.model import Article, Block, BlockKind, Candidate, PageKind
 from lire.pipeline import clean_candidate
 from paths import FIXTURES
 
@@ -35,3 +35,37 @@ def test_without_the_cleaner_the_reading_is_readabilitys_and_still_has_its_kind(
     reading = lire.read(str(FORUM), config=Config(clean=CleanConfig(enabled=False)))
     assert reading.article.kind is PageKind.FORUM
     assert not reading.article.removed
+
+
+def test_a_listings_whole_text_keeps_its_items_from_the_learned_model() -> None:
+    # A listing is made of what an article's cleaner calls other articles' teasers (a guide's
+    # title, its author, its summary): its wide readings are cleaned by the rules alone; an
+    # article's are judged by the learned model too, which takes the items for teasers.
+    items = [
+        text
+        for thing in TESTED
+        for text in (
+            f"The Best {thing.title()}",
+            "by Ann Lee",
+            f"We tested more than a dozen {thing} to find the best ones for most people.",
+        )
+    ]
+    blocks = (Block(BlockKind.PARAGRAPH, INTRO), *(Block(BlockKind.PARAGRAPH, i) for i in items))
+    kept = {}
+    for kind in (PageKind.ARTICLE, PageKind.LISTING):
+        article = Article(blocks=blocks, media_type="text/html", kind=kind)
+        cleaned = clean_candidate(Candidate("page", article, 0.0, cleaned=False))
+        kept[kind] = len(cleaned.article.blocks)
+    assert kept[PageKind.LISTING] == len(blocks)
+    assert kept[PageKind.ARTICLE] < len(blocks) // 2
+
+
+INTRO = (
+    "Our reviewers spend months with every product before they recommend it, and they update "
+    "each guide when a better one comes along or a pick is discontinued by its maker."
+)
+TESTED = [
+    "monitor arms", "keyboards", "phone tripods", "computer speakers", "subwoofers",
+    "hearing aids", "fast chargers", "car chargers", "memory cards", "webcams", "mice",
+    "headphones",
+]  # fmt: skip

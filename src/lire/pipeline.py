@@ -28,7 +28,7 @@ from lire.extract import (
 )
 from lire.fetch import fetch
 from lire.fetch.decode import decode
-from lire.model import Article, Candidate, Page, Reading, SiteMemory, site_key
+from lire.model import Article, Candidate, Page, PageKind, Reading, SiteMemory, site_key
 from lire.sanitize import sanitize
 from lire.store import SiteMemoryStore, Stores
 from lire.store import open_stores as open_store_files
@@ -152,11 +152,13 @@ def _clean_reading(
     """``article``, the reading named ``name``, cleaned. A wide reading (the page's main
     column, its whole text) is cleaned as a page's text: the cleaner's learned model then
     judges its blocks too, as it does for text copied from a page (its menus, footers and
-    calls to action); the result is still the HTML page's article. A heading the cleaning left
+    calls to action); the result is still the HTML page's article. Not on a listing, whose
+    items are what that model takes for other articles' teasers (their titles, authors and
+    summaries): its wide readings are cleaned as HTML, by the rules. A heading the cleaning left
     without its section goes too (``lire.extract.without_empty_sections``)."""
     if article.media_type != "text/html":
         return clean(article, rules=config.clean.rules, memory=memory)
-    if name not in WIDE_READINGS:
+    if name not in WIDE_READINGS or article.kind is PageKind.LISTING:
         cleaning = clean(article, rules=config.clean.rules, memory=memory)
     else:
         plain = replace(article, media_type="text/plain")
