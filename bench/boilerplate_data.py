@@ -121,7 +121,7 @@ def kinds_of(root: lxml.html.HtmlElement) -> dict[str, str]:
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
-        rule = _rule_for(element, element.tag, rules, named)
+        rule = _rule_for(element, element.tag, rules, named, listing=False)
         category = rule.partition("/")[0] if rule else STRUCTURE.get(element.tag)
         if category == "hidden" and element.tag in {"button", "select", "input", "textarea"}:
             category = "form"

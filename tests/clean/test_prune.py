@@ -309,6 +309,13 @@ def test_teaser_articles_nested_in_the_article_are_removed() -> None:
     assert "Passengers waited" in root.text_content()
 
 
+def test_on_a_listing_the_articles_inside_another_are_its_items() -> None:
+    items = "".join(f"<article><p>Guide {n}: the best chargers</p></article>" for n in (1, 2, 3))
+    root = parse_html(f"<html><body><article>{items}</article></body></html>", location="t")
+    assert prune(root, listing=True) == ()
+    assert all(f"Guide {n}" in root.text_content() for n in (1, 2, 3))
+
+
 def test_embedded_posts_get_a_class_readability_keeps() -> None:
     root = parse_html(
         "<html><body><blockquote class='twitter-tweet'><p>A tweet</p></blockquote></body></html>",

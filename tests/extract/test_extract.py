@@ -332,3 +332,25 @@ def test_a_few_nested_wrappers_are_left_as_written() -> None:
     )
     root = parse_html(html, location="x")
     assert len(root.findall(".//div")) == 12
+
+
+GUIDES = "".join(
+    f"<article class='card'><h3><a href='/guides/{n}'>The Best {name}</a></h3><p>by Ann Lee</p>"
+    f"<p>We tested more than a dozen {name.lower()} to find the best ones for most people.</p>"
+    "</article>"
+    for n, name in enumerate(["Chargers", "Keyboards", "Tripods", "Speakers", "Webcams"])
+)
+
+
+@pytest.mark.parametrize(("page_type", "kept"), [("CollectionPage", True), ("Article", False)])
+def test_a_listings_items_in_an_article_are_read_and_an_articles_teasers_are_not(
+    page_type: str, kept: bool
+) -> None:
+    data = f'<script type="application/ld+json">{{"@type": "{page_type}"}}</script>'
+    intro = (
+        "<p>Our reviewers spend months with every product before they recommend it, and they "
+        "update each guide when a better one comes along or a pick is discontinued.</p>"
+    )
+    html = f"<html><head>{data}</head><body><article>{intro}{GUIDES}</article></body></html>"
+    text = extract_html(html, url="https://guides.example/electronics/", dom_pass=dom_pass()).text
+    assert ("We tested more than a dozen webcams" in text) is kept

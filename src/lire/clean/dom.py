@@ -65,12 +65,15 @@ def prune(
     block_rules: RuleSet | None = None,
     lang: str | None = None,
     host: str | None = None,
+    listing: bool = False,
 ) -> tuple[Removal, ...]:
     """Drop the boilerplate elements of ``root`` (a tree the caller owns) and say what went.
 
     ``block_rules`` (default: the shipped packs) judge prose pitches, with the rules of the
     page's language ``lang`` and the site rules of ``host``. Each removal says where it stood
     (``lire.clean.anchors``); what the user restored on the site is put back by the block pass.
+    On a ``listing`` (a listing or a collection, as the page says of itself), ``<article>``
+    items inside another article are the page's items, not teasers of other articles.
     """
     rules = rules or load_dom_rules()
     for element in list(root.iter(*rules.silent_tags)):
@@ -79,7 +82,7 @@ def prune(
     body = root.find("body")
     start = body if body is not None else root
     guard = _Guard.of(start)
-    dropped = _dropped(root, rules, guard)
+    dropped = _dropped(root, rules, guard, listing=listing)
     removals = _removals([(element, rule) for element, rule, text in dropped if text])
     for element, _, _ in dropped:
         element.drop_tree()
@@ -192,7 +195,7 @@ def _paragraph_chars(element: HtmlElement) -> int:
 
 
 def _dropped(
-    root: HtmlElement, rules: DomRules, guard: _Guard
+    root: HtmlElement, rules: DomRules, guard: _Guard, *, listing: bool
 ) -> list[tuple[HtmlElement, str, str]]:
     """The elements to drop, in document order, with their rule and text; nothing inside one
     of them is looked at (the tree is read whole before anything is dropped)."""
@@ -204,7 +207,7 @@ def _dropped(
         if (
             tag in _NEVER_DROPPED
             or element is root
-            or not (rule := _rule_for(element, tag, rules, named))
+            or not (rule := _rule_for(element, tag, rules, named, listing=listing))
         ):
             if tag in _CODE:  # a highlighter's classes ("comment", "tag") name code, not chrome
                 walk.skip_subtree()
@@ -227,10 +230,11 @@ def _modal(element: HtmlElement) -> bool:
 
 
 def _rule_for(
-    element: HtmlElement, tag: str, rules: DomRules, named: dict[str, str | None]
+    element: HtmlElement, tag: str, rules: DomRules, named: dict[str, str | None], *, listing: bool
 ) -> str | None:
-    """The most specific rule that drops ``element``: what it says it is before what it is."""
-    if tag == "article" and _is_teaser(element):
+    """The most specific rule that drops ``element``: what it says it is before what it is (on
+    a ``listing``, the ``<article>`` items inside another are its content, not teasers)."""
+    if tag == "article" and not listing and _is_teaser(element):
         return "related/dom-nested-article"
     if tag == "p" and _is_link_only(element):
         return "related/dom-link-paragraph"

@@ -46,10 +46,11 @@ PRUNED_SHARE = 0.1  # a DOM pass leaving less of the page's text than this left 
 
 class DomPass(Protocol):
     """The cleaner's first layer: drops boilerplate elements from ``root`` (in place) and says
-    what went; ``lang`` is the page's language, ``host`` its site."""
+    what went; ``lang`` is the page's language, ``host`` its site, ``listing`` whether the page
+    as served says it is a listing or a collection (its items are not other articles' teasers)."""
 
     def __call__(
-        self, root: HtmlElement, *, lang: str | None, host: str | None
+        self, root: HtmlElement, *, lang: str | None, host: str | None, listing: bool
     ) -> tuple[Removal, ...]: ...
 
 
@@ -120,7 +121,8 @@ def _extract_html(
     unmark_running_text(root)
     removed: tuple[Removal, ...] = ()
     if dom_pass is not None:
-        removed = dom_pass(root, lang=served.lang, host=host_of(url))
+        listing = page_kind(served.votes, listed=0.0) in _LISTS
+        removed = dom_pass(root, lang=served.lang, host=host_of(url), listing=listing)
     pruned = _body_length(root)
     title = real_title(served.metadata.title)
     listed = listed_share(root, body_length=pruned)
