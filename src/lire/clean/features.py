@@ -200,7 +200,7 @@ def _topic_shares(texts: Sequence[str], prose: Sequence[bool]) -> list[list[str]
 
 
 def _bucket(value: int) -> int:
-    """The largest of ``_BUCKETS`` not above ``value`` (the first below it)."""
+    """The largest of ``_BUCKETS`` not above ``value``."""
     return _BUCKETS[max(0, bisect.bisect_right(_BUCKETS, value) - 1)]
 
 

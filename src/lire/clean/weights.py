@@ -53,7 +53,9 @@ class BoilerplateModel:
     scale: float = 1.0  # every weight above is the weight times this (a file's integers as read)
     # The kinds' weights by index (every kind's weight at an index together), built the first
     # time a kind is asked for: a block's kind then sums its features' rows in one pass.
-    kind_rows: list[tuple[float, ...]] | None = field(default=None, compare=False, repr=False)
+    kind_rows: list[tuple[float, ...]] | None = field(
+        default=None, init=False, compare=False, repr=False
+    )
 
     def scores(self, features: Sequence[Sequence[str]], words: Sequence[int]) -> list[float]:
         """The probability that each block of a page, with its ``features`` and number of
@@ -100,9 +102,9 @@ class BoilerplateModel:
             rows = list(zip(*self.kind_weights, strict=True))
             object.__setattr__(self, "kind_rows", rows)  # a cache: the weights do not change
         picked = [rows[index & mask] for index in indices]
-        totals = [sum(column) for column in zip(*picked, strict=True)] if picked else []
-        if not totals:
+        if not picked:
             return self.kinds[0]
+        totals = [sum(column) for column in zip(*picked, strict=True)]
         return self.kinds[max(range(len(totals)), key=totals.__getitem__)]
 
 

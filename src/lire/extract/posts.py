@@ -61,18 +61,30 @@ def _bodies(scan: PageScan) -> list[HtmlElement]:
     if not groups:
         return []
     marker = max(groups, key=lambda name: len(groups[name]))
-    chosen = [body for body in groups[marker] if not _in_signature(body)]
+    around = _around(groups[marker])
+    chosen = [body for body in groups[marker] if not _in_signature(body, around)]
     inside = set(chosen)
     return [body for body in chosen if not any(a in inside for a in body.iterancestors())]
 
 
-def _in_signature(body: HtmlElement) -> bool:
+def _around(bodies: list[HtmlElement]) -> Counter[HtmlElement]:
+    """How many of ``bodies`` each of their ancestors holds."""
+    around: Counter[HtmlElement] = Counter()
+    for body in bodies:
+        around.update(body.iterancestors())
+    return around
+
+
+def _in_signature(body: HtmlElement, around: Counter[HtmlElement]) -> bool:
     """Whether ``body`` is a member's signature under their post: XenForo writes a signature
-    with the same markup as a post (``aside.message-signature > div.bbWrapper``)."""
-    return any(
-        _SIGNATURE.search(f"{element.get('class', '')} {element.get('id', '')}")
-        for element in (body, *body.iterancestors())
-    )
+    with the same markup as a post (``aside.message-signature > div.bbWrapper``). Only the
+    elements around it that hold no other body are read (a page's own class is no signature's)."""
+    for element in (body, *body.iterancestors()):
+        if element is not body and around[element] > 1:
+            return False
+        if _SIGNATURE.search(f"{element.get('class', '')} {element.get('id', '')}"):
+            return True
+    return False
 
 
 def _unwrapped(body: HtmlElement) -> HtmlElement:
@@ -87,9 +99,7 @@ def _unwrapped(body: HtmlElement) -> HtmlElement:
 
 def _posts(bodies: list[HtmlElement]) -> list[HtmlElement]:
     """For each body, the largest element around it that holds no other body."""
-    around: Counter[HtmlElement] = Counter()
-    for body in bodies:
-        around.update(body.iterancestors())
+    around = _around(bodies)
     posts = []
     for body in bodies:
         post = body
