@@ -4,6 +4,7 @@ by kind with a score, can be undone, and keeps what it is unsure of."""
 from __future__ import annotations
 
 import json
+import random
 from dataclasses import replace
 
 import pytest
@@ -87,6 +88,16 @@ def test_the_model_file_round_trips() -> None:
     assert again.context_weights == model.context_weights and again.scale == model.scale
     floats = replace(model, weights=[w / model.scale for w in model.weights], scale=1.0)
     assert load_model(save_model(floats)).weights == model.weights  # real weights, same file
+
+
+def test_the_kinds_summed_in_lanes_are_the_kinds_summed_weight_by_weight() -> None:
+    model = default_model()
+    floats = replace(model, kind_weights=tuple([float(w) for w in k] for k in model.kind_weights))
+    assert model.lanes() and not floats.lanes()  # a model in training sums its rows
+    rng = random.Random(7)
+    for _ in range(2000):
+        indices = [rng.randrange(1 << model.bits) for _ in range(rng.randint(0, 80))]
+        assert model.kind_indices(indices) == floats.kind_indices(indices)
 
 
 def test_a_damaged_model_file_is_refused() -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import struct
 import sys
 import zlib
 from array import array
@@ -32,6 +33,8 @@ from lire.clean.features import hashed
 __all__ = ["MODEL_FILE", "BoilerplateModel", "default_model", "load_model", "save_model"]
 
 MODEL_FILE = "boilerplate.model"
+LANE_BIAS = 1 << 15  # added to a 16-bit weight in its lane: lanes hold no negative number
+LANE_FEATURES = 1 << 16  # summing fewer lanes than this, no lane overflows its 32 bits
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +55,12 @@ class BoilerplateModel:
     context_weights: Sequence[float] | None = None  # the second pass's, over the same hashes
     scale: float = 1.0  # every weight above is the weight times this (a file's integers as read)
     # The kinds' weights by index (every kind's weight at an index together), built the first
-    # time a kind is asked for: a block's kind then sums its features' rows in one pass.
+    # time a kind is asked for: a block's kind then sums its features' rows in one pass, or
+    # their lanes (``_lanes``, empty when the weights are no 16-bit integers) in one sum.
     kind_rows: list[tuple[float, ...]] | None = field(
         default=None, init=False, compare=False, repr=False
     )
+    kind_lanes: list[int] | None = field(default=None, init=False, compare=False, repr=False)
 
     def scores(self, features: Sequence[Sequence[str]], words: Sequence[int]) -> list[float]:
         """The probability that each block of a page, with its ``features`` and number of
@@ -97,6 +102,9 @@ class BoilerplateModel:
         ``indices``, hashed for the kind or with more bits (only their low ``kind_bits`` bits
         count)."""
         mask = (1 << self.kind_bits) - 1
+        lanes = self.lanes()
+        if lanes and len(indices) < LANE_FEATURES:
+            return self.kind_of_lanes(sum(lanes[index & mask] for index in indices))
         rows = self.kind_rows
         if rows is None:
             rows = list(zip(*self.kind_weights, strict=True))
@@ -106,6 +114,46 @@ class BoilerplateModel:
             return self.kinds[0]
         totals = [sum(column) for column in zip(*picked, strict=True)]
         return self.kinds[max(range(len(totals)), key=totals.__getitem__)]
+
+    def lanes(self) -> list[int]:
+        """Every kind's weight at each index of ``kind_bits`` bits, packed in one integer
+        (``_lanes``); empty when the kinds' weights are no 16-bit integers (a model in training)."""
+        lanes = self.kind_lanes
+        if lanes is None:
+            lanes = _lanes(self.kind_weights) if all(map(_short, self.kind_weights)) else []
+            object.__setattr__(self, "kind_lanes", lanes)  # a cache: the weights do not change
+        return lanes
+
+    def kind_of_lanes(self, total: int) -> str:
+        """The kind of a block whose features' ``lanes`` sum to ``total`` (fewer than
+        ``LANE_FEATURES`` of them): the kind with the largest sum, the first of equals, as
+        ``kind_indices`` sums them one by one (every lane holds as many biases)."""
+        sums = _lane_format(len(self.kinds)).unpack(total.to_bytes(4 * len(self.kinds), "little"))
+        return self.kinds[max(range(len(sums)), key=sums.__getitem__)]
+
+
+def _short(weights: Sequence[float]) -> bool:
+    """Whether every weight is an integer of 16 bits (a model file's weights, as read)."""
+    if isinstance(weights, array) and weights.typecode in "bBh":
+        return True
+    return all(type(w) is int and -LANE_BIAS <= w < LANE_BIAS for w in weights)
+
+
+def _lanes(kind_weights: Sequence[Sequence[float]]) -> list[int]:
+    """For each index, one integer holding every kind's weight there plus ``LANE_BIAS``, kind
+    k in bits 32k to 32k + 31: adding such integers adds every kind at once, exactly (integers),
+    and no lane runs into the next under ``LANE_FEATURES`` of them."""
+    pack = _lane_format(len(kind_weights)).pack
+    return [
+        int.from_bytes(pack(*(w + LANE_BIAS for w in row)), "little")
+        for row in zip(*kind_weights, strict=True)
+    ]
+
+
+@functools.cache
+def _lane_format(kinds: int) -> struct.Struct:
+    """The bytes of ``kinds`` lanes of 32 bits, little-endian whatever the machine."""
+    return struct.Struct(f"<{kinds}I")
 
 
 def _total(weights: Sequence[float], indices: Sequence[int]) -> float:
