@@ -30,7 +30,7 @@ from operator import itemgetter
 from lire.clean.context import context_features
 from lire.clean.features import hashed
 
-__all__ = ["MODEL_FILE", "BoilerplateModel", "default_model", "load_model", "save_model"]
+__all__ = ["MODEL_FILE", "BoilerplateModel", "Lanes", "default_model", "load_model", "save_model"]
 
 MODEL_FILE = "boilerplate.model"
 LANE_BIAS = 1 << 15  # added to a 16-bit weight in its lane: lanes hold no negative number
@@ -55,12 +55,12 @@ class BoilerplateModel:
     context_weights: Sequence[float] | None = None  # the second pass's, over the same hashes
     scale: float = 1.0  # every weight above is the weight times this (a file's integers as read)
     # The kinds' weights by index (every kind's weight at an index together), built the first
-    # time a kind is asked for: a block's kind then sums its features' rows in one pass, or
-    # their lanes (``_lanes``, empty when the weights are no 16-bit integers) in one sum.
+    # time a kind is asked for: a block's kind then sums its features' lanes in one sum
+    # (``Lanes``), or with weights that are no 16-bit integers their rows in one pass.
     kind_rows: list[tuple[float, ...]] | None = field(
         default=None, init=False, compare=False, repr=False
     )
-    kind_lanes: list[int] | None = field(default=None, init=False, compare=False, repr=False)
+    kind_lanes: Lanes | None = field(default=None, init=False, compare=False, repr=False)
 
     def scores(self, features: Sequence[Sequence[str]], words: Sequence[int]) -> list[float]:
         """The probability that each block of a page, with its ``features`` and number of
@@ -103,7 +103,7 @@ class BoilerplateModel:
         count)."""
         mask = (1 << self.kind_bits) - 1
         lanes = self.lanes()
-        if lanes and len(indices) < LANE_FEATURES:
+        if lanes.usable and len(indices) < LANE_FEATURES:
             return self.kind_of_lanes(sum(lanes[index & mask] for index in indices))
         rows = self.kind_rows
         if rows is None:
@@ -115,12 +115,11 @@ class BoilerplateModel:
         totals = [sum(column) for column in zip(*picked, strict=True)]
         return self.kinds[max(range(len(totals)), key=totals.__getitem__)]
 
-    def lanes(self) -> list[int]:
-        """Every kind's weight at each index of ``kind_bits`` bits, packed in one integer
-        (``_lanes``); empty when the kinds' weights are no 16-bit integers (a model in training)."""
+    def lanes(self) -> Lanes:
+        """Every kind's weight at each index of ``kind_bits`` bits, packed in one integer."""
         lanes = self.kind_lanes
         if lanes is None:
-            lanes = _lanes(self.kind_weights) if all(map(_short, self.kind_weights)) else []
+            lanes = Lanes(self.kind_weights)
             object.__setattr__(self, "kind_lanes", lanes)  # a cache: the weights do not change
         return lanes
 
@@ -139,21 +138,29 @@ def _short(weights: Sequence[float]) -> bool:
     return all(type(w) is int and -LANE_BIAS <= w < LANE_BIAS for w in weights)
 
 
-def _lanes(kind_weights: Sequence[Sequence[float]]) -> list[int]:
-    """For each index, one integer holding every kind's weight there plus ``LANE_BIAS``, kind
-    k in bits 32k to 32k + 31: adding such integers adds every kind at once, exactly (integers),
-    and no lane runs into the next under ``LANE_FEATURES`` of them."""
-    pack = _lane_format(len(kind_weights)).pack
-    return [
-        int.from_bytes(pack(*(w + LANE_BIAS for w in row)), "little")
-        for row in zip(*kind_weights, strict=True)
-    ]
-
-
 @functools.cache
 def _lane_format(kinds: int) -> struct.Struct:
     """The bytes of ``kinds`` lanes of 32 bits, little-endian whatever the machine."""
     return struct.Struct(f"<{kinds}I")
+
+
+class Lanes(dict[int, int]):
+    """Every kind's weight at an index of ``kind_bits`` bits, plus ``LANE_BIAS``, in one integer
+    (kind k in bits 32k to 32k + 31), packed the first time the index is met: adding such
+    integers adds every kind at once, exactly (integers), and no lane runs into the next under
+    ``LANE_FEATURES`` of them. Not ``usable`` when the kinds' weights are no 16-bit integers (a
+    model in training): their rows are summed instead."""
+
+    def __init__(self, kind_weights: Sequence[Sequence[float]]) -> None:
+        super().__init__()
+        self.columns = kind_weights
+        self.usable = all(map(_short, kind_weights))
+        self.pack = _lane_format(len(kind_weights)).pack
+
+    def __missing__(self, index: int) -> int:
+        biased = (int(column[index]) + LANE_BIAS for column in self.columns)
+        lane = self[index] = int.from_bytes(self.pack(*biased), "little")
+        return lane
 
 
 def _total(weights: Sequence[float], indices: Sequence[int]) -> float:
