@@ -61,6 +61,7 @@ class BoilerplateModel:
         default=None, init=False, compare=False, repr=False
     )
     kind_lanes: Lanes | None = field(default=None, init=False, compare=False, repr=False)
+    integers: bool | None = field(default=None, init=False, compare=False, repr=False)
 
     def scores(self, features: Sequence[Sequence[str]], words: Sequence[int]) -> list[float]:
         """The probability that each block of a page, with its ``features`` and number of
@@ -77,6 +78,27 @@ class BoilerplateModel:
             _sigmoid(_total(weights, [*found, *hashed(extra, self.bits)]) / self.scale)
             for found, extra in zip(indices, context_features(first, words), strict=True)
         ]
+
+    def exact(self) -> bool:
+        """Whether the score's weights (both passes') are integers, as a model file's are: their
+        sums are then exact, whatever the order they are summed in (``lire.clean.sums``)."""
+        if self.integers is None:
+            second = self.context_weights or ()
+            exact = all(map(_integers, (self.weights, second)))
+            object.__setattr__(self, "integers", exact)  # a cache: the weights do not change
+            return exact
+        return self.integers
+
+    def totals(self, indices: Sequence[int]) -> tuple[float, float]:
+        """The sums of the first and the second pass's weights at ``indices`` (0 without a
+        second pass)."""
+        second = self.context_weights
+        return _total(self.weights, indices), 0 if second is None else _total(second, indices)
+
+    def probability(self, total: float) -> float:
+        """The probability that a block whose features' weights sum to ``total`` is
+        boilerplate."""
+        return _sigmoid(total / self.scale)
 
     def score(self, features: Sequence[str]) -> float:
         """The probability that a block with ``features`` is boilerplate."""
@@ -129,6 +151,13 @@ class BoilerplateModel:
         ``kind_indices`` sums them one by one (every lane holds as many biases)."""
         sums = _lane_format(len(self.kinds)).unpack(total.to_bytes(4 * len(self.kinds), "little"))
         return self.kinds[max(range(len(sums)), key=sums.__getitem__)]
+
+
+def _integers(weights: Sequence[float]) -> bool:
+    """Whether every weight is an integer (a model file's weights, as read)."""
+    if isinstance(weights, array) and weights.typecode in "bBhHiIlLqQ":
+        return True
+    return all(type(w) is int for w in weights)
 
 
 def _short(weights: Sequence[float]) -> bool:
