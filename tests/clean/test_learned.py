@@ -188,6 +188,16 @@ def test_every_digit_reads_as_zero_to_the_form_of_a_block() -> None:
                 assert Forms()[template.replace("{}", digit), kind, 3] == zero, repr(digit)
 
 
+def test_an_ascii_texts_capitals_are_counted_as_any_texts() -> None:
+    # an ASCII text's letters and capitals are counted as bytes: a thin space (no letter, no
+    # word) makes the text no ASCII one, and must change nothing
+    for code in range(128):
+        for template in ("Ab{}cD {}", "{}{}", "NEWS{}x"):
+            text = template.format(chr(code), chr(code))
+            ascii_form = Forms()[text, BlockKind.PARAGRAPH, None]
+            assert Forms()[text + "\u2009", BlockKind.PARAGRAPH, None] == ascii_form, code
+
+
 def test_the_second_look_reads_the_neighbours_scores_and_the_run_a_block_stands_in() -> None:
     scores = [0.9, 0.8, 0.1, 0.05, 0.1, 0.7, 0.9, 0.95]
     words = [2, 1, 40, 35, 30, 3, 4, 2]

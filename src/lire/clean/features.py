@@ -197,19 +197,23 @@ def _headline(
 def _topic_shares(folded: Sequence[str], prose: Sequence[bool]) -> list[Group]:
     """For each block (its text casefolded), the share of its words the page's prose uses (its
     own words left out of a prose block's count), in fifths, alone and with the number of its
-    words and whether it is prose itself."""
-    words = [{word[:TOPIC_PREFIX] for word in _TOPIC_WORD.findall(text)} for text in folded]
+    words and whether it is prose itself. Blocks of the same words share one group."""
+    words = [tuple(_TOPIC_WORD.findall(text)) for text in folded]
     used: Counter[str] = Counter()
-    for own, flag in zip(words, prose, strict=True):
+    for found, flag in zip(words, prose, strict=True):
         if flag:
-            used.update(own)
-    named: dict[tuple[int, int, bool], Group] = {}
+            used.update({word[:TOPIC_PREFIX] for word in found})
     alone = ("tp:none",) if used else ("tp:no-prose",)
-    found: list[Group] = []
-    for own, flag in zip(words, prose, strict=True):
-        if not own or not used:
-            found.append(alone)
+    known: dict[tuple[tuple[str, ...], bool], Group] = {}
+    named: dict[tuple[int, int, bool], Group] = {}
+    for key in zip(words, prose, strict=True):
+        if key in known:
             continue
+        own = {word[:TOPIC_PREFIX] for word in key[0]}
+        if not own or not used:
+            known[key] = alone
+            continue
+        flag = key[1]
         shared = sum(1 for word in own if used[word] > flag)  # a prose block's own words: 1
         share, size = min(4, 5 * shared // len(own)), min(3, len(own) // 3)
         if (group := named.get((share, size, flag))) is None:
@@ -218,5 +222,5 @@ def _topic_shares(folded: Sequence[str], prose: Sequence[bool]) -> list[Group]:
                 f"tp:{share}|n:{size}",
                 f"tp:{share}|p:{flag}",
             )
-        found.append(group)
-    return found
+        known[key] = group
+    return [known[key] for key in zip(words, prose, strict=True)]

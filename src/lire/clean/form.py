@@ -33,6 +33,8 @@ _WORD = re.compile(r"\w+")
 _PRICE = re.compile(r"\d\s?(?:[€$£]|eur\b|euros?\b|usd\b)|[€$£]\s?\d", re.IGNORECASE)
 _DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b")
 _SEPARATORS = ("|", "•", "·", "›", "»", "/")
+_NOT_LETTER = bytes(c for c in range(128) if not chr(c).isalpha())  # of ASCII, deleted
+_NOT_CAPITAL = bytes(c for c in range(128) if not chr(c).isupper())
 _BUCKETS = (0, 1, 2, 3, 5, 8, 12, 20, 35, 60)
 # ``bucket`` of the numbers below the last bucket, looked up rather than searched.
 _SMALL = tuple(_BUCKETS[bisect.bisect_right(_BUCKETS, n) - 1] for n in range(_BUCKETS[-1]))
@@ -62,9 +64,9 @@ def bucket(value: int) -> int:
 
 def _shape(text: str, kind: BlockKind, linked: int | None) -> list[str]:
     found: list[str] = []
-    letters = list(filter(str.isalpha, text))
+    letters, capitals = _letters(text)
     if letters:
-        upper = sum(map(str.isupper, letters)) / len(letters)
+        upper = capitals / letters
         found.append(f"up:{min(4, int(5 * upper))}")
     words = text.split()
     count = len(words)
@@ -91,6 +93,16 @@ def _shape(text: str, kind: BlockKind, linked: int | None) -> list[str]:
     if kind is BlockKind.HEADING:
         found.append(f"h|n:{bucket(count)}")
     return found
+
+
+def _letters(text: str) -> tuple[int, int]:
+    """How many letters ``text`` holds, and how many capitals; an ASCII text's are counted as
+    bytes, the letters and the capitals of ASCII being known."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        return len(raw.translate(None, _NOT_LETTER)), len(raw.translate(None, _NOT_CAPITAL))
+    letters = list(filter(str.isalpha, text))
+    return len(letters), sum(map(str.isupper, letters))
 
 
 def _words(text: str) -> list[str]:

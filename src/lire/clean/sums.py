@@ -78,7 +78,8 @@ class PageSums:
             lane = self.lanes.get(id(group))
             if lane is None:
                 indices = self._sums(group)[0]
-                lane = self.lanes[id(group)] = sum(lanes[index & mask] for index in indices)
+                masked = [index & mask for index in indices]
+                lane = self.lanes[id(group)] = sum(map(lanes.__getitem__, masked))
             total += lane
         kind = self.kinds.get(total)
         if kind is None:

@@ -126,7 +126,7 @@ class BoilerplateModel:
         mask = (1 << self.kind_bits) - 1
         lanes = self.lanes()
         if lanes.usable and len(indices) < LANE_FEATURES:
-            return self.kind_of_lanes(sum(lanes[index & mask] for index in indices))
+            return self.kind_of_lanes(sum(map(lanes.__getitem__, [i & mask for i in indices])))
         rows = self.kind_rows
         if rows is None:
             rows = list(zip(*self.kind_weights, strict=True))
