@@ -4,6 +4,9 @@ by kind with a score, can be undone, and keeps what it is unsure of."""
 from __future__ import annotations
 
 import json
+import random
+import re
+import sys
 from dataclasses import replace
 
 import pytest
@@ -12,6 +15,7 @@ import lire
 from lire.clean import clean, restore_removals
 from lire.clean.context import article_span, context_features
 from lire.clean.features import block_features, hashed
+from lire.clean.form import Forms
 from lire.clean.learned import (
     BoilerplateModel,
     default_model,
@@ -89,6 +93,16 @@ def test_the_model_file_round_trips() -> None:
     assert load_model(save_model(floats)).weights == model.weights  # real weights, same file
 
 
+def test_the_kinds_summed_in_lanes_are_the_kinds_summed_weight_by_weight() -> None:
+    model = default_model()
+    floats = replace(model, kind_weights=tuple([float(w) for w in k] for k in model.kind_weights))
+    assert model.lanes().usable and not floats.lanes().usable  # in training: rows are summed
+    rng = random.Random(7)
+    for _ in range(2000):
+        indices = [rng.randrange(1 << model.bits) for _ in range(rng.randint(0, 80))]
+        assert model.kind_indices(indices) == floats.kind_indices(indices)
+
+
 def test_a_damaged_model_file_is_refused() -> None:
     data = save_model(replace(default_model(), kinds=(*default_model().kinds, "extra")))
     with pytest.raises(ValueError, match="weights"):
@@ -160,6 +174,18 @@ def test_the_topic_share_tells_a_subheading_from_another_articles_headline() -> 
     features = block_features(blocks)
     assert "tp:4" in features[0]  # every word of it is the article's
     assert "tp:0" in features[1]  # none is
+
+
+def test_every_digit_reads_as_zero_to_the_form_of_a_block() -> None:
+    # what lets a page's blocks share the form of their text with its digits folded
+    digits = [chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch(r"\d", chr(c))]
+    assert len(digits) > 600
+    templates = ("Page {}", "{}.{}.20{}{} | © (C) www.x.org €{}", "ΣΑΣ{} {} EUR İ", "{}{}:{}{} ǅ{}")
+    for kind in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+        for template in templates:
+            zero = Forms()[template.replace("{}", "0"), kind, 3]
+            for digit in digits:
+                assert Forms()[template.replace("{}", digit), kind, 3] == zero, repr(digit)
 
 
 def test_the_second_look_reads_the_neighbours_scores_and_the_run_a_block_stands_in() -> None:

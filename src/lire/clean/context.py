@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["article_span", "context_features"]
+__all__ = ["Context", "article_span", "context_features", "context_keys", "context_names"]
 
 WINDOW = 3  # blocks either side whose mean score is a feature
 RUN_CAP = 6  # runs of likely boilerplate are counted up to this length
 DISTANCE_CAP = 5  # and the distance to the article's span up to this
+# A block's score, its neighbours' ("^", "$" at the ends), the three levels, its run, region,
+# distance to the article's span and the mean score around it (None alone on its page).
+Context = tuple[int | str, int | str, int | str, str, int, str, int, int | None]
 
 
 def article_span(scores: Sequence[float], words: Sequence[int]) -> tuple[int, int]:
@@ -37,31 +40,54 @@ def article_span(scores: Sequence[float], words: Sequence[int]) -> tuple[int, in
 
 def context_features(scores: Sequence[float], words: Sequence[int]) -> list[list[str]]:
     """The second pass's features of each block, from the first pass's ``scores``."""
+    return [context_names(key) for key in context_keys(scores, words)]
+
+
+def context_keys(scores: Sequence[float], words: Sequence[int]) -> list[Context]:
+    """What the second pass reads of each block, before it is named (``context_names``): its
+    score, its neighbours' and their levels, the run it stands in, where it stands against the
+    article's span and the mean score around it. Blocks alike have equal keys."""
     size = len(scores)
+    if not size:
+        return []
     first, last = article_span(scores, words)
-    runs = _runs_beside(scores)
-    found: list[list[str]] = []
-    for i, score in enumerate(scores):
-        before = scores[i - 1] if i else None
-        after = scores[i + 1] if i + 1 < size else None
-        nearby = [scores[j] for j in range(max(0, i - WINDOW), min(size, i + WINDOW + 1)) if j != i]
-        region = "in" if first <= i <= last else ("pre" if i < first else "post")
-        distance = 0 if region == "in" else (first - i if region == "pre" else i - last)
-        own = _tenth(score)
-        block = [
-            f"x1:{own}",
-            f"xp:{_tenth(before) if before is not None else '^'}",
-            f"xn:{_tenth(after) if after is not None else '$'}",
-            f"xpn:{_level(before)}{_level(score)}{_level(after)}",
-            f"xr:{min(RUN_CAP, runs[i])}",
-            f"xs:{region}",
-            f"xs:{region}|{min(DISTANCE_CAP, distance)}",
-            f"xs:{region}|x1:{own}",
-        ]
-        if nearby:
-            block.append(f"xw:{_tenth(sum(nearby) / len(nearby))}")
-        found.append(block)
-    return found
+    inside = max(0, last - first + 1)
+    regions = ["pre"] * first + ["in"] * inside + ["post"] * (size - first - inside)
+    distances = [
+        min(DISTANCE_CAP, 0 if first <= i <= last else (first - i if i < first else i - last))
+        for i in range(size)
+    ]
+    tenths = [_tenth(score) for score in scores]
+    levels = ["e", *map(_level, scores), "e"]  # the mark of no neighbour at either end
+    means: list[int | None] = []
+    for i in range(size):
+        nearby = [*scores[max(0, i - WINDOW) : i], *scores[i + 1 : i + WINDOW + 1]]
+        means.append(_tenth(sum(nearby) / len(nearby)) if nearby else None)
+    return list(
+        zip(
+            tenths,
+            ["^", *tenths[:-1]],
+            [*tenths[1:], "$"],
+            [levels[i] + levels[i + 1] + levels[i + 2] for i in range(size)],
+            [min(RUN_CAP, run) for run in _runs_beside(scores)],
+            regions,
+            distances,
+            means,
+            strict=True,
+        )
+    )
+
+
+def context_names(key: Context) -> list[str]:
+    """The second pass's features of a block whose ``context_keys`` key is ``key``."""
+    own, before, after, levels, run, region, distance, around = key
+    block = [
+        *(f"x1:{own}", f"xp:{before}", f"xn:{after}", f"xpn:{levels}", f"xr:{run}"),
+        *(f"xs:{region}", f"xs:{region}|{distance}", f"xs:{region}|x1:{own}"),
+    ]
+    if around is not None:
+        block.append(f"xw:{around}")
+    return block
 
 
 def _tenth(score: float) -> int:

@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from lire.clean.context import article_span
-from lire.clean.features import block_features, hashed, is_prose
+from lire.clean.features import Group, feature_groups, is_prose
+from lire.clean.sums import PageSums
 from lire.clean.tail import off_topic_tail
 from lire.clean.title import TITLE_MAX_WORDS
 from lire.clean.weights import BoilerplateModel, default_model, load_model, save_model
@@ -117,9 +118,9 @@ def learned_marks(
     prose = [is_prose(block.text, count) for block, count in zip(blocks, words, strict=True)]
     if not any(prose):
         return {}  # no running text: no article to tell the boilerplate from
-    features = block_features(blocks, hints, title)
-    indices = [hashed(found, model.bits) for found in features]
-    scores = model.scores_indices(indices, words)
+    features = feature_groups(blocks, hints, title)
+    sums = PageSums(model, features)
+    scores = sums.scores(words)
     first, last = article_span(scores, words)
     near = [first - 1 <= i <= last + 1 or prose[i] for i in range(len(blocks))]
     page = (
@@ -129,13 +130,14 @@ def learned_marks(
         near = [first - 1 <= i <= last + 1 for i in range(len(blocks))]
     sure: set[int] = set()
     likely: set[int] = set()
-    titled = _title_is_headline(features, title)
-    top = next((i for i, s in enumerate(scores) if _is_headline(features[i], s, titled)), 0)
+    places = [groups[0] for groups in features]  # the headline's features are of its place
+    titled = _title_is_headline(places, title)
+    top = next((i for i, s in enumerate(scores) if _is_headline(places[i], s, titled)), 0)
     for i, score in enumerate(scores):
         if i < top and not prose[i] and score >= BEFORE_HEADLINE:
             sure.add(i)  # above the article's headline: the site's masthead, menus, breadcrumbs
             continue
-        if _is_headline(features[i], score, titled):
+        if _is_headline(places[i], score, titled):
             continue  # the article's headline
         sentence = _sentence(blocks[i].text, words[i], short=near[i])
         if score >= model.threshold and not (sentence and (near[i] or not page)):
@@ -154,7 +156,7 @@ def learned_marks(
     )
     listed = set() if tail is None else set(range(tail, len(blocks))) - gone
     return {
-        i: (TAIL_RULE if i in listed else rule_name(model.kind_of(features[i], indices[i])), score)
+        i: (TAIL_RULE if i in listed else rule_name(sums.kind(i)), score)
         for i, score in enumerate(scores)
         if (i in gone or i in listed)
         and i not in skip
@@ -162,19 +164,20 @@ def learned_marks(
     }
 
 
-def _is_headline(found: Sequence[str], score: float, titled: bool) -> bool:
-    """Whether the block with features ``found`` and ``score`` is the article's headline: the
-    title lire read (when ``titled``), or the headline-like line the model is not sure of."""
-    return (HEADLINE in found and score < HEADLINE_DOUBT) or (titled and SAME_AS_TITLE in found)
+def _is_headline(place: Group, score: float, titled: bool) -> bool:
+    """Whether the block whose place features are ``place`` and whose score is ``score`` is the
+    article's headline: the title lire read (when ``titled``), or the headline-like line the
+    model is not sure of."""
+    return (HEADLINE in place and score < HEADLINE_DOUBT) or (titled and SAME_AS_TITLE in place)
 
 
-def _title_is_headline(features: Sequence[Sequence[str]], title: str | None) -> bool:
+def _title_is_headline(places: Sequence[Group], title: str | None) -> bool:
     """Whether the title lire read from the text's first line is the article's headline: it is
     headline-long, or no other line reads as one (a short first line such as "NEW NOTICES" or
     "Advertisement" before the headline is judged like any other)."""
     if not title:
         return False
-    return len(title.split()) > TITLE_MAX_WORDS or not any(HEADLINE in f for f in features)
+    return len(title.split()) > TITLE_MAX_WORDS or not any(HEADLINE in p for p in places)
 
 
 def _alone(model: BoilerplateModel, *, page: bool, prose: bool, sentence: bool) -> float:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import struct
 import sys
 import zlib
 from array import array
@@ -29,9 +30,11 @@ from operator import itemgetter
 from lire.clean.context import context_features
 from lire.clean.features import hashed
 
-__all__ = ["MODEL_FILE", "BoilerplateModel", "default_model", "load_model", "save_model"]
+__all__ = ["MODEL_FILE", "BoilerplateModel", "Lanes", "default_model", "load_model", "save_model"]
 
 MODEL_FILE = "boilerplate.model"
+LANE_BIAS = 1 << 15  # added to a 16-bit weight in its lane: lanes hold no negative number
+LANE_FEATURES = 1 << 16  # summing fewer lanes than this, no lane overflows its 32 bits
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +55,13 @@ class BoilerplateModel:
     context_weights: Sequence[float] | None = None  # the second pass's, over the same hashes
     scale: float = 1.0  # every weight above is the weight times this (a file's integers as read)
     # The kinds' weights by index (every kind's weight at an index together), built the first
-    # time a kind is asked for: a block's kind then sums its features' rows in one pass.
+    # time a kind is asked for: a block's kind then sums its features' lanes in one sum
+    # (``Lanes``), or with weights that are no 16-bit integers their rows in one pass.
     kind_rows: list[tuple[float, ...]] | None = field(
         default=None, init=False, compare=False, repr=False
     )
+    kind_lanes: Lanes | None = field(default=None, init=False, compare=False, repr=False)
+    integers: bool | None = field(default=None, init=False, compare=False, repr=False)
 
     def scores(self, features: Sequence[Sequence[str]], words: Sequence[int]) -> list[float]:
         """The probability that each block of a page, with its ``features`` and number of
@@ -72,6 +78,27 @@ class BoilerplateModel:
             _sigmoid(_total(weights, [*found, *hashed(extra, self.bits)]) / self.scale)
             for found, extra in zip(indices, context_features(first, words), strict=True)
         ]
+
+    def exact(self) -> bool:
+        """Whether the score's weights (both passes') are integers, as a model file's are: their
+        sums are then exact, whatever the order they are summed in (``lire.clean.sums``)."""
+        if self.integers is None:
+            second = self.context_weights or ()
+            exact = all(map(_integers, (self.weights, second)))
+            object.__setattr__(self, "integers", exact)  # a cache: the weights do not change
+            return exact
+        return self.integers
+
+    def totals(self, indices: Sequence[int]) -> tuple[float, float]:
+        """The sums of the first and the second pass's weights at ``indices`` (0 without a
+        second pass)."""
+        second = self.context_weights
+        return _total(self.weights, indices), 0 if second is None else _total(second, indices)
+
+    def probability(self, total: float) -> float:
+        """The probability that a block whose features' weights sum to ``total`` is
+        boilerplate."""
+        return _sigmoid(total / self.scale)
 
     def score(self, features: Sequence[str]) -> float:
         """The probability that a block with ``features`` is boilerplate."""
@@ -97,6 +124,9 @@ class BoilerplateModel:
         ``indices``, hashed for the kind or with more bits (only their low ``kind_bits`` bits
         count)."""
         mask = (1 << self.kind_bits) - 1
+        lanes = self.lanes()
+        if lanes.usable and len(indices) < LANE_FEATURES:
+            return self.kind_of_lanes(sum(lanes[index & mask] for index in indices))
         rows = self.kind_rows
         if rows is None:
             rows = list(zip(*self.kind_weights, strict=True))
@@ -106,6 +136,60 @@ class BoilerplateModel:
             return self.kinds[0]
         totals = [sum(column) for column in zip(*picked, strict=True)]
         return self.kinds[max(range(len(totals)), key=totals.__getitem__)]
+
+    def lanes(self) -> Lanes:
+        """Every kind's weight at each index of ``kind_bits`` bits, packed in one integer."""
+        lanes = self.kind_lanes
+        if lanes is None:
+            lanes = Lanes(self.kind_weights)
+            object.__setattr__(self, "kind_lanes", lanes)  # a cache: the weights do not change
+        return lanes
+
+    def kind_of_lanes(self, total: int) -> str:
+        """The kind of a block whose features' ``lanes`` sum to ``total`` (fewer than
+        ``LANE_FEATURES`` of them): the kind with the largest sum, the first of equals, as
+        ``kind_indices`` sums them one by one (every lane holds as many biases)."""
+        sums = _lane_format(len(self.kinds)).unpack(total.to_bytes(4 * len(self.kinds), "little"))
+        return self.kinds[max(range(len(sums)), key=sums.__getitem__)]
+
+
+def _integers(weights: Sequence[float]) -> bool:
+    """Whether every weight is an integer (a model file's weights, as read)."""
+    if isinstance(weights, array) and weights.typecode in "bBhHiIlLqQ":
+        return True
+    return all(type(w) is int for w in weights)
+
+
+def _short(weights: Sequence[float]) -> bool:
+    """Whether every weight is an integer of 16 bits (a model file's weights, as read)."""
+    if isinstance(weights, array) and weights.typecode in "bBh":
+        return True
+    return all(type(w) is int and -LANE_BIAS <= w < LANE_BIAS for w in weights)
+
+
+@functools.cache
+def _lane_format(kinds: int) -> struct.Struct:
+    """The bytes of ``kinds`` lanes of 32 bits, little-endian whatever the machine."""
+    return struct.Struct(f"<{kinds}I")
+
+
+class Lanes(dict[int, int]):
+    """Every kind's weight at an index of ``kind_bits`` bits, plus ``LANE_BIAS``, in one integer
+    (kind k in bits 32k to 32k + 31), packed the first time the index is met: adding such
+    integers adds every kind at once, exactly (integers), and no lane runs into the next under
+    ``LANE_FEATURES`` of them. Not ``usable`` when the kinds' weights are no 16-bit integers (a
+    model in training): their rows are summed instead."""
+
+    def __init__(self, kind_weights: Sequence[Sequence[float]]) -> None:
+        super().__init__()
+        self.columns = kind_weights
+        self.usable = all(map(_short, kind_weights))
+        self.pack = _lane_format(len(kind_weights)).pack
+
+    def __missing__(self, index: int) -> int:
+        biased = (int(column[index]) + LANE_BIAS for column in self.columns)
+        lane = self[index] = int.from_bytes(self.pack(*biased), "little")
+        return lane
 
 
 def _total(weights: Sequence[float], indices: Sequence[int]) -> float:
