@@ -41,6 +41,7 @@ from lire.model import (
     BlockKind,
     Link,
     Observation,
+    PageKind,
     Removal,
     SiteMemory,
     host_of,
@@ -112,7 +113,13 @@ def _clean(
         hints = _hints(verdicts, marks)
         ruled = {i for i, rule in marks.items() if rule not in RESIDUE}
         learned = learned_marks(
-            blocks, hints, model or default_model(), skip=skip, ruled=ruled, title=title
+            blocks,
+            hints,
+            model or default_model(),
+            skip=skip,
+            ruled=ruled,
+            title=title,
+            one_subject=article.kind is PageKind.ARTICLE,
         )
         for i, (rule, score) in learned.items():
             marks[i], scores[i] = rule, score

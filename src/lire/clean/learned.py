@@ -20,6 +20,7 @@ from collections.abc import Collection, Sequence
 from lire.clean.context import article_span
 from lire.clean.features import Group, feature_groups, is_prose
 from lire.clean.sums import PageSums
+from lire.clean.tail import off_topic_tail
 from lire.clean.title import TITLE_MAX_WORDS
 from lire.clean.weights import BoilerplateModel, default_model, load_model, save_model
 from lire.model import Block
@@ -43,6 +44,7 @@ SENTENCE_ALONE = 0.9  # beyond the article's span, a sentence goes alone at this
 PAGE_BLOCKS = 12  # this many likely boilerplate blocks beyond the article: a whole page was pasted
 PAGE_OUTSIDE = 0.4  # then beyond the article a block goes at this score, alone or not
 PAGE_PROSE = 0.4  # and a block of running text at this one
+TAIL_RULE = "related/off-topic-tail"  # a list of other stories after the article (clean.tail)
 HEADLINE = "headline"  # the features that name the article's headline: never removed
 HEADLINE_DOUBT = 0.9  # unless the model's score of it reaches this ("The Guardian - US")
 SAME_AS_TITLE = "title:same"
@@ -86,6 +88,7 @@ def learned_marks(
     skip: Collection[int] = (),
     ruled: Collection[int] = (),
     title: str | None = None,
+    one_subject: bool = True,
 ) -> dict[int, tuple[str, float]]:
     """Index -> (rule name, score) of each block the model removes, outside ``skip``.
 
@@ -106,7 +109,12 @@ def learned_marks(
     ``PAGE_BLOCKS`` blocks beyond the article score ``outside`` the text is a whole page (its
     menus, footers and lists of other articles pasted with it): beyond the article a block then
     goes at ``PAGE_OUTSIDE``, alone or not, running text too at ``PAGE_PROSE``. A text without
-    running text gives the model nothing to hold on to: it removes nothing there.
+    running text gives the model nothing to hold on to: it removes nothing there. A list of
+    other stories after the article, under a label the model leans to boilerplate, goes whole
+    when none of its lines speaks of the article's subject (``lire.clean.tail``: its teasers'
+    sentences read as running text, so only their subject gives them away); only on a page with
+    ``one_subject`` (an article: a thread's replies, a documentation page's sections, a
+    listing's items each speak of their own).
     """
     words = [len(block.text.split()) for block in blocks]
     prose = [is_prose(block.text, count) for block, count in zip(blocks, words, strict=True)]
@@ -143,10 +151,18 @@ def learned_marks(
         elif score >= model.outside and (page or not sentence or RUN_SENTENCES):
             likely.add(i)
     gone = sure | (likely if page else _runs(likely | sure | set(ruled), likely))
+    tail = (
+        off_topic_tail(blocks, prose, scores, headline=top, outside=model.outside)
+        if one_subject
+        else None
+    )
+    listed = set() if tail is None else set(range(tail, len(blocks))) - gone
     return {
-        i: (rule_name(sums.kind(i)), scores[i])
-        for i in sorted(gone)
-        if i not in skip and _ALNUM.search(blocks[i].text)  # a lone "”" stays
+        i: (TAIL_RULE if i in listed else rule_name(sums.kind(i)), score)
+        for i, score in enumerate(scores)
+        if (i in gone or i in listed)
+        and i not in skip
+        and _ALNUM.search(blocks[i].text)  # a lone "”" stays
     }
 
 
