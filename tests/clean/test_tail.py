@@ -51,7 +51,8 @@ def _tail(texts: Sequence[str], label_score: float = 0.7, label: int | None = No
     prose = [is_prose(text, len(text.split())) for text in texts]
     at = len(ARTICLE) + 1 if label is None else label
     scores = [label_score if i == at else 0.1 for i in range(len(texts))]
-    return off_topic_tail(blocks, prose, scores, headline=0, outside=0.7)
+    words = [len(text.split()) for text in texts]
+    return off_topic_tail(blocks, prose, scores, words, headline=0, outside=0.7)
 
 
 def test_a_list_of_other_stories_after_the_article_is_found_at_its_label() -> None:

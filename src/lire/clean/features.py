@@ -53,7 +53,7 @@ __all__ = ["PROSE_WORDS", "Group", "block_features", "feature_groups", "hashed",
 
 LONG_PROSE_WORDS = 40  # running text this long, whatever its end (``PROSE_WORDS``: if it ends so)
 HEADLINE_WORDS = 4  # a headline before the article's first paragraph has at least this many
-_TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
+TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
 TOPIC_PREFIX = 5  # the letters of a word the topic share compares (inflections and plurals)
 HASHES_KEPT = 200_000  # the features whose weight index is remembered, at most
 
@@ -198,7 +198,7 @@ def _topic_shares(folded: Sequence[str], prose: Sequence[bool]) -> list[Group]:
     """For each block (its text casefolded), the share of its words the page's prose uses (its
     own words left out of a prose block's count), in fifths, alone and with the number of its
     words and whether it is prose itself. Blocks of the same words share one group."""
-    words = [tuple(_TOPIC_WORD.findall(text)) for text in folded]
+    words = [tuple(TOPIC_WORD.findall(text)) for text in folded]
     used: Counter[str] = Counter()
     for found, flag in zip(words, prose, strict=True):
         if flag:

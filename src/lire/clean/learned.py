@@ -152,7 +152,7 @@ def learned_marks(
             likely.add(i)
     gone = sure | (likely if page else _runs(likely | sure | set(ruled), likely))
     tail = (
-        off_topic_tail(blocks, prose, scores, headline=top, outside=model.outside)
+        off_topic_tail(blocks, prose, scores, words, headline=top, outside=model.outside)
         if one_subject
         else None
     )

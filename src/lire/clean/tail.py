@@ -27,10 +27,10 @@ news texts' tune sites (``bench/news_eval.py``).
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter
 from collections.abc import Sequence
 
+from lire.clean.features import TOPIC_PREFIX, TOPIC_WORD
 from lire.model import Block
 from lire.text.lexicon import STOP_WORDS, stop_words
 
@@ -47,8 +47,6 @@ TAIL_LINES = 2  # a list judged by its subject has at least this many lines that
 SUBJECT_MIN = 3  # a line with fewer subject words is not judged by them ("PREMIUM", a date)
 HEADLINE_WORDS = 4  # a headline-like line: no running text, this many words, no final point
 TAIL_BLOCKS = 40
-PREFIX = 5
-_SUBJECT_WORD = re.compile(r"[^\W\d_]{4,}")
 _ENDS = (".", "!", "?", "…")
 _OPEN = (*_ENDS, ":")  # a line that ends so is no headline: it leads into the next one
 
@@ -64,7 +62,7 @@ def subject_words(text: str) -> frozenset[str]:
     """The first letters of the words of ``text`` that can say what it speaks of."""
     stop = _stop_words()
     return frozenset(
-        word[:PREFIX] for word in _SUBJECT_WORD.findall(text.casefold()) if word not in stop
+        word[:TOPIC_PREFIX] for word in TOPIC_WORD.findall(text.casefold()) if word not in stop
     )
 
 
@@ -72,12 +70,14 @@ def off_topic_tail(
     blocks: Sequence[Block],
     prose: Sequence[bool],
     scores: Sequence[float],
+    words: Sequence[int],
     *,
     headline: int,
     outside: float,
 ) -> int | None:
     """The index of the label that opens a list of other articles at the end of ``blocks``
-    (``prose``: which blocks read as running text; ``scores``: the model's, ``outside`` the score
+    (``prose``: which blocks read as running text; ``words``: how many words each holds;
+    ``scores``: the model's, ``outside`` the score
     at which it removes a run of blocks; ``headline``: the article's headline, before which no
     label is looked for), or None."""
     start = max(headline + 1, len(blocks) - TAIL_BLOCKS - 1)
@@ -89,18 +89,18 @@ def off_topic_tail(
     used: Counter[str] = Counter()
     for i in body:
         used.update(subjects[i])
-    words = sum(len(blocks[i].text.split()) for i in body)
+    total = sum(words[i] for i in body)
     for i in range(start, len(blocks)):
         if (
             _is_label(blocks[i].text, prose[i], scores[i] + LABEL_MARGIN >= outside)
-            and _is_article(body, words, subjects, used)
+            and _is_article(body, total, subjects, used)
             and _is_other_articles(blocks, prose, subjects, used, i + 1)
         ):
             return i
         if prose[i]:
             body.append(i)
             used.update(subjects[i])
-            words += len(blocks[i].text.split())
+            total += words[i]
     return None
 
 
