@@ -92,7 +92,42 @@ def test_an_article_in_sections_scored_alike_is_read_whole_when_widened() -> Non
     # Each section's paragraphs are scored apart, and readability takes one section; the
     # ancestor of the close rivals (Readability.js's widening) is the whole guide.
     root = parse_html(_guide(), location="page")
-    narrow, wide = (readability_reading(root, widen=w).article for w in (False, True))
+    narrow, wide = (readability_reading(root, article=w).article for w in (False, True))
     assert narrow is not None and wide is not None
     assert sum(name.lower() in narrow.text_content() for name in SECTIONS) == 1
     assert all(name.lower() in wide.text_content() for name in SECTIONS)
+
+
+def _review(card: str) -> str:
+    """A review whose product card readability's class pattern takes for a widget."""
+    prose = "".join(
+        f"<p>Paragraph {n} of the review, with commas, long enough, and scored by readability "
+        f"as the article's own text, sentence after sentence, in the body.</p>"
+        for n in range(4)
+    )
+    return (
+        f"<html><body><div id='story'>{prose}<div class='c-product-widget'>{card}</div>"
+        f"{prose}</div></body></html>"
+    )
+
+
+SPECS = "<ul><li>Memory: 16GB DDR5 memory</li><li>Storage: 512GB solid-state drive</li></ul>"
+LINKS = "<ul>{}</ul>".format(
+    "".join(
+        f"<li><a href='/story-{n}'>Another story of the site, number {n}</a></li>" for n in range(4)
+    )
+)
+
+
+def test_an_articles_card_without_links_survives_readabilitys_class_pattern() -> None:
+    # readability drops a div named like a widget from its chosen element; on an article a
+    # card of text without links stays (lire's DOM pass and cleaner judge it), a card of links
+    # goes, and on other pages the drop is readability's.
+    root = parse_html(_review(SPECS), location="page")
+    kept, dropped = (readability_reading(root, article=a).article for a in (True, False))
+    assert kept is not None and dropped is not None
+    assert "512GB solid-state drive" in kept.text_content()
+    assert "512GB" not in dropped.text_content()
+    links = readability_reading(parse_html(_review(LINKS), location="page"), article=True)
+    assert links.article is not None
+    assert "Another story" not in links.article.text_content()

@@ -21,11 +21,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
-from lxml.html import HtmlElement, fragment_fromstring
+from lxml.html import HtmlElement
 from readability import Document
 from readability.htmls import shorten_title
 from readability.readability import REGEXES, Unparseable, clean
 
+from lire.extract.conditional import kept_from_drop
+from lire.extract.divs import misused_divs_to_paragraphs
 from lire.extract.widen import widened
 from lire.sanitize import sanitize_line
 from lire.text.elements import element_text
@@ -41,11 +43,6 @@ _NO_TITLE = "[no-title]"
 _DISPLAY_NONE = REGEXES["displayNoneRe"]
 _UNLIKELY = REGEXES["unlikelyCandidatesRe"]
 _MAYBE = REGEXES["okMaybeItsACandidateRe"]
-# The tags readability's divToPElementsRe finds in markup ("<p" is also "<pre", "<picture").
-_BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "table", "ul")
-_INLINE_TAGS = frozenset(
-    {"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"}
-)
 # Where readability's clean() can change a text beyond stripping it: it shortens whitespace runs
 # that hold a line break, a tab, or two spaces and more; without two whitespace characters in a
 # row, a line break or a tab, its text is only stripped.
@@ -62,7 +59,9 @@ class PrunedDocument(Document):  # type: ignore[misc]
 
     article: HtmlElement | None = None
     _dropped_any = False  # whether the last remove_unlikely_candidates dropped an element
-    widen = False  # whether the best candidate may widen to its close rivals' ancestor
+    article_page = False  # widen the best candidate to its close rivals' ancestor, and keep
+    # text without links from the conditional cleaning (lire.extract.conditional)
+    _kept: dict[HtmlElement, bool] = {}  # noqa: RUF012 (replaced per cleaning, never mutated)
 
     def summary(self, html_partial: bool = False, keep_all_images: bool = False) -> str:
         """readability's summary loop, less the gentler attempt when it would repeat the first:
@@ -106,10 +105,10 @@ class PrunedDocument(Document):  # type: ignore[misc]
     def select_best_candidate(
         self, candidates: dict[HtmlElement, dict[str, Any]]
     ) -> dict[str, Any] | None:
-        """readability's choice, widened to the sections around it when ``widen``
+        """readability's choice, widened on an article to the sections around it
         (``lire.extract.widen``)."""
         best: dict[str, Any] | None = super().select_best_candidate(candidates)
-        if not self.widen or best is None:
+        if not self.article_page or best is None:
             return best
         ranked = sorted(candidates.values(), key=lambda c: c["content_score"], reverse=True)
         scored = [(candidate["elem"], candidate["content_score"]) for candidate in ranked]
@@ -120,6 +119,32 @@ class PrunedDocument(Document):  # type: ignore[misc]
             "content_score": best["content_score"],
             "elem": ancestor,
         }
+
+    def sanitize(
+        self,
+        node: HtmlElement,
+        candidates: dict[HtmlElement, dict[str, Any]],
+        keep_all_images: bool = False,
+    ) -> str:
+        """readability's cleaning of its chosen element, which on an article keeps the
+        elements ``lire.extract.conditional`` names (``get_preserved_elements``)."""
+        self._kept = {}
+        if self.article_page:
+            self._kept = kept_from_drop(
+                node,
+                candidates,
+                class_weight=self.class_weight,
+                link_density=self.get_link_density,
+                text_length=_text_length,
+            )
+        cleaned: str = super().sanitize(node, candidates, keep_all_images)
+        return cleaned
+
+    def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
+        """readability's (lists of contents, a lead's quote) and lire's (``sanitize``)."""
+        allowed: dict[HtmlElement, bool] = super().get_preserved_elements(node)
+        allowed.update(self._kept)
+        return allowed
 
     def score_paragraphs(self) -> dict[HtmlElement, dict[str, Any]]:
         """readability's scoring, the same figures in less time: a paragraph too short to
@@ -189,11 +214,7 @@ class PrunedDocument(Document):  # type: ignore[misc]
         """readability's pass: a div holding no block element becomes a paragraph, and the
         loose text and inline runs of the other divs are wrapped in paragraphs. Whether an
         element holds a block is read from the tree, not from its serialised markup."""
-        for element in self.html.findall(".//div"):
-            if not _holds_block(element):
-                element.tag = "p"
-        for element in self.html.findall(".//div"):
-            _wrap_loose_text(element)
+        misused_divs_to_paragraphs(self.html)
 
     def get_link_density(self, elem: HtmlElement) -> float:
         """readability's: the share of ``elem``'s text in its links, each text measured as
@@ -222,14 +243,15 @@ class ReadabilityReading:
 
 
 def readability_reading(
-    root: HtmlElement, *, title: bool = True, widen: bool = False
+    root: HtmlElement, *, title: bool = True, article: bool = False
 ) -> ReadabilityReading:
     """What readability makes of the (pruned) page ``root``; ``root`` is left as it was.
-    ``title``: whether to find readability's title (it reads the whole page again); ``widen``:
-    whether its choice may widen to the sections around it (``select_best_candidate``)."""
+    ``title``: whether to find readability's title (it reads the whole page again); ``article``:
+    whether the page reads as an article (readability's choice may then widen to the sections
+    around it, and keeps text without links from its conditional cleaning)."""
     # No url: readability would rewrite every link of the page; html_blocks resolves the kept ones.
     document = PrunedDocument(root)
-    document.widen = widen
+    document.article_page = article
     try:
         document.summary(html_partial=True)
     except Unparseable:
@@ -252,46 +274,6 @@ def _readability_clean(text: str) -> str:
     """readability's ``clean``, which only strips a text without a whitespace run it would
     shorten (``_UNCLEAN``)."""
     return text.strip() if _UNCLEAN.search(text) is None else str(clean(text))
-
-
-def _holds_block(element: HtmlElement) -> bool:
-    """True when an element below ``element`` has a tag divToPElementsRe finds."""
-    for inner in element.iterdescendants():
-        tag = inner.tag
-        if isinstance(tag, str) and tag.lower().startswith(_BLOCK_PREFIXES):
-            return True
-    return False
-
-
-def _wrap_loose_text(div: HtmlElement) -> None:
-    """The second half of readability's transform_misused_divs_into_paragraphs for ``div``:
-    its text, its runs of inline children and their tails each in a ``<p>``; ``<br>`` dropped."""
-    children = list(div)
-    paragraph = None
-    if div.text and div.text.strip():
-        paragraph = fragment_fromstring("<p/>")
-        paragraph.text = div.text
-        div.text = None
-        div.insert(0, paragraph)
-    for child in children:
-        if child.tag == "br":
-            paragraph = None
-            continue
-        if child.tag not in _INLINE_TAGS or _holds_block(child):
-            paragraph = None
-            continue
-        if paragraph is None:
-            paragraph = fragment_fromstring("<p/>")
-            child.addprevious(paragraph)
-        paragraph.append(child)
-    for position, child in reversed(list(enumerate(div))):
-        if child.tail and child.tail.strip():
-            paragraph = fragment_fromstring("<p/>")
-            paragraph.text = child.tail
-            child.tail = None
-            div.insert(position + 1, paragraph)
-        if child.tag == "br":
-            child.drop_tree()
 
 
 def real_title(title: str | None) -> str | None:

@@ -127,7 +127,7 @@ def _extract_html(
     title = real_title(served.metadata.title)
     listed = listed_share(root, body_length=pruned)
     kind = page_kind(served.votes, listed=listed.share)
-    engine = readability_reading(root, title=title is None, widen=kind is PageKind.ARTICLE)
+    engine = readability_reading(root, title=title is None, article=kind is PageKind.ARTICLE)
     title = title or engine.title
     cards = listed.cards if kind in _LISTS else ()
     drafts = _drafts(root, engine, served, url, cards=cards, pruned=pruned)
