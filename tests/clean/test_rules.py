@@ -191,6 +191,13 @@ SHEDS = (
             "Did you make one of my recipes? Please take a moment to leave a star rating.",
             "form/en-rating",
         ),
+        (
+            "By signing up, you agree to receive recurring automated SMS marketing messages "
+            "from Example Deals at the number provided. Msg and data rates may apply. Up to 2 "
+            "messages/day. Reply STOP to opt out, HELP for help. Consent is not a condition "
+            "of purchase.",
+            "newsletter/en-sms-terms",
+        ),
     ],
 )
 def test_a_platforms_own_lines_go_under_their_rule(line: str, rule: str) -> None:
@@ -212,6 +219,7 @@ def test_a_platforms_own_lines_go_under_their_rule(line: str, rule: str) -> None
         "Oops. The camera stopped recording after 30 minutes. Here is the last part of the talk:",
         "Did you make this recipe for the harbour fair last year, the chef asked the crowd.",
         "Lorem ipsum, the placeholder text of printers since the 1500s, filled the new pages.",
+        "The carrier said data rates may apply abroad, and that a reply to stop the texts works.",
     ],
 )
 def test_a_sentence_that_speaks_of_those_lines_is_kept(sentence: str) -> None:
