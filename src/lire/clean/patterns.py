@@ -1,25 +1,42 @@
 """What a rule's pattern requires and what it risks, read from its parse tree (re's own parser).
 
 ``required_literals`` gives the strings one of which every match contains: the rule prefilter
-(``lire.clean.prefilter``) skips a sentence that holds none. ``backtracking_risk`` says why a
-pattern could take more than linear time (an unbounded repeat nested in another, a
-backreference): the shipped packs' patterns, which run on ``re``, are checked with it in
-tests/clean/test_regex_safety.py. User rules need no such heuristic: they run on RE2
-(``lire.clean.rules``), linear whatever the pattern.
+(``lire.clean.prefilter``) skips a sentence that holds none. Parsing every shipped pattern for
+them cost each start of lire about 30 ms, a quarter of its first reading: the packs' needles
+are kept in ``packs/needles.json`` instead (keyed by a digest of each pattern, written by
+``bench/build_needles.py``; a test checks it is current), and a pattern the file does not know
+(a user's rule, a pack edited since) is parsed.
+
+``backtracking_risk`` says why a pattern could take more than linear time (an unbounded repeat
+nested in another, a backreference): the shipped packs' patterns, which run on ``re``, are
+checked with it in tests/clean/test_regex_safety.py. User rules need no such heuristic: they
+run on RE2 (``lire.clean.rules``), linear whatever the pattern.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib
+import json
 import re
+from collections.abc import Iterable
+from importlib import resources
 from typing import Any
 
-__all__ = ["MAX_NEEDLE_CHARS", "backtracking_risk", "required_literals"]
+__all__ = [
+    "MAX_NEEDLE_CHARS",
+    "NEEDLES_FILE",
+    "backtracking_risk",
+    "needles_table",
+    "parsed_literals",
+    "required_literals",
+]
 
 # A needle longer than this is cut: any piece of a required string is required too, and the
 # prefilter's trie (and its pattern) stays shallow whatever literal a rule holds.
 MAX_NEEDLE_CHARS = 32
+NEEDLES_FILE = "needles.json"  # in lire/clean/packs/
 
 
 def _parse(pattern: str) -> tuple[Any, Any]:
@@ -42,12 +59,41 @@ def required_literals(pattern: str) -> tuple[str, ...]:
     A cheap prefilter: a sentence that contains none of them cannot match, so the (slower,
     case-insensitive) regex is not run on it.
     """
+    known = _shipped_needles().get(_digest(pattern))
+    return tuple(known) if known is not None else parsed_literals(pattern)
+
+
+def parsed_literals(pattern: str) -> tuple[str, ...]:
+    """``required_literals`` read from the parse tree of ``pattern``."""
     try:
         tree, constants = _parse(pattern)
     except (re.error, RecursionError):  # RE2 syntax Python does not know ("\\pL"): no needles
         return ()
     needles = {needle[:MAX_NEEDLE_CHARS] for needle in _required(tree, constants) or ()}
     return tuple(sorted(needles))
+
+
+def needles_table(patterns: Iterable[str]) -> str:
+    """The contents of ``packs/needles.json`` for ``patterns`` (the shipped packs')."""
+    table = {_digest(pattern): list(parsed_literals(pattern)) for pattern in patterns}
+    table = dict(sorted(table.items()))
+    lines = (f"{json.dumps(key)}: {json.dumps(table[key], ensure_ascii=False)}" for key in table)
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def _digest(pattern: str) -> str:
+    return hashlib.blake2b(pattern.encode("utf-8"), digest_size=10).hexdigest()
+
+
+@functools.cache
+def _shipped_needles() -> dict[str, list[str]]:
+    """The packs' needles as written by ``needles_table``; {} when the file is missing."""
+    try:
+        text = resources.files("lire.clean").joinpath("packs", NEEDLES_FILE).read_text("utf-8")
+        table = json.loads(text)
+    except (OSError, ValueError):
+        return {}
+    return table if isinstance(table, dict) else {}
 
 
 def _required(tree: Any, constants: Any) -> set[str] | None:
