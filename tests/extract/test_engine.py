@@ -98,16 +98,19 @@ def test_an_article_in_sections_scored_alike_is_read_whole_when_widened() -> Non
     assert all(name.lower() in wide.text_content() for name in SECTIONS)
 
 
-def _review(card: str) -> str:
-    """A review whose product card readability's class pattern takes for a widget."""
+def _review(card: str, *, wrapper: str | None = "c-product-widget", last: bool = False) -> str:
+    """A review whose product card readability's class pattern takes for a widget (or with
+    the card among its paragraphs, ``wrapper`` None), in its middle or ``last``."""
     prose = "".join(
         f"<p>Paragraph {n} of the review, with commas, long enough, and scored by readability "
         f"as the article's own text, sentence after sentence, in the body.</p>"
         for n in range(4)
     )
     return (
-        f"<html><body><div id='story'>{prose}<div class='c-product-widget'>{card}</div>"
-        f"{prose}</div></body></html>"
+        f"<html><body><div id='story'>{prose}"
+        + (f"<div class='{wrapper}'>{card}</div>" if wrapper else card)
+        + ("" if last else prose)
+        + "</div></body></html>"
     )
 
 
@@ -131,3 +134,33 @@ def test_an_articles_card_without_links_survives_readabilitys_class_pattern() ->
     links = readability_reading(parse_html(_review(LINKS), location="page"), article=True)
     assert links.article is not None
     assert "Another story" not in links.article.text_content()
+
+
+def test_a_box_after_the_articles_end_goes_as_readability_says() -> None:
+    # After the article's last paragraph a box readability drops for its class is what the
+    # drop is for (a donation appeal, an author's card), links or not.
+    root = parse_html(_review(SPECS, last=True), location="page")
+    reading = readability_reading(root, article=True).article
+    assert reading is not None
+    assert "Paragraph 3 of the review" in reading.text_content()
+    assert "512GB" not in reading.text_content()
+
+
+CHECKLIST = "<ul>{}</ul>".format(
+    "".join(
+        f"<li><a href='/shop/{n}'>Item {n} of the packing list</a></li>"
+        if n % 3 == 0
+        else f"<li>Item {n} of the packing list</li>"
+        for n in range(6)
+    )
+)
+
+
+def test_an_articles_list_that_links_some_items_survives_readabilitys_link_drop() -> None:
+    # readability drops a list a fifth of whose text is links; on an article a checklist
+    # linking a third of its items stays, a list of links goes (the test above).
+    root = parse_html(_review(CHECKLIST, wrapper=None), location="page")
+    kept, dropped = (readability_reading(root, article=a).article for a in (True, False))
+    assert kept is not None and dropped is not None
+    assert "Item 4 of the packing list" in kept.text_content()
+    assert "Item 4" not in dropped.text_content()

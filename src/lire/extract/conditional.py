@@ -9,8 +9,14 @@ training plan's scrolling tables (``overflow-x-scroll``), a review's lists of pr
 with its own, narrower rules, and the cleaner judges the text that stays; so on a page read as
 an article an element with text (``MIN_CHARS``) and (almost) no links (``MAX_LINK_DENSITY``)
 is kept from that drop. Links are what readability's drop is right about: a list of other
-articles, a tag cloud, a share bar. Set on the WCXB tuning part's articles (bench/wcxb.py);
-on other kinds of pages the drop stays as readability makes it.
+articles, a tag cloud, a share bar. It also drops any list a fifth of whose text is links: an
+article's own list often links some of its items (a checklist's products, a guide's picks),
+so a list of an article is kept while at most ``MAX_LIST_LINK_DENSITY`` of its text is links;
+a list of other articles is links throughout. Either is kept only with the article going on
+after it (``MIN_TEXT_AFTER`` characters of paragraphs): the boxes after an article's end (a
+donation appeal and its staff list, an author's card) are what the drop is for. Set on the
+WCXB tuning part's articles (bench/wcxb.py) and the article benchmark's pages
+(bench/extraction.py); on other kinds of pages the drops stay as readability makes them.
 """
 
 from __future__ import annotations
@@ -20,11 +26,20 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-__all__ = ["MAX_LINK_DENSITY", "MIN_CHARS", "kept_from_drop"]
+__all__ = [
+    "MAX_LINK_DENSITY",
+    "MAX_LIST_LINK_DENSITY",
+    "MIN_CHARS",
+    "MIN_TEXT_AFTER",
+    "kept_from_drop",
+]
 
 MAX_LINK_DENSITY = 0.1
+MAX_LIST_LINK_DENSITY = 0.6
+MIN_TEXT_AFTER = 200  # characters of paragraphs after an element kept from the drop
 MIN_CHARS = 25  # readability's own shortest paragraph (Document.min_text_length)
 _CLEANED_TAGS = ("table", "ul", "div", "aside", "header", "footer", "section")
+_LISTS = frozenset({"ul", "ol"})
 
 
 def kept_from_drop(
@@ -35,16 +50,38 @@ def kept_from_drop(
     link_density: Callable[[HtmlElement], float],
     text_length: Callable[[HtmlElement], int],
 ) -> dict[HtmlElement, bool]:
-    """The elements below ``node`` that readability's ``sanitize`` would drop for their class
-    weight and score (``candidates``: its paragraph scores) and that hold text without links,
-    in the form of readability's preserved elements."""
+    """The elements below ``node`` that readability's ``sanitize`` may not drop, in the form
+    of its preserved elements: those it would drop for their class weight and score
+    (``candidates``: its paragraph scores) that hold text without links, and the lists whose
+    text is not mostly links; either with the article's paragraphs going on after it."""
     kept: dict[HtmlElement, bool] = {}
-    for element in node.iter(*_CLEANED_TAGS):
+    for element in node.iter(*_CLEANED_TAGS, "ol"):
         if element is node or not isinstance(element, HtmlElement):
             continue
-        score = candidates[element]["content_score"] if element in candidates else 0.0
-        if class_weight(element) + score >= 0:
+        if text_length(element) < MIN_CHARS:
             continue
-        if text_length(element) >= MIN_CHARS and link_density(element) <= MAX_LINK_DENSITY:
+        if element.tag in _LISTS:
+            keep = link_density(element) <= MAX_LIST_LINK_DENSITY
+        else:
+            score = candidates[element]["content_score"] if element in candidates else 0.0
+            keep = class_weight(element) + score < 0 and link_density(element) <= MAX_LINK_DENSITY
+        if keep and _text_after(element, node, text_length) >= MIN_TEXT_AFTER:
             kept[element] = True
     return kept
+
+
+def _text_after(
+    element: HtmlElement, node: HtmlElement, text_length: Callable[[HtmlElement], int]
+) -> int:
+    """How much paragraph text follows ``element`` inside ``node`` (counted up to
+    ``MIN_TEXT_AFTER``)."""
+    total = 0
+    current: HtmlElement | None = element
+    while current is not None and current is not node:
+        for sibling in current.itersiblings():
+            for paragraph in sibling.iter("p"):
+                total += text_length(paragraph)
+                if total >= MIN_TEXT_AFTER:
+                    return total
+        current = current.getparent()
+    return total
