@@ -198,6 +198,16 @@ SHEDS = (
             "of purchase.",
             "newsletter/en-sms-terms",
         ),
+        ("Journalism powered by you.", "donation/en-appeal"),
+        (
+            "We do this work every day at no cost to you, but it is far from free to produce.",
+            "donation/en-appeal",
+        ),
+        ("Support Example News so we continue to pursue the facts.", "donation/en-appeal"),
+        (
+            "Please, if you rely on our work, chip in whatever you can to reach our goal.",
+            "donation/en-appeal",
+        ),
     ],
 )
 def test_a_platforms_own_lines_go_under_their_rule(line: str, rule: str) -> None:
@@ -220,6 +230,9 @@ def test_a_platforms_own_lines_go_under_their_rule(line: str, rule: str) -> None
         "Did you make this recipe for the harbour fair last year, the chef asked the crowd.",
         "Lorem ipsum, the placeholder text of printers since the 1500s, filled the new pages.",
         "The carrier said data rates may apply abroad, and that a reply to stop the texts works.",
+        "Support for the harbour plan grew after the council showed the costs of the works.",
+        "The charity said residents could donate to the fund or volunteer at the food bank.",
+        "Support grew so we continued the survey into the spring, the researchers said.",
     ],
 )
 def test_a_sentence_that_speaks_of_those_lines_is_kept(sentence: str) -> None:
