@@ -1,0 +1,112 @@
+"""A cookie notice of several sentences goes whole in every language: its first sentence names
+the cookies, the others (what clicking does, how to change one's choice) only go on with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from lire import read_text
+
+ARTICLES = {
+    "en": (
+        "The council approved the new harbour plan on Tuesday after a long debate about the "
+        "costs and the future of the fishing fleet.\n\n"
+        "The mayor said the works would start in spring and last two years, with the quay "
+        "closed in stages so that the boats can still land their catch."
+    ),
+    "fr": (
+        "Le conseil municipal a approuvé mardi le nouveau plan du port après un long débat sur "
+        "les coûts et l'avenir de la flotte de pêche.\n\n"
+        "Le maire a indiqué que les travaux commenceraient au printemps et dureraient deux ans, "
+        "avec une fermeture du quai par étapes pour que les bateaux puissent débarquer."
+    ),
+    "de": (
+        "Der Stadtrat hat am Dienstag den neuen Hafenplan beschlossen, nach einer langen "
+        "Debatte über die Kosten und die Zukunft der Fischereiflotte.\n\n"
+        "Der Bürgermeister sagte, die Arbeiten würden im Frühjahr beginnen und zwei Jahre "
+        "dauern, der Kai werde schrittweise gesperrt, damit die Boote weiter anlegen können."
+    ),
+    "es": (
+        "El ayuntamiento aprobó el martes el nuevo plan del puerto tras un largo debate sobre "
+        "los costes y el futuro de la flota pesquera.\n\n"
+        "El alcalde dijo que las obras empezarían en primavera y durarían dos años, con el "
+        "muelle cerrado por fases para que los barcos puedan seguir descargando."
+    ),
+    "it": (
+        "Il consiglio comunale ha approvato martedì il nuovo piano del porto dopo un lungo "
+        "dibattito sui costi e sul futuro della flotta peschereccia.\n\n"
+        "Il sindaco ha detto che i lavori inizieranno in primavera e dureranno due anni, con la "
+        "banchina chiusa a tappe perché le barche possano continuare a sbarcare il pescato."
+    ),
+    "pt": (
+        "A câmara municipal aprovou na terça-feira o novo plano do porto, depois de um longo "
+        "debate sobre os custos e o futuro da frota pesqueira.\n\n"
+        "O presidente da câmara disse que as obras começariam na primavera e durariam dois "
+        "anos, com o cais fechado por fases para que os barcos possam continuar a descarregar."
+    ),
+    "nl": (
+        "De gemeenteraad heeft dinsdag het nieuwe havenplan goedgekeurd, na een lang debat "
+        "over de kosten en de toekomst van de vissersvloot.\n\n"
+        "De burgemeester zei dat de werken in het voorjaar beginnen en twee jaar duren, met de "
+        "kade in fasen gesloten zodat de boten hun vangst kunnen blijven lossen."
+    ),
+}
+NOTICES = {
+    "en": (
+        "We use cookies to improve your experience and to measure our audience. By clicking "
+        "Accept, you consent to the use of these technologies by us and our many partners. "
+        "You can change your preferences at any time from the link at the bottom of the page."
+    ),
+    "fr": (
+        "Nous utilisons des cookies pour améliorer votre expérience et mesurer l'audience. En "
+        "cliquant sur « Tout accepter », vous consentez à l'utilisation de ces cookies. Vous "
+        "pouvez modifier vos choix à tout moment depuis le lien en bas de page."
+    ),
+    "de": (
+        "Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten und die Nutzung zu "
+        "messen. Durch Klicken auf „Alle akzeptieren“ willigen Sie in die Verwendung ein. Sie "
+        "können Ihre Einwilligung jederzeit über den Link am Ende der Seite widerrufen."
+    ),
+    "es": (
+        "Utilizamos cookies para mejorar su experiencia y medir la audiencia del sitio. Al hacer "
+        "clic en «Aceptar» usted da su permiso para todas estas tecnologías de medición. Puede "
+        "cambiar su configuración en cualquier momento desde el enlace al pie de la página."
+    ),
+    "it": (
+        "Utilizziamo i cookie per migliorare la tua esperienza e misurare il pubblico del sito. "
+        "Cliccando su «Accetta» dai il permesso a tutte queste tecnologie di misura. Puoi "
+        "modificare le tue preferenze in qualsiasi momento dal link in fondo alla pagina."
+    ),
+    "pt": (
+        "Utilizamos cookies para melhorar a sua experiência e medir a audiência do site. Ao "
+        "clicar em «Aceitar», dá permissão a todas estas tecnologias de medição. Pode alterar "
+        "as suas preferências a qualquer momento a partir da ligação no fundo da página."
+    ),
+    "nl": (
+        "Wij gebruiken cookies om je ervaring te verbeteren en het bereik van de site te meten. "
+        "Door op „Accepteren” te klikken geef je toestemming voor al deze meettechnieken. Je "
+        "kunt je voorkeuren op elk moment wijzigen via de link onderaan de pagina."
+    ),
+}
+# The same subjects in an article's own words: reported, not addressed to the reader.
+REPORTS = {
+    "en": "The regulator said users can change their preferences at any time, and the site agreed.",
+    "fr": "Selon la Cnil, les internautes peuvent modifier leurs choix à tout moment sur ces sites",
+    "de": "Laut der Behörde können Nutzer ihre Einwilligung jederzeit widerrufen, so die Richter.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(NOTICES))
+def test_a_cookie_notice_of_several_sentences_goes_whole(lang: str) -> None:
+    first, second = ARTICLES[lang].split("\n\n")
+    reading = read_text(f"{first}\n\n{second}\n\n{NOTICES[lang]}")
+    removed = reading.article.removed
+    assert removed and removed[0].rule.startswith("consent/"), removed
+    assert reading.article.text == f"{first}\n\n{second}"
+
+
+@pytest.mark.parametrize("lang", sorted(REPORTS))
+def test_an_article_that_reports_on_cookie_choices_keeps_the_sentence(lang: str) -> None:
+    first, second = ARTICLES[lang].split("\n\n")
+    reading = read_text(f"{first}\n\n{REPORTS[lang]}\n\n{second}")
+    assert REPORTS[lang] in reading.article.text
