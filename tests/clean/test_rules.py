@@ -200,6 +200,14 @@ SHEDS = (
         ),
         ("Journalism powered by you.", "donation/en-appeal"),
         (
+            "Products are chosen independently by our editors. Purchases made through our "
+            "links may earn us a commission.",
+            "ad/en-sponsored",
+        ),
+        ("All Content © 2026 Example.com", "credit/copyright"),
+        ("No products in the cart.", "form/en-shop"),
+        ("Returns & exchanges accepted within 30 days", "form/en-shop"),
+        (
             "We do this work every day at no cost to you, but it is far from free to produce.",
             "donation/en-appeal",
         ),
@@ -233,6 +241,8 @@ def test_a_platforms_own_lines_go_under_their_rule(line: str, rule: str) -> None
         "Support for the harbour plan grew after the council showed the costs of the works.",
         "The charity said residents could donate to the fund or volunteer at the food bank.",
         "Support grew so we continued the survey into the spring, the researchers said.",
+        "The retailer said it may earn a commission on each sale made through the new app.",
+        "The shop accepted returns and exchanges within 30 days until the new rules came in.",
     ],
 )
 def test_a_sentence_that_speaks_of_those_lines_is_kept(sentence: str) -> None:
