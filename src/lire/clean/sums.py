@@ -32,6 +32,7 @@ class PageSums:
         self.sums: dict[int, tuple[list[int], float, float]] = {}
         self.lanes: dict[int, int] = {}
         self.kinds: dict[int, str] = {}  # the kind of each sum of lanes met
+        self.named: dict[tuple[int, ...], str] = {}  # the kind of blocks of the same groups
 
     def scores(self, words: Sequence[int]) -> list[float]:
         """The probability that each block, of ``words`` words, is boilerplate, as
@@ -62,8 +63,17 @@ class PageSums:
         return scores
 
     def kind(self, i: int) -> str:
-        """The kind of boilerplate block ``i`` is, as ``BoilerplateModel.kind_of`` names it."""
-        model, groups = self.model, self.groups[i]
+        """The kind of boilerplate block ``i`` is, as ``BoilerplateModel.kind_of`` names it:
+        found once for the blocks of the same groups (a menu's lines, mostly)."""
+        groups = self.groups[i]
+        key = tuple(map(id, groups))
+        kind = self.named.get(key)
+        if kind is None:
+            kind = self.named[key] = self._kind(groups)
+        return kind
+
+    def _kind(self, groups: tuple[Group, ...]) -> str:
+        model = self.model
         lanes = model.lanes()
         if (
             not lanes.usable
