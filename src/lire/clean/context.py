@@ -59,10 +59,6 @@ def context_keys(scores: Sequence[float], words: Sequence[int]) -> list[Context]
     ]
     tenths = [_tenth(score) for score in scores]
     levels = ["e", *map(_level, scores), "e"]  # the mark of no neighbour at either end
-    means: list[int | None] = []
-    for i in range(size):
-        nearby = [*scores[max(0, i - WINDOW) : i], *scores[i + 1 : i + WINDOW + 1]]
-        means.append(_tenth(sum(nearby) / len(nearby)) if nearby else None)
     return list(
         zip(
             tenths,
@@ -72,7 +68,7 @@ def context_keys(scores: Sequence[float], words: Sequence[int]) -> list[Context]
             [min(RUN_CAP, run) for run in _runs_beside(scores)],
             regions,
             distances,
-            means,
+            _means(scores),
             strict=True,
         )
     )
@@ -88,6 +84,26 @@ def context_names(key: Context) -> list[str]:
     if around is not None:
         block.append(f"xw:{around}")
     return block
+
+
+def _means(scores: Sequence[float]) -> list[int | None]:
+    """The tenth of the mean score of the blocks within ``WINDOW`` of each block, itself left
+    out (None alone on its page). Away from the ends the window is whole: its scores are taken
+    a page at a time, in the order ``_mean_around`` adds them (so the sums are the same to the
+    last bit), without a list per block."""
+    size = len(scores)
+    inner = max(0, size - 2 * WINDOW)  # the blocks whose window is whole
+    offsets = [*range(WINDOW), *range(WINDOW + 1, 2 * WINDOW + 1)]  # from the window's start
+    columns = [scores[k : k + inner] for k in offsets]
+    whole = [_tenth(sum(window) / len(offsets)) for window in zip(*columns, strict=True)]
+    head = [_mean_around(scores, i) for i in range(min(WINDOW, size))]
+    tail = [_mean_around(scores, i) for i in range(max(WINDOW, size - WINDOW), size)]
+    return [*head, *whole, *tail]
+
+
+def _mean_around(scores: Sequence[float], i: int) -> int | None:
+    nearby = [*scores[max(0, i - WINDOW) : i], *scores[i + 1 : i + WINDOW + 1]]
+    return _tenth(sum(nearby) / len(nearby)) if nearby else None
 
 
 def _tenth(score: float) -> int:

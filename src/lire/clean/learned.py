@@ -14,6 +14,7 @@ neighbours' scores is ``lire.clean.context``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Sequence
 
@@ -74,6 +75,7 @@ CATEGORY_OF_KIND = {
 }
 
 
+@functools.cache  # a few kinds, named for each block a page's model removes
 def rule_name(kind: str) -> str:
     """The name the model's removals of ``kind`` carry: ``related/model``, ``nav/model-footer``."""
     category = CATEGORY_OF_KIND.get(kind, "nav")
@@ -134,12 +136,13 @@ def learned_marks(
     likely: set[int] = set()
     places = [groups[0] for groups in features]  # the headline's features are of its place
     titled = _title_is_headline(places, title)
-    top = next((i for i, s in enumerate(scores) if _is_headline(places[i], s, titled)), 0)
+    headline = [_is_headline(p, s, titled) for p, s in zip(places, scores, strict=True)]
+    top = next((i for i, flag in enumerate(headline) if flag), 0)
     for i, score in enumerate(scores):
         if i < top and not prose[i] and score >= BEFORE_HEADLINE:
             sure.add(i)  # above the article's headline: the site's masthead, menus, breadcrumbs
             continue
-        if _is_headline(places[i], score, titled):
+        if headline[i]:
             continue  # the article's headline
         sentence = _sentence(blocks[i].text, words[i], short=near[i])
         if score >= model.threshold and not (sentence and (near[i] or not page)):

@@ -32,6 +32,7 @@ class PageSums:
         self.sums: dict[int, tuple[list[int], float, float]] = {}
         self.lanes: dict[int, int] = {}
         self.kinds: dict[int, str] = {}  # the kind of each sum of lanes met
+        self.named: dict[tuple[int, ...], str] = {}  # the kind of blocks of the same groups
 
     def scores(self, words: Sequence[int]) -> list[float]:
         """The probability that each block, of ``words`` words, is boilerplate, as
@@ -41,29 +42,52 @@ class PageSums:
             return model.scores([_joined(groups) for groups in self.groups], words)
         first: list[float] = []
         second: list[float] = []  # the second pass's sums, the context's weights aside
+        alike: dict[tuple[int, ...], tuple[float, float]] = {}  # blocks of the same groups
         for groups in self.groups:
-            one: float = 0  # integers: a model file's weights
-            two: float = 0
-            for group in groups:
-                _, weight, context = self.sums.get(id(group)) or self._sums(group)
-                one += weight
-                two += context
-            first.append(model.probability(one))
-            second.append(two)
+            ids = tuple(map(id, groups))
+            found = alike.get(ids)
+            if found is None:
+                found = alike[ids] = self._first(groups)
+            first.append(found[0])
+            second.append(found[1])
         if model.context_weights is None:
             return first
         named: dict[Context, float] = {}
+        chances: dict[float, float] = {}  # the probability of each sum met
         scores: list[float] = []
         for key, total in zip(context_keys(first, words), second, strict=True):
             extra = named.get(key)
             if extra is None:
                 extra = named[key] = model.totals(hashed(context_names(key), model.bits))[1]
-            scores.append(model.probability(total + extra))
+            chance = chances.get(total + extra)
+            if chance is None:
+                chance = chances[total + extra] = model.probability(total + extra)
+            scores.append(chance)
         return scores
 
+    def _first(self, groups: tuple[Group, ...]) -> tuple[float, float]:
+        """The first pass's probability for a block of ``groups``, and the sum of its second
+        pass's weights, the context's aside."""
+        one: float = 0  # integers: a model file's weights
+        two: float = 0
+        for group in groups:
+            _, weight, context = self.sums.get(id(group)) or self._sums(group)
+            one += weight
+            two += context
+        return self.model.probability(one), two
+
     def kind(self, i: int) -> str:
-        """The kind of boilerplate block ``i`` is, as ``BoilerplateModel.kind_of`` names it."""
-        model, groups = self.model, self.groups[i]
+        """The kind of boilerplate block ``i`` is, as ``BoilerplateModel.kind_of`` names it:
+        found once for the blocks of the same groups (a menu's lines, mostly)."""
+        groups = self.groups[i]
+        key = tuple(map(id, groups))
+        kind = self.named.get(key)
+        if kind is None:
+            kind = self.named[key] = self._kind(groups)
+        return kind
+
+    def _kind(self, groups: tuple[Group, ...]) -> str:
+        model = self.model
         lanes = model.lanes()
         if (
             not lanes.usable

@@ -13,13 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from lxml.html import HtmlElement
 
 from lire.errors import ExtractionError
 from lire.extract.candidates import Draft, container_drafts, listed_share, text_length
-from lire.extract.engine import ReadabilityReading, readability_reading, real_title
 from lire.extract.html_blocks import element_blocks
 from lire.extract.inline import unmark_running_text
 from lire.extract.kinds import page_kind, page_votes
@@ -32,6 +31,9 @@ from lire.extract.tree import parse_html
 from lire.model import Article, Block, BlockKind, Page, PageKind, Removal, host_of
 from lire.text.elements import element_text
 from lire.text.language import detect_language
+
+if TYPE_CHECKING:
+    from lire.extract.engine import ReadabilityReading
 
 __all__ = ["DomPass", "Extraction", "extract", "extract_drafts", "extract_html", "extract_text"]
 
@@ -116,6 +118,9 @@ class _Served:
 def _extract_html(
     html: str, *, url: str | None, location: str, dom_pass: DomPass | None
 ) -> Extraction:
+    # readability (and chardet with it) loads with the first page of HTML: text never needs it
+    from lire.extract.engine import readability_reading, real_title
+
     root = parse_html(html, location=location)
     served = _read_served(root, url)
     unmark_running_text(root)

@@ -100,8 +100,9 @@ def _goes_on(before: _Line, line: _Line) -> bool:
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
-    """Several lines of similar, editor-like width, not each a sentence, none a marker."""
-    if len(lines) < _WRAP_MIN_LINES or any(_is_marked(line) for line in lines):
+    """Several lines of similar, editor-like width, not each a sentence, none a marker (looked
+    for last: the widths of a chunk of short lines, a menu, tell it is not wrapped)."""
+    if len(lines) < _WRAP_MIN_LINES:
         return False
     widths = [len(line.strip()) for line in lines[:-1]]
     widest = max(widths)
@@ -110,6 +111,7 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
         and min(widths) >= _WRAP_RATIO * widest
         and len(lines[-1].strip()) <= widest + 2
         and not all(line.rstrip().endswith(_SENTENCE_END) for line in lines[:-1])
+        and not any(_is_marked(line) for line in lines)
     )
 
 
@@ -118,6 +120,8 @@ def _is_marked(line: str) -> bool:
 
 
 def _line(line: str) -> _Line:
+    if line[:1].isalpha():  # every marker starts with a space, a digit or a sign
+        return _Line(Block(BlockKind.PARAGRAPH, line.strip()), False)
     if match := _HEADING.match(line):
         return _Line(Block(BlockKind.HEADING, line[match.end() :].strip(), len(match[1])), True)
     if match := _BULLET.match(line):
@@ -164,13 +168,16 @@ def _is_lead_sentence(line: _Line) -> bool:
 def _subheadings(lines: list[_Line]) -> list[Block]:
     """Plain lines that read as subheadings between two long paragraphs become headings."""
     blocks = [line.block for line in lines]
+    long = [len(block.text) >= _LONG_PARAGRAPH for block in blocks]  # most lines are not
     for index in range(1, len(lines) - 1):
-        if not lines[index].marked and _is_subheading(*blocks[index - 1 : index + 2]):
+        between = long[index - 1] and long[index + 1]
+        if between and not lines[index].marked and _is_subheading(*blocks[index - 1 : index + 2]):
             blocks[index] = Block(BlockKind.HEADING, blocks[index].text, 2)
     return blocks
 
 
 def _is_subheading(before: Block, block: Block, after: Block) -> bool:
+    """Whether ``block``, between two long ones, reads as a subheading between paragraphs."""
     text = block.text
     return (
         block.kind is BlockKind.PARAGRAPH
@@ -179,6 +186,4 @@ def _is_subheading(before: Block, block: Block, after: Block) -> bool:
         and not text.endswith(_FINAL_PUNCTUATION)
         and before.kind is BlockKind.PARAGRAPH
         and after.kind is BlockKind.PARAGRAPH
-        and len(before.text) >= _LONG_PARAGRAPH
-        and len(after.text) >= _LONG_PARAGRAPH
     )
