@@ -110,3 +110,32 @@ def test_an_article_that_reports_on_cookie_choices_keeps_the_sentence(lang: str)
     first, second = ARTICLES[lang].split("\n\n")
     reading = read_text(f"{first}\n\n{REPORTS[lang]}\n\n{second}")
     assert REPORTS[lang] in reading.article.text
+
+
+# A WordPress cookie plugin's notice, the same words on thousands of sites and in their
+# languages: its second sentence says where the cookies are kept.
+PLUGIN_NOTICES = {
+    "en": (
+        "This website uses cookies so that we can provide you with the best user experience "
+        "possible. Cookie information is stored in your browser and performs functions such as "
+        "recognising you when you return to our website."
+    ),
+    "es": (
+        "Esta web utiliza cookies para que podamos ofrecerte la mejor experiencia de usuario "
+        "posible. La información de las cookies se almacena en tu navegador y realiza funciones "
+        "tales como reconocerte cuando vuelves a nuestra web."
+    ),
+    "de": (
+        "Damit wir Ihnen ein optimales Erlebnis bieten können, verwendet diese Seite Cookies. "
+        "Cookie-Informationen werden in Ihrem Browser gespeichert und erkennen Sie wieder, wenn "
+        "Sie auf unsere Website zurückkehren."
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PLUGIN_NOTICES))
+def test_a_cookie_plugins_notice_goes_whole(lang: str) -> None:
+    first, second = ARTICLES[lang].split("\n\n")
+    reading = read_text(f"{first}\n\n{second}\n\n{PLUGIN_NOTICES[lang]}")
+    assert reading.article.text == f"{first}\n\n{second}"
+    assert reading.article.removed[0].rule.startswith("consent/")
