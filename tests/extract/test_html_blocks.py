@@ -112,3 +112,24 @@ def test_links_written_side_by_side_stay_two_words() -> None:
         (BlockKind.PARAGRAPH, "See pages and notes here."),
         (BlockKind.HEADING, "One Two"),
     ]
+
+
+def test_an_alt_text_that_is_a_files_name_is_no_image_block() -> None:
+    names = [
+        "Mission Slider 5 2880x1120px",
+        "If02 19 1920x1080 8dbf5645555a879b82c877a7e59d66d4",
+        "2022 10 13 16.40.26",
+        "IMG 2041",
+        "Icon By Design Web 16 Copy 2 1",
+    ]
+    images = "".join(
+        f"<figure><img src='{n}.jpg' alt='{name}'></figure>" for n, name in enumerate(names)
+    )
+    found = blocks(
+        f"<div>{images}<figure><img src='q.jpg' alt='A 4x4 truck on the harbour road'></figure>"
+        "<p>Text.</p></div>"
+    )
+    assert found == [
+        (BlockKind.IMAGE, "A 4x4 truck on the harbour road"),
+        (BlockKind.PARAGRAPH, "Text."),
+    ]

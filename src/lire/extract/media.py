@@ -28,6 +28,13 @@ _EMPTY_ALT = re.compile(
     r"[\s\d_-]*$|\.(?:jpe?g|png|gif|webp|svg|avif)$",
     re.IGNORECASE,
 )
+# Alt text that is a file's name: a size ("1920x1080", "2880x1120px"), a hash, a camera's or a
+# screen capture's name ("IMG 2041", "2022 10 13 16.40.26"), a design tool's copy ("Copy 2 1").
+_FILE_NAME_ALT = re.compile(
+    r"\b\d{2,5}\s?[x×]\s?\d{2,5}(?:px)?\b|\b[0-9a-f]{16,}\b|^(?:img|dsc|dscn|pxl|screenshot|"
+    r"screen shot)[\s_-]?\d|^\d{4}[\s_-]\d{2}[\s_-]\d{2}[\s_-]\d{2}|\bcopy(?:\s\d+)+$",
+    re.IGNORECASE,
+)
 MIN_ALT_WORDS = 2
 MIN_ALT_CHARS = 8
 _FIGURE_DEPTH = 2  # an image this many wrappers below a <figure> is still its picture
@@ -57,7 +64,8 @@ class Pictures:
         """An ``IMAGE`` block for ``image`` when its alt text says something new."""
         alt = sanitize_line(image.get("alt") or "")
         says = len(alt.split()) >= MIN_ALT_WORDS or len(alt) >= MIN_ALT_CHARS  # CJK: no spaces
-        if says and not _EMPTY_ALT.search(alt) and self._new(alt):
+        named = _EMPTY_ALT.search(alt) or _FILE_NAME_ALT.search(alt)
+        if says and not named and self._new(alt):
             return [Block(BlockKind.IMAGE, alt)]
         return []
 
