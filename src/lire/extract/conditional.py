@@ -58,14 +58,16 @@ def kept_from_drop(
     for element in node.iter(*_CLEANED_TAGS, "ol"):
         if element is node or not isinstance(element, HtmlElement):
             continue
-        if text_length(element) < MIN_CHARS:
-            continue
-        if element.tag in _LISTS:
-            keep = link_density(element) <= MAX_LIST_LINK_DENSITY
-        else:
+        if element.tag not in _LISTS:  # the cheap test first: most elements stop here
             score = candidates[element]["content_score"] if element in candidates else 0.0
-            keep = class_weight(element) + score < 0 and link_density(element) <= MAX_LINK_DENSITY
-        if keep and _text_after(element, node, text_length) >= MIN_TEXT_AFTER:
+            if class_weight(element) + score >= 0:
+                continue
+        ceiling = MAX_LIST_LINK_DENSITY if element.tag in _LISTS else MAX_LINK_DENSITY
+        if (
+            text_length(element) >= MIN_CHARS
+            and link_density(element) <= ceiling
+            and _text_after(element, node, text_length) >= MIN_TEXT_AFTER
+        ):
             kept[element] = True
     return kept
 
