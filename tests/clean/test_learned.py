@@ -241,3 +241,22 @@ def test_lines_above_the_headline_of_pasted_text_go_and_the_headline_stays() -> 
         removal.rule.endswith(("/model", "/model-other")) for removal in reading.article.removed
     )
     assert reading.article.text.startswith("Ferry company keeps temporary sheds open")
+
+
+def test_a_list_is_read_whole_when_half_its_items_or_more_stay() -> None:
+    items = (
+        "Moderating comments was taking more time than it was worth",
+        "Keeping abusive comments off the site was a depressing chore",
+    )
+    lead = "So let me give my reasons for turning off the harbour bridge comments:"
+    blocks = (
+        *(Block(BlockKind.PARAGRAPH, text) for text in (*ARTICLE, lead)),
+        *(Block(BlockKind.LIST_ITEM, text) for text in items),
+    )
+    sure = _model_sure_of("abusive")
+    assert learned_marks(blocks, [None] * len(blocks), sure) == {}
+    as_lines = tuple(Block(BlockKind.PARAGRAPH, block.text) for block in blocks)
+    assert list(learned_marks(as_lines, [None] * len(as_lines), sure)) == [len(blocks) - 1]
+    teasers = (*blocks, Block(BlockKind.LIST_ITEM, "Abusive callers jam the city's phone line"))
+    marks = learned_marks(teasers, [None] * len(teasers), sure)
+    assert list(marks) == [len(blocks) - 1, len(blocks)]  # most of the list goes: it goes

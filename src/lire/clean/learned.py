@@ -24,7 +24,7 @@ from lire.clean.sums import PageSums
 from lire.clean.tail import off_topic_tail
 from lire.clean.title import TITLE_MAX_WORDS
 from lire.clean.weights import BoilerplateModel, default_model, load_model, save_model
-from lire.model import Block
+from lire.model import Block, BlockKind
 
 __all__ = [
     "BoilerplateModel",
@@ -107,7 +107,9 @@ def learned_marks(
     model's ``alone`` (``SENTENCE_ALONE`` for a sentence), or when its score reaches
     ``outside`` and it is one of a run of at least ``RUN`` such blocks (or blocks the rules
     remove, ``ruled``): menus, footers and lists of other articles come in runs; a sentence
-    does not join such a run (a match report's closing lines: "Foul by Andy Taylor."). When at least
+    does not join such a run (a match report's closing lines: "Foul by Andy Taylor."). A list is
+    read whole: when half its items or more stay, the model takes none of them (an article's
+    list of reasons whose last item speaks of comments). When at least
     ``PAGE_BLOCKS`` blocks beyond the article score ``outside`` the text is a whole page (its
     menus, footers and lists of other articles pasted with it): beyond the article a block then
     goes at ``PAGE_OUTSIDE``, alone or not, running text too at ``PAGE_PROSE``. A text without
@@ -154,6 +156,7 @@ def learned_marks(
         elif score >= model.outside and (page or not sentence or RUN_SENTENCES):
             likely.add(i)
     gone = sure | (likely if page else _runs(likely | sure | set(ruled), likely))
+    gone -= _kept_lists(blocks, gone, set(skip) | set(ruled))
     tail = (
         off_topic_tail(blocks, prose, scores, words, headline=top, outside=model.outside)
         if one_subject
@@ -196,6 +199,22 @@ def _sentence(text: str, words: int, *, short: bool = False) -> bool:
     """A block that reads as a sentence of the article: several words (any number when
     ``short``: next to the article, "Details later…") and a final point."""
     return (short or words >= SENTENCE_WORDS) and text.rstrip().endswith(SENTENCE_END)
+
+
+def _kept_lists(blocks: Sequence[Block], gone: set[int], ruled: set[int]) -> set[int]:
+    """The blocks of ``gone`` in a list most of whose items stay: a list is read whole."""
+    kept: set[int] = set()
+    run: list[int] = []
+    for i, block in enumerate([*blocks, None]):
+        if block is not None and block.kind is BlockKind.LIST_ITEM:
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            removed = [j for j in run if j in gone or j in ruled]
+            if removed and 2 * len(removed) <= len(run):
+                kept.update(j for j in removed if j in gone)
+        run = []
+    return kept
 
 
 def _runs(members: set[int], likely: set[int]) -> set[int]:
