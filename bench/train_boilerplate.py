@@ -50,7 +50,7 @@ THRESHOLD = 0.8  # inside the article's span, and for running text anywhere
 OUTSIDE = 0.7  # beyond it, in a run of such blocks
 ALONE = 0.8  # beyond it, alone (both chosen on the tune sites, 2026-12-06; 0.75 before the
 # topic-by-region features: at 0.75 they took a tune-site hard negative's last list item)
-VERSION = "3"  # 3: topic crossed with place, shape and distance (2026-12-06)
+VERSION = "4"  # 4: the words of a block after its twelfth (2026-12-07); 3: topic by place
 KINDS = (
     *("nav", "footer", "related", "share", "follow", "newsletter", "consent", "comment"),
     *("subscription", "paywall", "login", "donation", "ad", "sponsored", "app", "legal"),

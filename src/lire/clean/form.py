@@ -6,7 +6,8 @@ Two families of ``lire.clean.features``, read from the text alone:
   it is links, whether it is a heading;
 - **words**: the block's words (digits folded to ``0``), its first and last words and pairs of
   words, and the character 4-grams of its start, which carry across languages that share roots
-  ("abonn", "newsl", "cooki").
+  ("abonn", "newsl", "cooki"); and, apart, the longer words of its body after its first twelve
+  (a donation box's third sentence: "support", "reporters", "independent").
 
 Every digit reads as ``0`` to both: to each test the shape makes, a Unicode digit (``\\d``) is
 what ``0`` is (no letter, no space, no case, a digit, a word character of one character), and the
@@ -26,7 +27,8 @@ from lire.model import Block, BlockKind
 __all__ = ["FORM_DIGITS", "Forms", "Group", "bucket"]
 
 Group = tuple[str, ...]  # features that come together: blocks alike share the same group
-MAX_WORDS = 12  # the words of a block beyond its first this many carry no feature
+MAX_WORDS = 12  # the words of a block beyond its first this many carry no feature of their own
+REST_WORDS = 80  # the words after those, up to this many, are features of the block's body
 GRAM_CHARS = 40  # character n-grams are taken from the block's start, this long
 FORM_DIGITS = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
@@ -107,8 +109,10 @@ def _letters(text: str) -> tuple[int, int]:
 
 def _words(text: str) -> list[str]:
     folded = FORM_DIGITS.sub("0", text.casefold())
-    words = _WORD.findall(folded)[:MAX_WORDS]
+    every = _WORD.findall(folded)
+    words = every[:MAX_WORDS]
     found = [f"w:{word}" for word in dict.fromkeys(words)]
+    found += [f"r:{word}" for word in dict.fromkeys(every[MAX_WORDS:REST_WORDS]) if len(word) > 3]
     if words:
         found.append(f"w0:{words[0]}")
         found.append(f"w$:{words[-1]}")
