@@ -24,13 +24,13 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from folds import BUILD, FOLD_DIR, FOLDS, site_fold
+from folds import BUILD, FOLD_DIR, FOLDS, rules_only, site_fold
 from lire.clean import clean
 from lire.clean.learned import BoilerplateModel, load_model
 from lire.model import Article, Block, BlockKind, host_of
@@ -142,9 +142,7 @@ def held_out(*, rules_alone: bool = False) -> Iterator[tuple[dict[str, Any], Gro
     if models is None:
         return
     if rules_alone:
-        models = {
-            fold: replace(m, threshold=2.0, outside=2.0, alone=2.0) for fold, m in models.items()
-        }
+        models = {fold: rules_only(m) for fold, m in models.items()}
     for record in read_records(sorted(BUILD.glob("*.jsonl"))):
         if record["blocks"]:
             group, kinds = score_text(record, models[site_fold(record["site"])])
@@ -218,7 +216,7 @@ def html_report(limit: int | None = None) -> None:
             article = Article(blocks=())
         model = models[site_fold(host_of(url) or f"wcxb/{path.stem}")]
         for name, chosen in (
-            ("rules alone", replace(model, threshold=2.0, outside=2.0, alone=2.0)),
+            ("rules alone", rules_only(model)),
             ("rules + model", model),
         ):
             text = clean(article, model=chosen).article.text

@@ -11,9 +11,15 @@ read this without the training extras.
 from __future__ import annotations
 
 import zlib
+from dataclasses import replace
 from pathlib import Path
 
-__all__ = ["BUILD", "DATA", "FOLDS", "FOLD_DIR", "ROOT", "SHIPPED", "site_fold", "site_split"]
+from lire.clean.weights import BoilerplateModel
+
+__all__ = [
+    *("BUILD", "DATA", "FOLDS", "FOLD_DIR", "ROOT", "SHIPPED"),
+    *("rules_only", "site_fold", "site_split"),
+]
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "build" / "boilerplate"  # rebuilt from ../shared by bench/boilerplate_data.py
@@ -32,3 +38,19 @@ def site_split(site: str) -> str:
     """``tune`` or ``test``: the news sites rules and thresholds are tuned on, and the others,
     only ever scored (a third of the sites, by a CRC of the host independent of the folds)."""
     return "test" if zlib.crc32(b"split:" + site.encode()) % 3 == 0 else "tune"
+
+
+def rules_only(model: BoilerplateModel) -> BoilerplateModel:
+    """``model`` made to score every block near 0: the cleaner then removes what its rules do and
+    nothing more ("rules alone"; thresholds out of reach are not enough, since a block above the
+    headline or on a whole pasted page goes at a fixed score)."""
+    never = [-10.0] * len(model.weights)
+    return replace(
+        model,
+        weights=never,
+        scale=1.0,
+        context_weights=None,
+        threshold=2.0,
+        outside=2.0,
+        alone=2.0,
+    )

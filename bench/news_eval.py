@@ -28,13 +28,13 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from folds import DATA, FOLD_DIR, FOLDS, site_fold, site_split
+from folds import DATA, FOLD_DIR, FOLDS, rules_only, site_fold, site_split
 from lire.clean import clean
 from lire.clean.learned import BoilerplateModel, default_model, load_model
 from lire.clean.title import with_title_block
@@ -195,9 +195,7 @@ def fold_models(*, rules_alone: bool = False) -> dict[int, BoilerplateModel] | N
         return None
     models = {fold: load_model(path.read_bytes()) for fold, path in enumerate(paths)}
     if rules_alone:
-        models = {
-            fold: replace(m, threshold=2.0, outside=2.0, alone=2.0) for fold, m in models.items()
-        }
+        models = {fold: rules_only(m) for fold, m in models.items()}
     return models
 
 
