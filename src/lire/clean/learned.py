@@ -156,7 +156,7 @@ def learned_marks(
         elif score >= model.outside and (page or not sentence or RUN_SENTENCES):
             likely.add(i)
     gone = sure | (likely if page else _runs(likely | sure | set(ruled), likely))
-    gone -= _kept_lists(blocks, gone, set(skip) | set(ruled))
+    gone -= _kept_lists(blocks, gone, set(ruled))
     tail = (
         off_topic_tail(blocks, prose, scores, words, headline=top, outside=model.outside)
         if one_subject
@@ -202,7 +202,8 @@ def _sentence(text: str, words: int, *, short: bool = False) -> bool:
 
 
 def _kept_lists(blocks: Sequence[Block], gone: set[int], ruled: set[int]) -> set[int]:
-    """The blocks of ``gone`` in a list most of whose items stay: a list is read whole."""
+    """The blocks of ``gone`` in a list at least half of whose items stay, neither in ``gone``
+    nor removed by a rule (``ruled``): a list is read whole."""
     kept: set[int] = set()
     run: list[int] = []
     for i, block in enumerate([*blocks, None]):
