@@ -2,7 +2,7 @@
 
     python bench/build_needles.py
 
-Run it after changing a pattern in ``src/lire/clean/packs/``; tests/clean/test_regex_safety.py
+Run it after changing a pattern in ``src/lire/clean/packs/``; tests/clean/test_needles.py
 fails while the file is out of date. lire reads the needles from it at start-up instead of
 parsing every pattern (``lire.clean.patterns``); a pattern it does not know is parsed.
 """
