@@ -4,8 +4,9 @@ The labelling team writes real news texts (each a stored public page's text as a
 paste it, from the ``search`` tool's ``pages`` corpus), labelled line by line (the guideline:
 ``data/boilerplate/LABELLING.md``), to
 ``/work/labels/news-*.jsonl`` (or the folder given). This script checks every record, keeps one
-text per address, and writes them to ``data/boilerplate/`` under the same file names, each text
-with its source address. Re-run it as the labels grow: the files are rewritten whole.
+text per site (none of a site the set's other files hold), and writes them to
+``data/boilerplate/`` under the same file names, each text with its source address. Re-run it as
+the labels grow: the files are rewritten whole.
 
 A record: ``source``, ``url``, ``site``, ``lang``, ``page_type``, ``hard_negative`` and
 ``lines``, each line ``{"label", "kind", "text"}`` (``"mixed": true`` on an article line that
@@ -78,9 +79,12 @@ def checked(record: dict[str, Any], where: str) -> dict[str, Any]:
     }
 
 
-def read_labels(paths: Iterable[Path]) -> Iterator[tuple[Path, dict[str, Any]]]:
-    """Every well-formed record, once per address (the first one written wins)."""
-    seen: set[str] = set()
+def read_labels(
+    paths: Iterable[Path], taken: Iterable[str] = ()
+) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """Every well-formed record, once per site (the first one written wins), none of a site in
+    ``taken`` (the sites of the set's other files) or a subdomain of one of them."""
+    seen: set[str] = set(taken)
     for path in paths:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if not line.strip():
@@ -91,9 +95,23 @@ def read_labels(paths: Iterable[Path]) -> Iterator[tuple[Path, dict[str, Any]]]:
             except (BadRecord, json.JSONDecodeError) as error:
                 print(f"skipped {where}: {error}", file=sys.stderr)
                 continue
-            if record["url"] not in seen:
-                seen.add(record["url"])
-                yield path, record
+            site = record["site"].lower()
+            if any(site == other or site.endswith("." + other) for other in seen):
+                print(f"skipped {where}: site {site} is in the set already", file=sys.stderr)
+                continue
+            seen.add(site)
+            yield path, record
+
+
+def _sites_of_other_files(names: set[str]) -> set[str]:
+    """The sites of the set's files other than ``names`` (which this run rewrites whole)."""
+    sites: set[str] = set()
+    for path in sorted(DATA.glob("news*.jsonl")):
+        if path.name not in names:
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    sites.add(json.loads(line)["site"].lower())
+    return sites
 
 
 def describe(records: Iterable[dict[str, Any]]) -> None:
@@ -133,7 +151,7 @@ def main(argv: list[str]) -> int:
         print(f"no {LABELS_FILES} in {folder}", file=sys.stderr)
         return 1
     written: dict[str, list[dict[str, Any]]] = {path.name: [] for path in paths}
-    for path, record in read_labels(paths):
+    for path, record in read_labels(paths, _sites_of_other_files({path.name for path in paths})):
         written[path.name].append(record)
     DATA.mkdir(parents=True, exist_ok=True)
     for name, records in written.items():
