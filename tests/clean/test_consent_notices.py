@@ -139,3 +139,102 @@ def test_a_cookie_plugins_notice_goes_whole(lang: str) -> None:
     reading = read_text(f"{first}\n\n{second}\n\n{PLUGIN_NOTICES[lang]}")
     assert reading.article.text == f"{first}\n\n{second}"
     assert reading.article.removed[0].rule.startswith("consent/")
+
+
+# A consent dialog of the ad industry's framework, pasted with the article: its heading and its
+# purposes, the same words on every site that uses it, in each language's official wording.
+FRAMEWORK_DIALOGS = {
+    "en": (
+        "We value your privacy",
+        "Store and/or access information on a device",
+        "Personalised advertising and content, advertising and content measurement, audience "
+        "research and services development",
+        "List of Partners (vendors)",
+    ),
+    "fr": (
+        "Nous nous soucions de votre vie privée",
+        "Stocker et/ou accéder à des informations sur un appareil",
+        "Utiliser des données de géolocalisation précises",
+        "Liste des partenaires (fournisseurs)",
+    ),
+    "de": (
+        "Ihre Privatsphäre ist uns wichtig",
+        "Informationen auf einem Gerät speichern und/oder abrufen",
+        "Gerätemerkmale zur Identifikation aktiv abfragen",
+        "Liste der Partner (Anbieter)",
+    ),
+    "es": (
+        "Valoramos tu privacidad",
+        "Almacenar la información en un dispositivo y/o acceder a ella",
+        "Analizar activamente las características del dispositivo para su identificación",
+        "Lista de socios (proveedores)",
+    ),
+    "it": (
+        "Rispettiamo la tua privacy",
+        "Archiviare e/o accedere a informazioni su un dispositivo",
+        "Utilizzare dati di geolocalizzazione precisi",
+        "Elenco dei partner (fornitori)",
+    ),
+    "pt": (
+        "Valorizamos a sua privacidade",
+        "Armazenar e/ou aceder a informações num dispositivo",
+        "Anúncios e conteúdos personalizados, medição de anúncios e conteúdos, perceções do "
+        "público e desenvolvimento de produtos",
+        "Lista de parceiros (fornecedores)",
+    ),
+    "nl": (
+        "Wij hechten waarde aan je privacy",
+        "Informatie op een apparaat opslaan en/of openen",
+        "Precieze geolocatiegegevens gebruiken",
+        "Lijst met partners (leveranciers)",
+    ),
+}
+# An article that quotes a purpose inside its own sentence keeps the sentence.
+FRAMEWORK_REPORTS = {
+    "en": "The regulator said the purpose to store and/or access information on a device "
+    "was shown to readers without any real choice.",
+    "fr": "Selon la CNIL, la finalité « stocker et/ou accéder à des informations sur un "
+    "appareil » était présentée sans véritable choix.",
+    "de": "Die Behörde bemängelte, dass der Zweck, Informationen auf einem Gerät speichern "
+    "und/oder abrufen zu dürfen, ohne echte Wahl angezeigt wurde.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(FRAMEWORK_DIALOGS))
+def test_a_consent_frameworks_dialog_goes_line_by_line(lang: str) -> None:
+    first, second = ARTICLES[lang].split("\n\n")
+    dialog = "\n\n".join(FRAMEWORK_DIALOGS[lang])
+    reading = read_text(f"{first}\n\n{second}\n\n{dialog}")
+    assert reading.article.text == f"{first}\n\n{second}"
+    assert {removal.rule for removal in reading.article.removed} == {"consent/tcf-purposes"}
+
+
+@pytest.mark.parametrize("lang", sorted(FRAMEWORK_REPORTS))
+def test_an_article_that_quotes_a_consent_purpose_keeps_the_sentence(lang: str) -> None:
+    first, second = ARTICLES[lang].split("\n\n")
+    reading = read_text(f"{first}\n\n{FRAMEWORK_REPORTS[lang]}\n\n{second}")
+    assert FRAMEWORK_REPORTS[lang] in reading.article.text
+
+
+# The same notices in the other words sites use: "benutzt Cookies", "maakt gebruik van
+# cookies", "fa uso di cookie", "Este website utiliza cookies", "des témoins" (Quebec), and a
+# cookie plugin's "necessary cookies are absolutely essential".
+OTHER_WORDINGS = {
+    "en": "Necessary cookies are absolutely essential for the website to function properly.",
+    "fr": "Ce site utilise des témoins pour améliorer votre expérience de navigation.",
+    "de": "Diese Website benutzt Cookies. Wenn du die Website weiter nutzt, gehen wir von "
+    "deinem Einverständnis aus.",
+    "es": "Las cookies necesarias son absolutamente esenciales para que el sitio web funcione "
+    "correctamente.",
+    "it": "Questo sito fa uso di cookie per migliorare l'esperienza di navigazione degli utenti.",
+    "pt": "Este website utiliza cookies para melhorar a sua experiência.",
+    "nl": "Deze website maakt gebruik van cookies om de website goed te laten werken.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(OTHER_WORDINGS))
+def test_a_cookie_notice_in_other_words_goes(lang: str) -> None:
+    first, second = ARTICLES[lang].split("\n\n")
+    reading = read_text(f"{first}\n\n{second}\n\n{OTHER_WORDINGS[lang]}")
+    assert reading.article.text == f"{first}\n\n{second}"
+    assert reading.article.removed[0].rule.startswith("consent/")
