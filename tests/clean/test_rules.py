@@ -291,6 +291,17 @@ GERMAN = (
         (SPANISH, "Publicado por Ana en 10:39", "author/blogger-posted-by"),
         (SPANISH, "Relacionados", "related/es-lee-tambien"),
         (SPANISH, "Omitir para ir al contenido principal", "nav/es-mobiliario"),
+        (f"{QUAY}\n\n{SHEDS}", "Newer Post Older Post Home", "nav/blogger-pager"),
+        (SPANISH, "Entrada más reciente Entrada antigua Página Principal", "nav/blogger-pager"),
+        (
+            f"{QUAY}\n\n{SHEDS}",
+            "Email This BlogThis! Share to X Share to Facebook Share to Pinterest",
+            "share/blogger-blogthis",
+        ),
+        (f"{QUAY}\n\n{SHEDS}", "Like this:", "share/like-this"),
+        (GERMAN, "Gefällt mir:", "share/like-this"),
+        (f"{QUAY}\n\n{SHEDS}", "Report an error", "nav/report-error"),
+        (SPANISH, "Reportar un error", "nav/report-error"),
         (
             GERMAN,
             "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
@@ -443,3 +454,26 @@ def test_a_services_a_plugins_or_a_banners_line_goes_in_its_language(
 def test_a_sentence_about_cookies_or_links_is_kept(text: str, sentence: str) -> None:
     reading = read_between(text, sentence)
     assert sentence in reading.article.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Readers can report an error to the editors through a form on the site, the paper said.",
+        "The blogger said the spam filter, Akismet, had deleted hundreds of genuine comments.",
+        "An older post on the home page said the quay would close for the whole winter.",
+        "Some readers like this: a quay that stays open to the boats all winter long.",
+    ],
+)
+def test_a_sentence_that_speaks_of_a_blogs_furniture_stays(line: str) -> None:
+    reading = read_between(f"{QUAY}\n\n{SHEDS}", line)
+    assert line in reading.article.text
+
+
+def test_the_anti_spam_plugins_notice_goes() -> None:
+    line = (
+        "Questo sito utilizza Akismet per ridurre lo spam. Scopri come vengono elaborati i dati "
+        "derivati dai commenti."
+    )
+    reading = read_between(ITALIAN, line)
+    assert [removal.rule for removal in reading.article.removed] == ["comment/akismet"]
