@@ -301,6 +301,15 @@ GERMAN = (
         (f"{QUAY}\n\n{SHEDS}", "Like this:", "share/like-this"),
         (GERMAN, "Gefällt mir:", "share/like-this"),
         (f"{QUAY}\n\n{SHEDS}", "Report an error", "nav/report-error"),
+        (f"{QUAY}\n\n{SHEDS}", "Font size A A A", "nav/reader-widgets"),
+        (SPANISH, "Tamaño de letra", "nav/reader-widgets"),
+        (GERMAN, "Artikel anhören", "nav/reader-widgets"),
+        (SPANISH, "descripción de la imagen", "nav/reader-widgets"),
+        (f"{QUAY}\n\n{SHEDS}", "Editor's picks", "related/en-previous-next"),
+        (SPANISH, "Lo más visto", "related/es-anterior-siguiente"),
+        (GERMAN, "Aktuelle Nachrichten", "related/de-vorheriger-naechster"),
+        (GERMAN, "Jetzt kostenlos registrieren", "login/register-line"),
+        (SPANISH, "Crea tu cuenta gratis", "login/register-line"),
         (SPANISH, "Reportar un error", "nav/report-error"),
         (
             GERMAN,
@@ -463,6 +472,9 @@ def test_a_sentence_about_cookies_or_links_is_kept(text: str, sentence: str) -> 
         "The blogger said the spam filter, Akismet, had deleted hundreds of genuine comments.",
         "An older post on the home page said the quay would close for the whole winter.",
         "Some readers like this: a quay that stays open to the boats all winter long.",
+        "The text size of the old harbour signs was too small for the fishermen to read.",
+        "Don't miss the new quay if you pass by the harbour this summer, the mayor said.",
+        "Boat owners must register for free with the harbour office before the quay reopens.",
     ],
 )
 def test_a_sentence_that_speaks_of_a_blogs_furniture_stays(line: str) -> None:
