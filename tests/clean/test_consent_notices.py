@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lire import read_text
+from lire import Reading, read_text
 
 ARTICLES = {
     "en": (
@@ -96,20 +96,28 @@ REPORTS = {
 }
 
 
+def read_after(lang: str, notice: str) -> Reading:
+    """The article of ``lang`` read with ``notice`` pasted after it."""
+    return read_text(f"{ARTICLES[lang]}\n\n{notice}")
+
+
+def read_inside(lang: str, sentence: str) -> Reading:
+    """The article of ``lang`` read with ``sentence`` pasted between its two paragraphs."""
+    first, second = ARTICLES[lang].split("\n\n")
+    return read_text(f"{first}\n\n{sentence}\n\n{second}")
+
+
 @pytest.mark.parametrize("lang", sorted(NOTICES))
 def test_a_cookie_notice_of_several_sentences_goes_whole(lang: str) -> None:
-    first, second = ARTICLES[lang].split("\n\n")
-    reading = read_text(f"{first}\n\n{second}\n\n{NOTICES[lang]}")
+    reading = read_after(lang, NOTICES[lang])
     removed = reading.article.removed
     assert removed and removed[0].rule.startswith("consent/"), removed
-    assert reading.article.text == f"{first}\n\n{second}"
+    assert reading.article.text == ARTICLES[lang]
 
 
 @pytest.mark.parametrize("lang", sorted(REPORTS))
 def test_an_article_that_reports_on_cookie_choices_keeps_the_sentence(lang: str) -> None:
-    first, second = ARTICLES[lang].split("\n\n")
-    reading = read_text(f"{first}\n\n{REPORTS[lang]}\n\n{second}")
-    assert REPORTS[lang] in reading.article.text
+    assert REPORTS[lang] in read_inside(lang, REPORTS[lang]).article.text
 
 
 # A WordPress cookie plugin's notice, the same words on thousands of sites and in their
@@ -131,14 +139,6 @@ PLUGIN_NOTICES = {
         "Sie auf unsere Website zurückkehren."
     ),
 }
-
-
-@pytest.mark.parametrize("lang", sorted(PLUGIN_NOTICES))
-def test_a_cookie_plugins_notice_goes_whole(lang: str) -> None:
-    first, second = ARTICLES[lang].split("\n\n")
-    reading = read_text(f"{first}\n\n{second}\n\n{PLUGIN_NOTICES[lang]}")
-    assert reading.article.text == f"{first}\n\n{second}"
-    assert reading.article.removed[0].rule.startswith("consent/")
 
 
 # A consent dialog of the ad industry's framework, pasted with the article: its heading and its
@@ -202,18 +202,14 @@ FRAMEWORK_REPORTS = {
 
 @pytest.mark.parametrize("lang", sorted(FRAMEWORK_DIALOGS))
 def test_a_consent_frameworks_dialog_goes_line_by_line(lang: str) -> None:
-    first, second = ARTICLES[lang].split("\n\n")
-    dialog = "\n\n".join(FRAMEWORK_DIALOGS[lang])
-    reading = read_text(f"{first}\n\n{second}\n\n{dialog}")
-    assert reading.article.text == f"{first}\n\n{second}"
+    reading = read_after(lang, "\n\n".join(FRAMEWORK_DIALOGS[lang]))
+    assert reading.article.text == ARTICLES[lang]
     assert {removal.rule for removal in reading.article.removed} == {"consent/tcf-purposes"}
 
 
 @pytest.mark.parametrize("lang", sorted(FRAMEWORK_REPORTS))
 def test_an_article_that_quotes_a_consent_purpose_keeps_the_sentence(lang: str) -> None:
-    first, second = ARTICLES[lang].split("\n\n")
-    reading = read_text(f"{first}\n\n{FRAMEWORK_REPORTS[lang]}\n\n{second}")
-    assert FRAMEWORK_REPORTS[lang] in reading.article.text
+    assert FRAMEWORK_REPORTS[lang] in read_inside(lang, FRAMEWORK_REPORTS[lang]).article.text
 
 
 # The same notices in the other words sites use: "benutzt Cookies", "maakt gebruik van
@@ -232,9 +228,12 @@ OTHER_WORDINGS = {
 }
 
 
-@pytest.mark.parametrize("lang", sorted(OTHER_WORDINGS))
-def test_a_cookie_notice_in_other_words_goes(lang: str) -> None:
-    first, second = ARTICLES[lang].split("\n\n")
-    reading = read_text(f"{first}\n\n{second}\n\n{OTHER_WORDINGS[lang]}")
-    assert reading.article.text == f"{first}\n\n{second}"
+@pytest.mark.parametrize(
+    ("lang", "notice"),
+    [*PLUGIN_NOTICES.items(), *OTHER_WORDINGS.items()],
+    ids=[*(f"plugin-{lang}" for lang in PLUGIN_NOTICES), *OTHER_WORDINGS],
+)
+def test_a_cookie_plugins_notice_or_another_wording_goes_whole(lang: str, notice: str) -> None:
+    reading = read_after(lang, notice)
+    assert reading.article.text == ARTICLES[lang]
     assert reading.article.removed[0].rule.startswith("consent/")
