@@ -279,6 +279,32 @@ GERMAN = (
 )
 
 
+FRENCH = (
+    "Le conseil municipal a adopté mardi le nouveau plan de circulation, qui ferme le centre "
+    "historique aux voitures le week-end à partir du mois de mars.\n\n"
+    "Les commerçants ont demandé davantage de parkings en périphérie et le maire a promis "
+    "d'étudier la proposition avant l'été, selon la mairie."
+)
+ITALIAN = (
+    "Il consiglio comunale ha approvato martedì il nuovo piano della mobilità, che chiude il "
+    "centro storico alle auto nei fine settimana a partire da marzo.\n\n"
+    "I commercianti hanno chiesto più parcheggi in periferia e il sindaco ha promesso di "
+    "studiare la proposta prima dell'estate, secondo il comune."
+)
+PORTUGUESE = (
+    "A câmara municipal aprovou na terça-feira o novo plano de mobilidade, que fecha o centro "
+    "histórico aos carros aos fins de semana a partir de março.\n\n"
+    "Os comerciantes pediram mais estacionamento na periferia e o presidente da câmara "
+    "prometeu estudar a proposta antes do verão, segundo a autarquia."
+)
+DUTCH = (
+    "De gemeenteraad heeft dinsdag het nieuwe verkeersplan aangenomen, dat de historische "
+    "binnenstad vanaf maart in de weekenden afsluit voor auto's.\n\n"
+    "De winkeliers vroegen om meer parkeerplaatsen aan de rand van de stad en de burgemeester "
+    "beloofde het voorstel voor de zomer te bestuderen, meldt de gemeente."
+)
+
+
 @pytest.mark.parametrize(
     ("text", "line", "rule"),
     [
@@ -312,6 +338,51 @@ GERMAN = (
         (SPANISH, "Crea tu cuenta gratis", "login/register-line"),
         (SPANISH, "Reportar un error", "nav/report-error"),
         (
+            f"{QUAY}\n\n{SHEDS}",
+            "Every contribution, however big or small, powers our journalism.",
+            "donation/en-appeal",
+        ),
+        (f"{QUAY}\n\n{SHEDS}", "Make a contribution", "donation/en-appeal"),
+        (f"{QUAY}\n\n{SHEDS}", "Can you chip in?", "donation/en-appeal"),
+        (
+            FRENCH,
+            "Chaque contribution, petite ou grande, nous aide à rester indépendants.",
+            "donation/fr-appel",
+        ),
+        (
+            FRENCH,
+            "Pour continuer à vous informer gratuitement, nous avons besoin de votre soutien.",
+            "donation/fr-appel",
+        ),
+        (GERMAN, "Jeder Beitrag, ob groß oder klein, hilft uns.", "donation/de-appell"),
+        (
+            GERMAN,
+            "Damit wir weiterhin unabhängig berichten können, sind wir auf Ihre Unterstützung "
+            "angewiesen.",
+            "donation/de-appell",
+        ),
+        (GERMAN, "Freiwillig zahlen", "donation/de-appell"),
+        (SPANISH, "Apóyanos desde 1 €, solo te llevará un minuto.", "donation/es-apoyo"),
+        (
+            SPANISH,
+            "Necesitamos tu apoyo para seguir haciendo periodismo independiente.",
+            "donation/es-apoyo",
+        ),
+        (ITALIAN, "Ogni contributo, grande o piccolo, ci aiuta.", "donation/it-appello"),
+        (
+            ITALIAN,
+            "Abbiamo bisogno del tuo sostegno per continuare a fare giornalismo indipendente.",
+            "donation/it-appello",
+        ),
+        (PORTUGUESE, "Cada contribuição, grande ou pequena, ajuda-nos.", "donation/pt-apoio"),
+        (PORTUGUESE, "Apoie-nos a partir de 1 €, leva apenas um minuto.", "donation/pt-apoio"),
+        (
+            PORTUGUESE,
+            "Com a sua contribuição ajuda-nos a continuar a informar.",
+            "donation/pt-apoio",
+        ),
+        (DUTCH, "Elke bijdrage, groot of klein, helpt ons.", "donation/nl-oproep"),
+        (
             GERMAN,
             "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
             "incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud.",
@@ -325,30 +396,6 @@ def test_a_sites_furniture_goes_in_its_language(text: str, line: str, rule: str)
     assert reading.article.text.count("\n\n") == 1
 
 
-FRENCH = (
-    "Le conseil municipal a adopté mardi le nouveau plan de circulation, qui ferme le centre "
-    "historique aux voitures le week-end à partir du mois de mars.\n\n"
-    "Les commerçants ont demandé davantage de parkings en périphérie et le maire a promis "
-    "d'étudier la proposition avant l'été, selon la mairie."
-)
-ITALIAN = (
-    "Il consiglio comunale ha approvato martedì il nuovo piano della mobilità, che chiude il "
-    "centro storico alle auto nei fine settimana a partire da marzo.\n\n"
-    "I commercianti hanno chiesto più parcheggi in periferia e il sindaco ha promesso di "
-    "studiare la proposta prima dell'estate, secondo il comune."
-)
-PORTUGUESE = (
-    "A câmara municipal aprovou na terça-feira o novo plano de mobilidade, que fecha o centro "
-    "histórico aos carros aos fins de semana a partir de março.\n\n"
-    "Os comerciantes pediram mais estacionamento na periferia e o presidente da câmara "
-    "prometeu estudar a proposta antes do verão, segundo a autarquia."
-)
-DUTCH = (
-    "De gemeenteraad heeft dinsdag het nieuwe verkeersplan aangenomen, dat de historische "
-    "binnenstad vanaf maart in de weekenden afsluit voor auto's.\n\n"
-    "De winkeliers vroegen om meer parkeerplaatsen aan de rand van de stad en de burgemeester "
-    "beloofde het voorstel voor de zomer te bestuderen, meldt de gemeente."
-)
 SHOP_LINES = [
     (f"{QUAY}\n\n{SHEDS}", "Free Shipping on Orders over $75", "form/en-shop"),
     (f"{QUAY}\n\n{SHEDS}", "Returns & exchanges accepted", "form/en-shop"),
@@ -477,8 +524,38 @@ def test_a_services_a_plugins_or_a_banners_line_goes_in_its_language(
                 "Don't miss the new quay if you pass by the harbour this summer, the mayor said.",
                 "Boat owners must register for free with the harbour office before the quay "
                 "reopens.",
+                "Each donation, however small, was logged by the harbour clerk, the court heard.",
+                "Every contribution counts, the director of the food bank told volunteers.",
             )
         ),
+        (FRENCH, "Chaque euro compte, a rappelé le ministre du Budget devant les députés."),
+        (
+            FRENCH,
+            "Chaque don, quel qu'en soit le montant, sera reversé aux sinistrés, a précisé "
+            "l'association.",
+        ),
+        (
+            FRENCH,
+            "« Nous avons besoin de votre soutien pour continuer », a lancé le candidat.",
+        ),
+        (
+            FRENCH,
+            "Votre don est déductible des impôts à hauteur de 66 %, rappelle l'administration "
+            "fiscale.",
+        ),
+        (GERMAN, "Jede Spende hilft, sagte die Leiterin der Tafel am Samstag."),
+        (
+            GERMAN,
+            "Damit wir weiterhin helfen können, sind wir auf Ihre Unterstützung angewiesen, "
+            "sagte die Leiterin der Tafel.",
+        ),
+        (SPANISH, "«Necesitamos tu apoyo para seguir adelante», dijo el candidato en el mitin."),
+        (ITALIAN, "Ogni euro conta, ha ricordato l'assessore al bilancio in consiglio."),
+        (
+            PORTUGUESE,
+            "Com a sua doação, o hospital comprou três novos ventiladores no ano passado.",
+        ),
+        (DUTCH, "Elke bijdrage is welkom, zegt de voorzitter van de voedselbank."),
     ],
 )
 def test_a_sentence_about_cookies_links_or_a_blogs_furniture_is_kept(
