@@ -382,6 +382,24 @@ DUTCH = (
             "donation/pt-apoio",
         ),
         (DUTCH, "Elke bijdrage, groot of klein, helpt ons.", "donation/nl-oproep"),
+        (f"{QUAY}\n\n{SHEDS}", "Only $1 for 6 months", "subscription/en-offer"),
+        (f"{QUAY}\n\n{SHEDS}", "Exclusive for members", "subscription/en-offer"),
+        (FRENCH, "Accédez à tous nos contenus en illimité", "subscription/fr-offre"),
+        (FRENCH, "Offre découverte : 1 € le premier mois", "subscription/fr-offre"),
+        (GERMAN, "Jetzt 4 Wochen für 1 € testen", "subscription/de-angebot"),
+        (GERMAN, "Mit SZ Plus weiterlesen", "paywall/de-weiterlesen"),
+        (
+            GERMAN,
+            "Um diesen Artikel zu lesen, benötigen Sie ein Abonnement.",
+            "paywall/de-weiterlesen",
+        ),
+        (ITALIAN, "Leggi senza limiti", "subscription/it-offerta"),
+        (
+            DUTCH,
+            "Je hebt het maximum aantal gratis artikelen bereikt.",
+            "paywall/nl-abonnees",
+        ),
+        (DUTCH, "Dit is een Plus-artikel", "paywall/nl-abonnees"),
         (
             GERMAN,
             "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
@@ -556,6 +574,21 @@ def test_a_services_a_plugins_or_a_banners_line_goes_in_its_language(
             "Com a sua doação, o hospital comprou três novos ventiladores no ano passado.",
         ),
         (DUTCH, "Elke bijdrage is welkom, zegt de voorzitter van de voedselbank."),
+        (f"{QUAY}\n\n{SHEDS}", "Premium content providers saw their revenue fall by a third."),
+        (f"{QUAY}\n\n{SHEDS}", "The club said the lounge would be exclusive to members."),
+        (FRENCH, "Accédez à tous nos contenus : la promesse de l'éditeur n'a pas convaincu."),
+        (FRENCH, "Offre spéciale : le magasin a vendu 300 vélos en une journée, selon le gérant."),
+        (GERMAN, "Jetzt 4 Wochen lang gesperrt: Die Brücke wird ab Montag saniert."),
+        (
+            GERMAN,
+            "Um diesen Artikel zu lesen, brauchte man früher ein Abonnement, heute ist er frei.",
+        ),
+        (ITALIAN, "Leggi senza limiti di tempo: così la biblioteca ha cambiato le regole."),
+        (
+            DUTCH,
+            "Het maximum aantal gratis artikelen per maand werd door de krant verlaagd naar "
+            "drie, meldt de redactie.",
+        ),
     ],
 )
 def test_a_sentence_about_cookies_links_or_a_blogs_furniture_is_kept(
