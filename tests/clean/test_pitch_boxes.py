@@ -90,7 +90,9 @@ REPORTS = {
     "es": "Según la empresa, los clientes pueden darse de baja en cualquier momento del año.",
 }
 # Boxes whose lead sentence reads as running text: the rules cut the box from its ask on.
-LEADS = {"es": 0, "it": 0}
+# ("Recibe cada mañana..." is also how an article says "she receives every morning"; Italian's
+# "Ricevi ogni mattina..." speaks to the reader only, and goes with its box.)
+LEADS = {"es": 0}
 
 
 @pytest.mark.parametrize(

@@ -419,6 +419,26 @@ DUTCH = (
         (DUTCH, "Meer artikelen van Jan de Vries", "author/all-articles"),
         (f"{QUAY}\n\n{SHEDS}", "Advertorial", "ad/en-sponsored"),
         (PORTUGUESE, "Em parceria com o Banco Exemplo", "ad/pt-patrocinado"),
+        (f"{QUAY}\n\n{SHEDS}", "Skip advertisement", "ad/en-chrome"),
+        (FRENCH, "Réagir", "comment/fr-commentaires"),
+        (FRENCH, "Nos articles recommandés", "related/fr-lire-aussi"),
+        (DUTCH, "Dit vind je misschien ook interessant", "related/nl-lees-ook"),
+        (DUTCH, "Kopieer link", "share/nl-delen"),
+        (GERMAN, "Ihre E-Mail-Adresse", "newsletter/email-field"),
+        (SPANISH, "Tu correo electrónico", "newsletter/email-field"),
+        (PORTUGUESE, "O seu e-mail", "newsletter/email-field"),
+        (DUTCH, "Je e-mailadres", "newsletter/email-field"),
+        (
+            SPANISH,
+            "Recibe cada mañana las noticias más importantes en tu correo",
+            "newsletter/es-boletin",
+        ),
+        (ITALIAN, "Ricevi ogni mattina le notizie più importanti", "newsletter/it-iscriviti"),
+        (
+            DUTCH,
+            "Ontvang elke ochtend het belangrijkste nieuws in je mailbox",
+            "newsletter/nl-mailbox",
+        ),
         (
             GERMAN,
             "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
@@ -606,6 +626,9 @@ def test_a_services_a_plugins_or_a_banners_line_goes_in_its_language(
         (f"{QUAY}\n\n{SHEDS}", "She forgot her password and could not sign in, the court heard."),
         (GERMAN, "Alle Artikel von Max Mustermann wurden am Montag aus dem Archiv gelöscht."),
         (PORTUGUESE, "Em parceria com o banco, a câmara vai financiar três novas creches."),
+        (FRENCH, "Réagir vite : c'est ce que les pompiers ont appris des crues de 2016."),
+        (ITALIAN, "Ricevi ogni mattina un caffè gratis, prometteva il bar di piazza Garibaldi."),
+        (SPANISH, "Tu correo electrónico puede delatarte, advierten los expertos en seguridad."),
         (
             DUTCH,
             "Het maximum aantal gratis artikelen per maand werd door de krant verlaagd naar "
