@@ -507,6 +507,13 @@ CALLS_TO_ACTION = [
     (f"{QUAY}\n\n{SHEDS}", "Request a demo", "form/en-call-to-action"),
     (f"{QUAY}\n\n{SHEDS}", "Book Your Discovery Call Today", "form/en-call-to-action"),
     (f"{QUAY}\n\n{SHEDS}", "Get started - it's free", "form/en-call-to-action"),
+    (f"{QUAY}\n\n{SHEDS}", "Take the next step", "form/en-call-to-action"),
+    (f"{QUAY}\n\n{SHEDS}", "Shop All Fire Pits", "form/en-call-to-action"),
+    (f"{QUAY}\n\n{SHEDS}", "View pricing", "form/en-call-to-action"),
+    (f"{QUAY}\n\n{SHEDS}", "Download the free guide", "form/en-call-to-action"),
+    (f"{QUAY}\n\n{SHEDS}", "Ready to get started?", "form/en-call-to-action"),
+    (f"{QUAY}\n\n{SHEDS}", "Jump to Recipe", "form/en-call-to-action"),
+    (f"{QUAY}\n\n{SHEDS}", "Print Recipe", "form/en-call-to-action"),
     (GERMAN, "Kostenlose Demo anfordern", "form/de-aufruf"),
     (FRENCH, "Demander une démo", "form/fr-appel"),
     (SPANISH, "Solicita una demo gratis", "form/es-llamada"),
@@ -629,6 +636,10 @@ def test_a_services_a_plugins_or_a_banners_line_goes_in_its_language(
         (FRENCH, "Réagir vite : c'est ce que les pompiers ont appris des crues de 2016."),
         (ITALIAN, "Ricevi ogni mattina un caffè gratis, prometteva il bar di piazza Garibaldi."),
         (SPANISH, "Tu correo electrónico puede delatarte, advierten los expertos en seguridad."),
+        (
+            f"{QUAY}\n\n{SHEDS}",
+            "Ready to get started on the quay, the builders took the next step in March.",
+        ),
         (
             DUTCH,
             "Het maximum aantal gratis artikelen per maand werd door de krant verlaagd naar "
