@@ -311,6 +311,7 @@ DUTCH = (
         (f"{QUAY}\n\n{SHEDS}", "Anonymous said...", "comment/blogger-said"),
         (GERMAN, "Anonym hat gesagt…", "comment/blogger-said"),
         (f"{QUAY}\n\n{SHEDS}", "Home » Harbour » The new quay", "nav/breadcrumb-line"),
+        (GERMAN, "Startseite > Politik", "nav/breadcrumb-line"),
         (f"{QUAY}\n\n{SHEDS}", "[caption][/caption]", "nav/breadcrumb-line"),
         (GERMAN, "Zum Hauptinhalt springen", "nav/de-mobiliar"),
         (GERMAN, "Eingestellt von Anna um 10:39", "author/blogger-posted-by"),
