@@ -665,6 +665,16 @@ def test_short_article_lines_between_paragraphs_are_kept() -> None:
     assert clean(source) == source
 
 
+def test_the_headline_between_a_sites_skip_link_and_a_paywall_notice_is_kept() -> None:
+    # a pitch box's short lines between two pitches go; between "Aller au contenu" and the
+    # paywall notice under the headline stand the masthead and the headline
+    headline = "La presse en ligne, ça va finir par se payer..."
+    lines = ["Aller au contenu", "Libération", headline, "Article réservé aux abonnés"]
+    cleaned = clean(article(*lines, *ARTICLE["fr"]))
+    assert headline in kept_texts(cleaned)
+    assert "Article réservé aux abonnés" not in kept_texts(cleaned)
+
+
 def test_an_article_of_short_lines_keeps_them_all_before_a_pitch() -> None:
     recipe = ["Pancakes", "Ingredients:", "2 eggs", "1 cup flour", "Method:", "1 Whisk it all."]
     cleaned = clean(article(*recipe, "2 Cook in a hot pan.", "Sign up for our newsletter."))

@@ -161,11 +161,14 @@ def _bridge(
     head: int,
     tail: int,
 ) -> None:
-    """In the head and the tail, short lines between two strong blocks, one a pitch, go too."""
+    """In the head and the tail, short lines between two strong blocks, one a pitch, go too; in
+    the head, both must be pitches: between a site's "Skip to content" and the paywall notice
+    under the headline stand the masthead and the headline."""
     strong = sorted(i for i, v in enumerate(verdicts) if v.strong)
     for left, right in itertools.pairwise(strong):
         gap = range(left + 1, right)
-        pitch = any(str(verdicts[k].strong).partition("/")[0] in BRIDGED for k in (left, right))
+        pitches = [str(verdicts[k].strong).partition("/")[0] in BRIDGED for k in (left, right)]
+        pitch = all(pitches) if right <= head else any(pitches)
         if (
             pitch
             and 0 < len(gap) <= BRIDGE_MAX
