@@ -312,6 +312,13 @@ DUTCH = (
         (GERMAN, "Anonym hat gesagt…", "comment/blogger-said"),
         (f"{QUAY}\n\n{SHEDS}", "Home » Harbour » The new quay", "nav/breadcrumb-line"),
         (GERMAN, "Startseite > Politik", "nav/breadcrumb-line"),
+        (FRENCH, "Accueil | Dossiers | Le port en travaux", "nav/breadcrumb-line"),
+        (f"{QUAY}\n\n{SHEDS}", "- hamburger-menu-icon", "nav/breadcrumb-line"),
+        (
+            FRENCH,
+            "Editer l'article Suivre ce blog Administration + Créer mon blog",
+            "nav/overblog-bar",
+        ),
         (f"{QUAY}\n\n{SHEDS}", "[caption][/caption]", "nav/breadcrumb-line"),
         (GERMAN, "Zum Hauptinhalt springen", "nav/de-mobiliar"),
         (GERMAN, "Eingestellt von Anna um 10:39", "author/blogger-posted-by"),
