@@ -159,6 +159,16 @@ def test_a_short_first_line_is_judged_when_a_headline_follows_it() -> None:
     )
 
 
+def test_a_short_title_another_line_quotes_is_the_headline() -> None:
+    # a blog's comment count names its post: the short first line is the post's title
+    title = "Our cycling holiday"
+    blocks = _pasted(title, "No comments on Our cycling holiday")
+    model = _model_sure_of("cycling")
+    assert 0 not in learned_marks(blocks, [None] * len(blocks), model, title=title)
+    unquoted = _pasted(title, "Harbour bridge to be rebuilt after two winters")
+    assert 0 in learned_marks(unquoted, [None] * len(unquoted), model, title=title)
+
+
 def test_a_headline_like_line_the_model_is_all_but_sure_of_goes() -> None:
     blocks = _pasted(
         "The Gazette partner network", "Harbour bridge to be rebuilt after two winters"

@@ -49,6 +49,7 @@ TAIL_RULE = "related/off-topic-tail"  # a list of other stories after the articl
 HEADLINE = "headline"  # the features that name the article's headline: never removed
 HEADLINE_DOUBT = 0.9  # unless the model's score of it reaches this ("The Guardian - US")
 SAME_AS_TITLE = "title:same"
+QUOTED_TITLE_WORDS = 3  # a short title another line quotes whole is the headline from this long
 BEFORE_HEADLINE = 0.5  # above the headline, a block that is no running text goes at this score
 # The kind of boilerplate the model names -> the rule category its removals are filed under.
 CATEGORY_OF_KIND = {
@@ -137,7 +138,7 @@ def learned_marks(
     sure: set[int] = set()
     likely: set[int] = set()
     places = [groups[0] for groups in features]  # the headline's features are of its place
-    titled = _title_is_headline(places, title)
+    titled = _title_is_headline(places, title, [block.text for block in blocks])
     headline = [_is_headline(p, s, titled) for p, s in zip(places, scores, strict=True)]
     top = next((i for i, flag in enumerate(headline) if flag), 0)
     for i, score in enumerate(scores):
@@ -179,13 +180,35 @@ def _is_headline(place: Group, score: float, titled: bool) -> bool:
     return (HEADLINE in place and score < HEADLINE_DOUBT) or (titled and SAME_AS_TITLE in place)
 
 
-def _title_is_headline(places: Sequence[Group], title: str | None) -> bool:
+def _title_is_headline(places: Sequence[Group], title: str | None, texts: Sequence[str]) -> bool:
     """Whether the title lire read from the text's first line is the article's headline: it is
     headline-long, or no other line reads as one (a short first line such as "NEW NOTICES" or
-    "Advertisement" before the headline is judged like any other)."""
+    "Advertisement" before the headline is judged like any other), or a line of the text quotes
+    it whole ("No comments on Our first cycling holiday": a blog's comment count names its post)."""
     if not title:
         return False
-    return len(title.split()) > TITLE_MAX_WORDS or not any(HEADLINE in p for p in places)
+    words = len(title.split())
+    return (
+        words > TITLE_MAX_WORDS
+        or not any(HEADLINE in p for p in places)
+        or (words >= QUOTED_TITLE_WORDS and _quoted(title, texts))
+    )
+
+
+def _quoted(title: str, texts: Sequence[str]) -> bool:
+    """Whether a line of ``texts`` other than the title holds the title, as whole words."""
+    folded = " ".join(title.casefold().split())
+    for text in texts:
+        line = " ".join(text.casefold().split())
+        at = line.find(folded)
+        if line == folded or at < 0:
+            continue
+        end = at + len(folded)
+        if (at == 0 or not line[at - 1].isalnum()) and (
+            end == len(line) or not line[end].isalnum()
+        ):
+            return True
+    return False
 
 
 def _alone(model: BoilerplateModel, *, page: bool, prose: bool, sentence: bool) -> float:
