@@ -198,15 +198,10 @@ def _title_is_headline(places: Sequence[Group], title: str | None, texts: Sequen
 def _quoted(title: str, texts: Sequence[str]) -> bool:
     """Whether a line of ``texts`` other than the title holds the title, as whole words."""
     folded = " ".join(title.casefold().split())
+    whole = re.compile(rf"(?<!\w){re.escape(folded)}(?!\w)")
     for text in texts:
         line = " ".join(text.casefold().split())
-        at = line.find(folded)
-        if line == folded or at < 0:
-            continue
-        end = at + len(folded)
-        if (at == 0 or not line[at - 1].isalnum()) and (
-            end == len(line) or not line[end].isalnum()
-        ):
+        if line != folded and folded in line and whole.search(line):
             return True
     return False
 
