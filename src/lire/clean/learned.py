@@ -49,6 +49,7 @@ TAIL_RULE = "related/off-topic-tail"  # a list of other stories after the articl
 HEADLINE = "headline"  # the features that name the article's headline: never removed
 HEADLINE_DOUBT = 0.9  # unless the model's score of it reaches this ("The Guardian - US")
 SAME_AS_TITLE = "title:same"
+TITLE_PART = "title:part"  # a block holds the title, or is part of it (lire.clean.place)
 QUOTED_TITLE_WORDS = 3  # a short title another line quotes whole is the headline from this long
 BEFORE_HEADLINE = 0.5  # above the headline, a block that is no running text goes at this score
 # The kind of boilerplate the model names -> the rule category its removals are filed under.
@@ -138,7 +139,7 @@ def learned_marks(
     sure: set[int] = set()
     likely: set[int] = set()
     places = [groups[0] for groups in features]  # the headline's features are of its place
-    titled = _title_is_headline(places, title, [block.text for block in blocks])
+    titled = _title_is_headline(places, title, blocks)
     headline = [_is_headline(p, s, titled) for p, s in zip(places, scores, strict=True)]
     top = next((i for i, flag in enumerate(headline) if flag), 0)
     for i, score in enumerate(scores):
@@ -180,7 +181,7 @@ def _is_headline(place: Group, score: float, titled: bool) -> bool:
     return (HEADLINE in place and score < HEADLINE_DOUBT) or (titled and SAME_AS_TITLE in place)
 
 
-def _title_is_headline(places: Sequence[Group], title: str | None, texts: Sequence[str]) -> bool:
+def _title_is_headline(places: Sequence[Group], title: str | None, blocks: Sequence[Block]) -> bool:
     """Whether the title lire read from the text's first line is the article's headline: it is
     headline-long, or no other line reads as one (a short first line such as "NEW NOTICES" or
     "Advertisement" before the headline is judged like any other), or a line of the text quotes
@@ -191,19 +192,20 @@ def _title_is_headline(places: Sequence[Group], title: str | None, texts: Sequen
     return (
         words > TITLE_MAX_WORDS
         or not any(HEADLINE in p for p in places)
-        or (words >= QUOTED_TITLE_WORDS and _quoted(title, texts))
+        or (words >= QUOTED_TITLE_WORDS and _quoted(title, places, blocks))
     )
 
 
-def _quoted(title: str, texts: Sequence[str]) -> bool:
-    """Whether a line of ``texts`` other than the title holds the title, as whole words."""
+def _quoted(title: str, places: Sequence[Group], blocks: Sequence[Block]) -> bool:
+    """Whether a block other than the title holds the title, as whole words: of the blocks
+    whose place already says they hold it or part of it (``TITLE_PART``)."""
     folded = " ".join(title.casefold().split())
     whole = re.compile(rf"(?<!\w){re.escape(folded)}(?!\w)")
-    for text in texts:
-        line = " ".join(text.casefold().split())
-        if line != folded and folded in line and whole.search(line):
-            return True
-    return False
+    return any(
+        whole.search(" ".join(block.text.casefold().split()))
+        for block, place in zip(blocks, places, strict=True)
+        if TITLE_PART in place
+    )
 
 
 def _alone(model: BoilerplateModel, *, page: bool, prose: bool, sentence: bool) -> float:
