@@ -773,6 +773,16 @@ def test_the_headline_of_a_pasted_text_stays_whatever_a_rule_says() -> None:
     assert headline in kept_texts(cleaned)
 
 
+def test_a_blogs_bar_where_the_headline_would_be_is_no_headline() -> None:
+    # Overblog's bar under the blog's name reads like a headline (ten words, no final point);
+    # a rule of navigation says it is the bar, and the headline after it stays.
+    bar = "Editer l'article Suivre ce blog Administration + Créer mon blog"
+    headline = "Inauguration de la médiathèque : le discours du maire"
+    cleaned = clean(article("Overblog", bar, headline, *ARTICLE["fr"], lang="fr"))
+    assert bar not in kept_texts(cleaned)
+    assert headline in kept_texts(cleaned)
+
+
 def test_no_line_after_the_first_paragraph_is_taken_for_the_headline() -> None:
     # A short text: the first block is running text, so a pitch of seven words or more
     # without a final point that follows is no headline, and its rule removes it.

@@ -140,6 +140,54 @@ def test_a_related_header_takes_the_titles_excerpts_and_times_to_the_end() -> No
     assert {removed_by(article)[text] for text in teasers} == {"related/nl-vorig-volgend"}
 
 
+def test_a_related_header_at_the_top_takes_title_and_cut_off_excerpt_pairs() -> None:
+    """A "Derniers articles" line above the article, each title with its excerpt cut off: the pairs
+    go, the first title is not taken for the article's headline, and the article's own
+    headline after the last pair (no excerpt under it) stays."""
+    teasers = (
+        "Derniers articles",
+        "Marché de Noël : les chalets reviennent place de la Gare",
+        "Après deux ans d'absence, les artisans retrouvent leur place au...",
+        "Cyclisme : la course des Flandres passera par le centre",
+        "Le peloton traversera la ville le 4 avril, et la circulation sera… coupée...",
+    )
+    headline = "Le vieux pont du port sera reconstruit d'ici trois ans"
+    article = cleaned(*teasers, headline, *ARTICLE_FR)
+    assert kept(article) == [headline, *ARTICLE_FR]
+    assert {removed_by(article)[text] for text in teasers[1:]} == {removed_by(article)[teasers[0]]}
+
+
+def test_title_and_prose_pairs_under_a_related_header_need_a_cut_off_excerpt() -> None:
+    """A subheading and a paragraph ending with a point under a related header are not a pair."""
+    rest = (
+        "Le chantier du pont en chiffres",
+        "Quarante millions d'euros, trois ans de travaux et deux navettes par heure en attendant.",
+    )
+    article = cleaned(ARTICLE_FR[0], "Lire aussi", *rest, ARTICLE_FR[1])
+    assert rest[1] in kept(article)
+
+
+def test_excerpts_cut_off_with_two_dots_and_an_unfinished_last_item_go() -> None:
+    """Lines cut off with ".." or "….." run to the end, where the copy cut the last one short."""
+    excerpts = (
+        "Minister kondigt nieuwe maatregelen aan tegen overvallen op…..",
+        "Bewoners van de kade klagen over lawaai van de nachtelijke werkzaamhe…..",
+        "Regering gaat het busvervoer evalueren; te weinig informatie..",
+        "Politie houdt twee verdachten aan na inbraak in de winkelstra…..",
+        "Burgemeester waarschuwt automobilisten: “Nie",
+    )
+    article = cleaned(*ARTICLE_NL, *excerpts)
+    assert kept(article) == list(ARTICLE_NL)
+    assert {removed_by(article)[text] for text in excerpts} == {"related/cut-off-excerpts"}
+
+
+def test_an_article_whose_last_line_is_unfinished_keeps_it() -> None:
+    """Without a run of cut-off lines before it, an unfinished last line is the article's."""
+    last = "Volgens de wethouder moet de eerste rijstrook voor het einde van volgend jaar open"
+    article = cleaned(*ARTICLE_NL, last)
+    assert kept(article) == [*ARTICLE_NL, last]
+
+
 def test_an_inline_read_also_does_not_take_the_article_after_its_title() -> None:
     rest = (
         "Selon le maire, les premiers bateaux électriques arriveront l'été prochain et "

@@ -34,6 +34,7 @@ from lire.clean.memory import (
 from lire.clean.prefilter import Prefilter, prefilter_for
 from lire.clean.restore import USER_MARKED, reinstate
 from lire.clean.rules import RuleSet, default_rules
+from lire.clean.teasers import teaser_header
 from lire.clean.title import headline_index, title_back, with_title_block
 from lire.model import (
     Article,
@@ -95,13 +96,14 @@ def _clean(
 ) -> Cleaning:
     blocks = article.blocks
     kept = user_kept(blocks, memory)
-    if (
-        article.media_type == "text/plain"
-        and (headline := headline_index(blocks, title)) is not None
-    ):
+    headline = headline_index(blocks, title) if article.media_type == "text/plain" else None
+    if headline is not None:
         kept.add(headline)  # the article's headline, whatever a rule says of it
     screen = prefilter_for((rules or default_rules()).select(article.lang, host_of(article.url)))
     verdicts = _judge_all(blocks, screen, kept)
+    if headline is not None and not _headline(blocks, verdicts, headline, screen):
+        kept.discard(headline)
+        verdicts[headline] = judge(blocks[headline], screen, edge=False)
     keep_restored_parts(blocks, verdicts, kept, memory)
     verdicts = _with_repeats(blocks, verdicts, kept, titled=title is not None)
     marks = mark_clusters(blocks, verdicts, article.media_type)
@@ -130,6 +132,17 @@ def _clean(
         observation = Observation(memory.site, memory.article, frozenset(prints - {""}))
     restored = memory.kept if memory is not None else frozenset()
     return Cleaning(_apply(article, verdicts, marks, scores, restored), observation)
+
+
+def _headline(
+    blocks: Sequence[Block], verdicts: Sequence[Verdict], index: int, screen: Prefilter
+) -> bool:
+    """Whether the block ``headline_index`` chose reads as the headline, not as another
+    article's title under a related header ("Derniers articles") or a line of the site's bar
+    ("Editer l'article Suivre ce blog Administration"): a rule of navigation removes it whole."""
+    if index > 0 and teaser_header(verdicts[index - 1]):
+        return False
+    return not (judge(blocks[index], screen, edge=False).strong or "").startswith("nav/")
 
 
 def rule_hints(article: Article, *, rules: RuleSet | None = None) -> list[str | None]:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from lire.clean.classify import Verdict
 from lire.model import Block, BlockKind
 
-__all__ = ["mark_teaser_runs", "mark_teasers"]
+__all__ = ["mark_teaser_runs", "mark_teasers", "teaser_header"]
 
 TEASER_HEADER_WORDS = 5  # "Lire aussi", "Mehr zum Thema": a related header alone on its line
 TEASER_WORDS = 20
@@ -26,18 +26,28 @@ RUN_MIN = 3  # a run of lines of one form at the end of the text has at least th
 RUN_WORDS = 60  # each at most this long
 SAME_END_WORDS = 4  # lines ending with the same word have at least this many words
 GAP_WORDS = 2  # a line this short between or after the run's lines goes with them ("MÉRIDA")
-_CUT_OFF = re.compile(r"\w(?:…|\.\.\.)$")  # an excerpt cut off mid-sentence: "has arrived…"
+# an excerpt cut off mid-sentence: "has arrived…", "Misiekaba benadrukt p…..", "Nova Lima, t ..."
+_CUT_OFF = re.compile(r"\w[;,]?\s?(?:…[.…]*|\.{2,})$")
+_FINISHED = (".", "!", "?", "…", "»", "”", '"', ")")  # a line that ends so was not cut off
 _LAST_WORD = re.compile(r"(?<!\S)([^\W\d_]{2,})$")  # a last word with no punctuation after it
-# a sentence ends inside the line (not after an initial: "U.S. officials")
-_SENTENCE_BREAK = re.compile(r"(?<=\w\w)[.!?…]\s+\w")
+# a sentence ends inside the line (not after an initial: "U.S. officials"), and the next one
+# begins with a capital or a figure (not a pause: "de terreur… et")
+_SENTENCE_BREAK = re.compile(r"(?<=\w\w)[.!?…]\s+(\w)")
 _Form = Callable[[str, Verdict], str | None]  # a line's form: None when it has not that form
+
+
+def teaser_header(verdict: Verdict) -> bool:
+    """A bare related header: a related rule's whole line of a few words ("Derniers articles")."""
+    name = verdict.strong or ""
+    return name.startswith("related/") and verdict.words <= TEASER_HEADER_WORDS
 
 
 def mark_teasers(
     blocks: Sequence[Block], verdicts: Sequence[Verdict], marks: dict[int, str], *, plain: bool
 ) -> None:
     """A bare "Read also" / "Mehr zum Thema" line takes the teaser titles that follow it, and in
-    pasted text the excerpts under them when the list runs to the end of the text.
+    pasted text the excerpts under them when the list runs to the end of the text, or when
+    each title has an excerpt cut off mid-sentence under it ("En France, l'essor du...").
 
     From HTML a teaser title is a link; pasted text has lost its links.
     """
@@ -45,12 +55,36 @@ def mark_teasers(
         if not name.startswith("related/") or verdicts[i].words > TEASER_HEADER_WORDS:
             continue
         listed = _teaser_list(blocks, verdicts, marks, i) if plain else []
+        listed = listed or (_teaser_pairs(blocks, verdicts, marks, i) if plain else [])
         for j in listed:
             marks.setdefault(j, name)
         for j in range(i + 1, min(i + 1 + TEASER_RUN, len(blocks))):
             if j in marks or not _teaser(blocks[j], verdicts[j], plain=plain):
                 break
             marks[j] = name
+
+
+def _teaser_pairs(
+    blocks: Sequence[Block], verdicts: Sequence[Verdict], marks: dict[int, str], header: int
+) -> list[int]:
+    """The teaser titles after ``header`` each followed by its excerpt cut off mid-sentence,
+    pair after pair (``TEASER_RUN`` blocks at most): a title without such an excerpt ends the
+    list, whether it is another teaser or the article's headline."""
+    taken: list[int] = []
+    j = header + 1
+    while j + 1 < len(blocks) and len(taken) < TEASER_RUN:
+        title, excerpt = j, j + 1
+        if (
+            title in marks
+            or excerpt in marks
+            or not _teaser(blocks[title], verdicts[title], plain=True)
+        ):
+            break
+        if _cut_off(blocks[excerpt].text.strip(), verdicts[excerpt]) is None:
+            break
+        taken += [title, excerpt]
+        j += 2
+    return taken
 
 
 def _teaser(block: Block, verdict: Verdict, *, plain: bool) -> bool:
@@ -130,7 +164,7 @@ def _tail_run(
         found = form(blocks[j].text.strip(), verdicts[j])
         if found is not None and wanted in (None, found):
             wanted, members = found, members + 1
-        elif not (j in marks or verdicts[j].words <= GAP_WORDS):
+        elif not (j in marks or verdicts[j].words <= GAP_WORDS or _unfinished(blocks, j)):
             break
         run.append(j)
         j -= 1
@@ -138,11 +172,23 @@ def _tail_run(
     return (run, members) if before > sum(verdicts[k].words for k in run) else ([], 0)
 
 
+def _unfinished(blocks: Sequence[Block], j: int) -> bool:
+    """The text's last block when the copy cut it off in its first sentence ("- President
+    Simons waarschuwt ministers: “Nie"): the last item of a list, whatever its form."""
+    text = blocks[j].text.strip()
+    return (
+        j == len(blocks) - 1
+        and len(text.split()) <= RUN_WORDS
+        and not text.endswith(_FINISHED)
+        and not _sentence_break(text)
+    )
+
+
 def _cut_off(text: str, verdict: Verdict) -> str | None:
     """An ellipsis for an excerpt cut off in its first sentence, else None (an article's
     paragraph that ends with an ellipsis has sentences before it)."""
     words = verdict.words
-    if not 3 <= words <= RUN_WORDS or _SENTENCE_BREAK.search(text):
+    if not 3 <= words <= RUN_WORDS or _sentence_break(text):
         return None
     return "…" if _CUT_OFF.search(text) else None
 
@@ -150,7 +196,12 @@ def _cut_off(text: str, verdict: Verdict) -> str | None:
 def _ends(text: str, verdict: Verdict) -> str | None:
     """The last word of a line of a few words, one sentence, with no punctuation after it,
     else None."""
-    if not SAME_END_WORDS <= verdict.words <= RUN_WORDS or _SENTENCE_BREAK.search(text):
+    if not SAME_END_WORDS <= verdict.words <= RUN_WORDS or _sentence_break(text):
         return None
     match = _LAST_WORD.search(text)
     return match[1].casefold() if match else None
+
+
+def _sentence_break(text: str) -> bool:
+    """Whether a sentence ends inside ``text`` and another begins."""
+    return any(not found[1].islower() for found in _SENTENCE_BREAK.finditer(text))
