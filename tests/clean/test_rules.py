@@ -249,6 +249,10 @@ def test_a_platforms_own_lines_go_under_their_rule(line: str, rule: str) -> None
         "Support for the harbour plan grew after the council showed the costs of the works.",
         "The charity said residents could donate to the fund or volunteer at the food bank.",
         "Support grew so we continued the survey into the spring, the researchers said.",
+        "The food bank said that support from the city keeps its doors open in the winter.",
+        "“We need your help now,” the harbour master told the crews on Wednesday evening.",
+        "The charity said each donation allows it to feed a family for a week in the winter.",
+        "Organisers asked residents to contribute what they could to the repair fund.",
         "The retailer said it may earn a commission on each sale made through the new app.",
         "The shop accepted returns and exchanges within 30 days until the new rules came in.",
         "Team | Played | Won | Lost | Points",
@@ -360,6 +364,22 @@ DUTCH = (
         ),
         (f"{QUAY}\n\n{SHEDS}", "Make a contribution", "donation/en-appeal"),
         (f"{QUAY}\n\n{SHEDS}", "Can you chip in?", "donation/en-appeal"),
+        (f"{QUAY}\n\n{SHEDS}", "We need your help now", "donation/en-appeal"),
+        (
+            f"{QUAY}\n\n{SHEDS}",
+            "Support from readers like you keeps The Harbour Times open.",
+            "donation/en-appeal",
+        ),
+        (
+            f"{QUAY}\n\n{SHEDS}",
+            "If you've seen value in our reporting, please contribute what you can.",
+            "donation/en-appeal",
+        ),
+        (
+            f"{QUAY}\n\n{SHEDS}",
+            "Right now, your donation allows us to keep our reporters on the ground.",
+            "donation/en-appeal",
+        ),
         (
             FRENCH,
             "Chaque contribution, petite ou grande, nous aide à rester indépendants.",
@@ -378,6 +398,16 @@ DUTCH = (
             "donation/de-appell",
         ),
         (GERMAN, "Freiwillig zahlen", "donation/de-appell"),
+        (
+            GERMAN,
+            "Kritischer Journalismus braucht allerdings Unterstützung, um zu bestehen.",
+            "donation/de-appell",
+        ),
+        (
+            GERMAN,
+            "Das Magazin ist werbefrei und finanziert von seinen Leserinnen und Lesern.",
+            "donation/de-appell",
+        ),
         (SPANISH, "Apóyanos desde 1 €, solo te llevará un minuto.", "donation/es-apoyo"),
         (
             SPANISH,

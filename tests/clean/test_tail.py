@@ -80,6 +80,34 @@ def test_a_digest_of_unrelated_stories_has_no_subject_to_leave() -> None:
     assert _tail(texts, label=len(DIGEST) + 1) is None
 
 
+HEADLINES = (
+    "Warehouse fire destroys a cork factory's stock near Aveiro",
+    "Jazz festival announces twelve concerts for its spring season",
+    "Hospital opens a new maternity ward after two years of work",
+)
+
+
+def test_a_list_of_other_headlines_without_a_label_is_found_at_its_first() -> None:
+    texts = ("Harbour bridge reopens", *ARTICLE, *HEADLINES)
+    assert _tail(texts) == len(ARTICLE) + 1
+
+
+def test_without_a_label_running_text_among_the_headlines_is_no_list() -> None:
+    # an article's own paragraphs after a teaser in its middle may not use its key words
+    texts = ("Harbour bridge reopens", *ARTICLE, *HEADLINES[:2], DIGEST[0], HEADLINES[2])
+    assert _tail(texts) is None
+
+
+def test_without_a_label_two_headlines_are_no_list() -> None:
+    texts = ("Harbour bridge reopens", *ARTICLE, *HEADLINES[:2])
+    assert _tail(texts) is None
+
+
+def test_without_a_label_a_headline_the_model_does_not_lean_to_opens_no_list() -> None:
+    texts = ("Harbour bridge reopens", *ARTICLE, *HEADLINES)
+    assert _tail(texts, label_score=0.3) is None
+
+
 def test_subject_words_leave_out_every_languages_function_words() -> None:
     words = subject_words("Die Brücke wurde über Nacht repariert, with pillars and their sensors")
     assert {"brück", "nacht", "repar", "pilla", "senso"} <= words

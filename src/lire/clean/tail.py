@@ -19,6 +19,11 @@ that two of its paragraphs or more use. A tail is taken for such a list when
   does not);
 - it is short (``TAIL_BLOCKS`` blocks at most): a list, not the rest of a page.
 
+Without a label, a tail of headlines alone goes the same way: its first line a headline the
+model leans to boilerplate, at least ``UNLABELLED_LINES`` lines with subject words and
+``UNLABELLED_HEADLINES`` headlines, and no running text among them (an article's paragraphs
+after a teaser in its middle need not use its key words).
+
 Subject words are a text's words of four letters or more that are no stop word of any language
 lire has a list for, compared by their first five letters (plurals, inflections). Chosen on the
 news texts' tune sites (``bench/news_eval.py``).
@@ -47,6 +52,8 @@ TAIL_LINES = 2  # a list judged by its subject has at least this many lines that
 SUBJECT_MIN = 3  # a line with fewer subject words is not judged by them ("PREMIUM", a date)
 HEADLINE_WORDS = 4  # a headline-like line: no running text, this many words, no final point
 TAIL_BLOCKS = 40
+UNLABELLED_LINES = 3  # without a label, a list judged by its subject has this many such lines
+UNLABELLED_HEADLINES = 2  # and this many headlines, the first one opening it
 _ENDS = (".", "!", "?", "…")
 _OPEN = (*_ENDS, ":")  # a line that ends so is no headline: it leads into the next one
 
@@ -91,10 +98,16 @@ def off_topic_tail(
         used.update(subjects[i])
     total = sum(words[i] for i in body)
     for i in range(start, len(blocks)):
+        leaning = scores[i] + LABEL_MARGIN >= outside
         if (
-            _is_label(blocks[i].text, prose[i], scores[i] + LABEL_MARGIN >= outside)
+            _is_label(blocks[i].text, prose[i], leaning)
             and _is_article(body, total, subjects, used)
             and _is_other_articles(blocks, prose, subjects, used, i + 1)
+        ) or (
+            leaning
+            and _is_headline(blocks[i].text, prose[i])
+            and _is_article(body, total, subjects, used)
+            and _is_other_articles(blocks, prose, subjects, used, i, lines=UNLABELLED_LINES)
         ):
             return i
         if prose[i]:
@@ -133,6 +146,8 @@ def _is_other_articles(
     subjects: Sequence[frozenset[str]],
     used: Counter[str],
     start: int,
+    *,
+    lines: int = 0,
 ) -> bool:
     """Whether the blocks from ``start`` on are other stories: a headline among them, and none
     that uses the article's key words (``used``: how many of its paragraphs use each word)."""
@@ -143,7 +158,13 @@ def _is_other_articles(
             judged += 1
             if sum(1 for word in own if used[word] > 1) >= KEY_HITS:
                 return False
-        text = blocks[j].text.strip()
-        if not prose[j] and len(text.split()) >= HEADLINE_WORDS and not text.endswith(_OPEN):
+        if _is_headline(blocks[j].text, prose[j]):
             headlines += 1
+    if lines:  # no label: a list of headlines alone, no running text among them
+        return judged >= lines and headlines >= UNLABELLED_HEADLINES and not any(prose[start:])
     return judged >= TAIL_LINES and headlines > 0
+
+
+def _is_headline(text: str, prose: bool) -> bool:
+    text = text.strip()
+    return not prose and len(text.split()) >= HEADLINE_WORDS and not text.endswith(_OPEN)
