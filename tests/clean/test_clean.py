@@ -783,6 +783,16 @@ def test_a_blogs_bar_where_the_headline_would_be_is_no_headline() -> None:
     assert headline in kept_texts(cleaned)
 
 
+def test_a_line_a_rule_speaks_of_above_the_headline_does_not_take_its_place() -> None:
+    # "Follow our deals channel on WhatsApp" is headline-long and has no final point; the
+    # headline under it, which the rules say nothing of, is the one kept whatever is said of
+    # it, and the pitch goes by its rule.
+    pitch = "Economize: siga o canal oficial de ofertas no WhatsApp Entrar"
+    headline = "App Store vs Google Play | Quem ganha mais dinheiro com aplicativos"
+    cleaned = clean(article("Publicidade", pitch, headline, *ARTICLE["pt"], lang="pt"))
+    assert kept_texts(cleaned) == [headline, *ARTICLE["pt"]]
+
+
 def test_no_line_after_the_first_paragraph_is_taken_for_the_headline() -> None:
     # A short text: the first block is running text, so a pitch of seven words or more
     # without a final point that follows is no headline, and its rule removes it.

@@ -35,7 +35,7 @@ from lire.clean.prefilter import Prefilter, prefilter_for
 from lire.clean.restore import USER_MARKED, reinstate
 from lire.clean.rules import RuleSet, default_rules
 from lire.clean.teasers import teaser_header
-from lire.clean.title import headline_index, title_back, with_title_block
+from lire.clean.title import headline_candidates, title_back, with_title_block
 from lire.model import (
     Article,
     Block,
@@ -96,14 +96,12 @@ def _clean(
 ) -> Cleaning:
     blocks = article.blocks
     kept = user_kept(blocks, memory)
-    headline = headline_index(blocks, title) if article.media_type == "text/plain" else None
-    if headline is not None:
-        kept.add(headline)  # the article's headline, whatever a rule says of it
     screen = prefilter_for((rules or default_rules()).select(article.lang, host_of(article.url)))
+    if article.media_type == "text/plain":
+        headline = _headline(blocks, headline_candidates(blocks, title), screen)
+        if headline is not None:
+            kept.add(headline)  # the article's headline, whatever a rule says of it
     verdicts = _judge_all(blocks, screen, kept)
-    if headline is not None and not _headline(blocks, verdicts, headline, screen):
-        kept.discard(headline)
-        verdicts[headline] = judge(blocks[headline], screen, edge=False)
     keep_restored_parts(blocks, verdicts, kept, memory)
     verdicts = _with_repeats(blocks, verdicts, kept, titled=title is not None)
     marks = mark_clusters(blocks, verdicts, article.media_type)
@@ -134,15 +132,28 @@ def _clean(
     return Cleaning(_apply(article, verdicts, marks, scores, restored), observation)
 
 
-def _headline(
-    blocks: Sequence[Block], verdicts: Sequence[Verdict], index: int, screen: Prefilter
-) -> bool:
-    """Whether the block ``headline_index`` chose reads as the headline, not as another
-    article's title under a related header ("Derniers articles") or a line of the site's bar
-    ("Editer l'article Suivre ce blog Administration"): a rule of navigation removes it whole."""
-    if index > 0 and teaser_header(verdicts[index - 1]):
-        return False
-    return not (judge(blocks[index], screen, edge=False).strong or "").startswith("nav/")
+def _headline(blocks: Sequence[Block], candidates: Sequence[int], screen: Prefilter) -> int | None:
+    """The headline among ``candidates`` (``headline_candidates``): the first, unless it reads as
+    another article's title under a related header ("Derniers articles") or as a line of the
+    site's bar ("Editer l'article Suivre ce blog Administration"), which no headline follows.
+    When a rule speaks of the first ("Economize: canal oficial no WhatsApp Entrar") and of a
+    later one not, the later one is the headline; "Subscribe to read: what that little button
+    really means" alone stays the headline whatever a rule says of it."""
+    if not candidates:
+        return None
+    first = candidates[0]
+    if first > 0 and teaser_header(judge(blocks[first - 1], screen, edge=False)):
+        return None
+    said = {i: judge(blocks[i], screen, edge=False) for i in candidates}
+    if (said[first].strong or "").startswith("nav/"):
+        return None
+    if _signalled(said[first]):
+        return next((i for i in candidates[1:] if not _signalled(said[i])), first)
+    return first
+
+
+def _signalled(verdict: Verdict) -> bool:
+    return bool(verdict.strong or verdict.weak or verdict.cut is not None)
 
 
 def rule_hints(article: Article, *, rules: RuleSet | None = None) -> list[str | None]:

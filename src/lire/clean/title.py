@@ -3,7 +3,7 @@
 lire takes plain text's title from its first line (``lire.extract.text_blocks``): on a page
 copied as text that line may be "ADVERTISEMENT", "Share" or a section name. The block pass
 judges the title as the text's first block (``with_title_block``), and gives it back its place
-when it stays (``title_back``). The headline (``headline_index``) is never removed, whatever a
+when it stays (``title_back``). The headline (``headline_candidates``) is never removed, whatever a
 rule says of it: an article about subscriptions may be headed "Subscribe to read: ...".
 """
 
@@ -15,7 +15,7 @@ from dataclasses import replace
 from lire.clean.features import is_prose
 from lire.model import Article, Block, BlockKind
 
-__all__ = ["TITLE_MAX_WORDS", "headline_index", "title_back", "with_title_block"]
+__all__ = ["TITLE_MAX_WORDS", "headline_candidates", "title_back", "with_title_block"]
 
 TITLE_MAX_WORDS = 6  # plain text's title is removed by a rule only when it is this short
 HEADLINE_WITHIN = 4  # without such a title, the headline is looked for in this many blocks
@@ -47,22 +47,22 @@ def title_back(cleaned: Article, article: Article) -> Article:
     )
 
 
-def headline_index(blocks: Sequence[Block], title: str | None) -> int | None:
-    """The block of pasted text that is its headline, never removed.
+def headline_candidates(blocks: Sequence[Block], title: str | None) -> list[int]:
+    """The blocks of pasted text that may be its headline, never removed, first one first.
 
     The first block when it is the title lire took from the text's first line and is headline-
     long (more than ``TITLE_MAX_WORDS``: shorter ones may be "ADVERTISEMENT" or "Share"). Else,
-    among the first ``HEADLINE_WITHIN`` blocks, the first of ``HEADLINE_WORDS`` words that does
-    not end like a sentence, before any paragraph (a longer block, or running text):
-    "Subscribe to read: what that little button really means" heads an article about
-    subscriptions.
+    among the first ``HEADLINE_WITHIN`` blocks, those of ``HEADLINE_WORDS`` words that do not end
+    like a sentence, before any paragraph (a longer block, or running text): "Subscribe to read:
+    what that little button really means" heads an article about subscriptions.
     """
     if title is not None and len(title.split()) > TITLE_MAX_WORDS:
-        return 0
+        return [0]
+    found: list[int] = []
     for i, block in enumerate(blocks[:HEADLINE_WITHIN]):
         words = len(block.text.split())
         if words > HEADLINE_WORDS[1] or is_prose(block.text, words):
-            return None  # a paragraph came first
+            break  # a paragraph came first
         if words >= HEADLINE_WORDS[0] and not block.text.rstrip().endswith(_HEADLINE_ENDS):
-            return i
-    return None
+            found.append(i)
+    return found
