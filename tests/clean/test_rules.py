@@ -523,6 +523,15 @@ DUTCH = (
         (SPANISH, "Tu correo electrónico", "newsletter/email-field"),
         (PORTUGUESE, "O seu e-mail", "newsletter/email-field"),
         (DUTCH, "Je e-mailadres", "newsletter/email-field"),
+        (f"{QUAY}\n\n{SHEDS}", 'Press "Enter" to skip to content', "nav/en-furniture"),
+        (f"{QUAY}\n\n{SHEDS}", "Close menu", "nav/en-furniture"),
+        (FRENCH, "fermer le menu", "nav/fr-mobilier"),
+        (FRENCH, "Rubriques", "nav/fr-mobilier"),
+        (SPANISH, "Secciones", "nav/es-mobiliario"),
+        (ITALIAN, "Chiudi menu", "nav/it-arredo"),
+        (PORTUGUESE, "Seções", "nav/pt-mobiliario"),
+        (DUTCH, "Menu sluiten", "nav/nl-meubilair"),
+        (GERMAN, "ARTIKEL AUF EINER SEITE LESEN >", "nav/de-mobiliar"),
         (
             SPANISH,
             "Recibe cada mañana las noticias más importantes en tu correo",
@@ -747,6 +756,11 @@ def test_a_services_a_plugins_or_a_banners_line_goes_in_its_language(
             "Het maximum aantal gratis artikelen per maand werd door de krant verlaagd naar "
             "drie, meldt de redactie.",
         ),
+        (f"{QUAY}\n\n{SHEDS}", "Closing the menu of the harbour café was the chef's decision."),
+        (FRENCH, "Le chef a décidé de fermer le menu du soir pendant tout l'hiver."),
+        (SPANISH, "Las secciones del museo cerrarán en agosto por obras, dijo el director."),
+        (PORTUGUESE, "As seções do museu fecham em agosto para obras, disse a diretora."),
+        (GERMAN, "Die Rubriken der Zeitung werden im August neu geordnet, sagte der Verlag."),
     ],
 )
 def test_a_sentence_about_cookies_links_or_a_blogs_furniture_is_kept(
