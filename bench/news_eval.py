@@ -107,7 +107,10 @@ def outcomes(record: dict[str, Any], model: BoilerplateModel) -> list[Outcome]:
     at = 0
     titled = False
     for line in record["lines"]:
-        text = normalised(_ORDINAL.sub("", sanitize(line["text"]).strip(_BULLET_CHARS)))
+        bare = sanitize(line["text"]).strip()
+        # a list item's bullet is not part of its block's text; a line of bullets alone ("-"
+        # between two teasers) is a block of its own
+        text = normalised(_ORDINAL.sub("", bare.strip(_BULLET_CHARS))) or normalised(bare)
         where = None if text == title and not titled else _find(texts, text, at)
         titled = titled or text == title
         if where is None:

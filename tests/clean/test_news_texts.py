@@ -98,3 +98,25 @@ def test_held_out_sites_keep_their_floors(split: str) -> None:
     assert total.removed / total.boilerplate >= floors["removed"]
     assert total.kept / total.article >= floors["kept"]
     assert total.negatives_whole / total.negatives >= floors["negatives"]
+
+
+def test_a_line_of_bullets_alone_is_scored_as_its_own_block() -> None:
+    """A "-" between two teasers is a block of its own: scored removed when lire removes it
+    (stripping a list item's bullet would leave nothing to find)."""
+    article = (
+        "The harbour authority said on Tuesday that the new quay would open next spring, after "
+        "three years of works that closed the old fish market and moved the ferries north.",
+        "Passengers waited in temporary sheds through two winters, and the ferry company said "
+        "it would keep the sheds until the last of the works on the pier are finished.",
+    )
+    lines = [{"label": "article", "kind": None, "text": text} for text in article]
+    lines += [
+        {"label": "boilerplate", "kind": "related", "text": "Read more"},
+        {"label": "boilerplate", "kind": "related", "text": "Council votes to close the market"},
+        {"label": "boilerplate", "kind": "related", "text": "-"},
+        {"label": "boilerplate", "kind": "related", "text": "Storm closes the coast road again"},
+    ]
+    record = {"site": "example.org", "lang": "en", "hard_negative": False, "lines": lines}
+    gone = {line.text: line.gone for line in news_eval.outcomes(record, default_model())}
+    assert gone["-"] and gone["Read more"]
+    assert not gone[article[0]] and not gone[article[1]]

@@ -528,6 +528,9 @@ DUTCH = (
         (f"{QUAY}\n\n{SHEDS}", "Page: [[$index + 1]]", "nav/code-leak"),
         (f"{QUAY}\n\n{SHEDS}", "Watch the video above", "nav/embed-placeholder"),
         (GERMAN, "Zum Seitenanfang»", "nav/de-mobiliar"),
+        (FRENCH, "Suivez la couverture complète", "related/fr-lire-aussi"),
+        (FRENCH, "A voir aussi sur Le Port Journal", "related/fr-lire-aussi"),
+        (SPANISH, "PUEDES LEER ? Obras en el puerto: el plan", "related/es-lee-tambien"),
         (FRENCH, "fermer le menu", "nav/fr-mobilier"),
         (FRENCH, "Rubriques", "nav/fr-mobilier"),
         (SPANISH, "Secciones", "nav/es-mobiliario"),
@@ -761,6 +764,8 @@ def test_a_services_a_plugins_or_a_banners_line_goes_in_its_language(
         ),
         (f"{QUAY}\n\n{SHEDS}", "Closing the menu of the harbour café was the chef's decision."),
         (FRENCH, "Le chef a décidé de fermer le menu du soir pendant tout l'hiver."),
+        (FRENCH, "Le journaliste a suivi la couverture complète du procès pendant un mois."),
+        (SPANISH, "Como puedes leer en el informe, el puerto cerrará en agosto por obras."),
         (
             f"{QUAY}\n\n{SHEDS}",
             "The wiki page [[Harbour]] was edited, and readers can watch the video above the map.",
