@@ -532,6 +532,11 @@ DUTCH = (
         (FRENCH, "A voir aussi sur Le Port Journal", "related/fr-lire-aussi"),
         (SPANISH, "PUEDES LEER ? Obras en el puerto: el plan", "related/es-lee-tambien"),
         (PORTUGUESE, "Poderão também interessar-lhe...", "related/pt-leia-tambem"),
+        (
+            SPANISH,
+            "Está usted usando un software que bloquea nuestros anuncios.",
+            "ad/es-bloqueador",
+        ),
         (FRENCH, "fermer le menu", "nav/fr-mobilier"),
         (FRENCH, "Rubriques", "nav/fr-mobilier"),
         (SPANISH, "Secciones", "nav/es-mobiliario"),
@@ -768,6 +773,11 @@ def test_a_services_a_plugins_or_a_banners_line_goes_in_its_language(
         (FRENCH, "Le journaliste a suivi la couverture complète du procès pendant un mois."),
         (SPANISH, "Como puedes leer en el informe, el puerto cerrará en agosto por obras."),
         (PORTUGUESE, "Pode interessar-lhe saber que o museu fecha em agosto para obras."),
+        (
+            SPANISH,
+            "Según el estudio, un tercio de los lectores está usando un programa que bloquea "
+            "los anuncios.",
+        ),
         (
             f"{QUAY}\n\n{SHEDS}",
             "The wiki page [[Harbour]] was edited, and readers can watch the video above the map.",
