@@ -48,7 +48,7 @@ def title_back(cleaned: Article, article: Article) -> Article:
 
 
 def headline_candidates(blocks: Sequence[Block], title: str | None) -> list[int]:
-    """The blocks of pasted text that may be its headline, never removed, first one first.
+    """The blocks of pasted text that may be its headline (the one chosen is never removed).
 
     The first block when it is the title lire took from the text's first line and is headline-
     long (more than ``TITLE_MAX_WORDS``: shorter ones may be "ADVERTISEMENT" or "Share"). Else,
