@@ -270,3 +270,36 @@ def test_a_list_is_read_whole_when_half_its_items_or_more_stay() -> None:
     teasers = (*blocks, Block(BlockKind.LIST_ITEM, "Abusive callers jam the city's phone line"))
     marks = learned_marks(teasers, [None] * len(teasers), sure)
     assert list(marks) == [len(blocks) - 1, len(blocks)]  # most of the list goes: it goes
+
+
+SQUAD_ARTICLE = (
+    "The national coach named his squad on Tuesday for the three tests against the touring side, "
+    "with four new caps among the forwards and a recall for the veteran scrum-half.",
+    "The selectors said it had been a hard squad to pick after a season in which the clubs had "
+    "produced more young players of international standard than for many years.",
+    "The coach said the first test in the capital would be the hardest of the series, and that "
+    "the squad would meet on Sunday for a week of training by the sea.",
+)
+SQUAD = (
+    *("Forwards:", "Tom Hardy", "Sam Walker", "Luke Ross", "Owen Price", "Dan Cole", "Ben Ward"),
+    *("Jack Lane", "Matt Dunn", "Rob Kerr", "Backs:", "Ian Moss", "Ed Stone", "Joe Marsh"),
+    *("Will Hart", "Alex Reid", "Harry Fox", "Nick Bell"),
+)
+
+
+def test_a_list_the_article_announces_with_a_colon_stays_whole() -> None:
+    # A squad of names at the end looks like a menu to the model; the article announced it.
+    text = "\n\n".join([*SQUAD_ARTICLE, "The 30-strong squad is as follows:", *SQUAD])
+    reading = lire.read_text(text)
+    assert reading.article.removed == ()
+
+
+def test_a_list_under_a_header_a_rule_removes_is_not_announced() -> None:
+    teasers = (
+        "Coach names four new caps for the summer tour",
+        "Club captain signs a new three-year contract",
+        "Ticket sales for the first test open on Monday",
+    )
+    text = "\n\n".join([*SQUAD_ARTICLE, "Read more:", *teasers])
+    removed = {removal.text for removal in lire.read_text(text).article.removed}
+    assert {"Read more:", *teasers} <= removed

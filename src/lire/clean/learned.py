@@ -36,6 +36,7 @@ __all__ = [
     "save_model",
 ]
 
+ANNOUNCED_WORDS = 12  # an item of a list the article announces with a colon is this short
 RUN = 3  # beyond the article, the model removes runs of this many blocks or more
 RUN_SENTENCES = False  # whether sentences join those runs (on a whole page they always do)
 SENTENCE_WORDS = 5  # a block this long ending with a point is a sentence: never removed alone
@@ -111,7 +112,8 @@ def learned_marks(
     remove, ``ruled``): menus, footers and lists of other articles come in runs; a sentence
     does not join such a run (a match report's closing lines: "Foul by Andy Taylor."). A list is
     read whole: when half its items or more stay, the model takes none of them (an article's
-    list of reasons whose last item speaks of comments). When at least
+    list of reasons whose last item speaks of comments); and a list the article announces with
+    a line ending in a colon ("The 33-strong squad is as follows:", "Setlist:") stays. When at least
     ``PAGE_BLOCKS`` blocks beyond the article score ``outside`` the text is a whole page (its
     menus, footers and lists of other articles pasted with it): beyond the article a block then
     goes at ``PAGE_OUTSIDE``, alone or not, running text too at ``PAGE_PROSE``. A text without
@@ -159,6 +161,7 @@ def learned_marks(
             likely.add(i)
     gone = sure | (likely if page else _runs(likely | sure | set(ruled), likely))
     gone -= _kept_lists(blocks, gone, set(ruled))
+    gone -= _announced(blocks, prose, gone, set(ruled))
     tail = (
         off_topic_tail(blocks, prose, scores, words, headline=top, outside=model.outside)
         if one_subject
@@ -235,6 +238,35 @@ def _kept_lists(blocks: Sequence[Block], gone: set[int], ruled: set[int]) -> set
             if removed and 2 * len(removed) <= len(run):
                 kept.update(j for j in removed if j in gone)
         run = []
+    return kept
+
+
+def _announced(
+    blocks: Sequence[Block], prose: Sequence[bool], gone: set[int], ruled: set[int]
+) -> set[int]:
+    """The blocks of ``gone`` in a list the article announces: after a line that ends with a
+    colon ("The 33-strong squad is as follows:", "Setlist:"), which stays, with running text
+    that stays before it, the short lines that follow it, up to the first that runs or that a
+    rule removes (a squad, a setlist, a table's cells)."""
+    kept: set[int] = set()
+    read = False  # running text that stays came before
+    i = 0
+    while i < len(blocks):
+        if read and i not in gone and i not in ruled and blocks[i].text.rstrip().endswith(":"):
+            j = i + 1
+            while (
+                j < len(blocks)
+                and j not in ruled
+                and not prose[j]
+                and len(blocks[j].text.split()) <= ANNOUNCED_WORDS
+            ):
+                if j in gone:
+                    kept.add(j)
+                j += 1
+            i = j
+            continue
+        read = read or (prose[i] and i not in gone)
+        i += 1
     return kept
 
 
