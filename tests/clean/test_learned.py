@@ -266,7 +266,10 @@ def test_a_list_is_read_whole_when_half_its_items_or_more_stay() -> None:
     sure = _model_sure_of("abusive")
     assert learned_marks(blocks, [None] * len(blocks), sure) == {}
     as_lines = tuple(Block(BlockKind.PARAGRAPH, block.text) for block in blocks)
-    assert list(learned_marks(as_lines, [None] * len(as_lines), sure)) == [len(blocks) - 1]
+    assert learned_marks(as_lines, [None] * len(as_lines), sure) == {}  # the lead announces it
+    unannounced = (*as_lines[: len(ARTICLE)], Block(BlockKind.PARAGRAPH, lead[:-1] + "."))
+    unannounced += as_lines[len(ARTICLE) + 1 :]
+    assert list(learned_marks(unannounced, [None] * len(blocks), sure)) == [len(blocks) - 1]
     teasers = (*blocks, Block(BlockKind.LIST_ITEM, "Abusive callers jam the city's phone line"))
     marks = learned_marks(teasers, [None] * len(teasers), sure)
     assert list(marks) == [len(blocks) - 1, len(blocks)]  # most of the list goes: it goes

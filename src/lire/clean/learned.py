@@ -260,8 +260,8 @@ def _announced(
                 and not prose[j]
                 and len(blocks[j].text.split()) <= ANNOUNCED_WORDS
             ):
-                if j in gone:
-                    kept.add(j)
+                if j in gone and blocks[j].kind is not BlockKind.LIST_ITEM:
+                    kept.add(j)  # a marked-up list is read whole by ``_kept_lists``
                 j += 1
             i = j
             continue
