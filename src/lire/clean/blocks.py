@@ -142,14 +142,17 @@ def _headline(blocks: Sequence[Block], candidates: Sequence[int], screen: Prefil
     if not candidates:
         return None
     first = candidates[0]
-    if first > 0 and teaser_header(judge(blocks[first - 1], screen, edge=False)):
+    if first > 0:
+        above = judge(blocks[first - 1], screen, edge=False)
+        if teaser_header(above.strong, above.words):
+            return None
+    said = judge(blocks[first], screen, edge=False)
+    if (said.strong or "").startswith("nav/"):
         return None
-    said = {i: judge(blocks[i], screen, edge=False) for i in candidates}
-    if (said[first].strong or "").startswith("nav/"):
-        return None
-    if _signalled(said[first]):
-        return next((i for i in candidates[1:] if not _signalled(said[i])), first)
-    return first
+    if not _signalled(said):
+        return first
+    later = (i for i in candidates[1:] if not _signalled(judge(blocks[i], screen, edge=False)))
+    return next(later, first)
 
 
 def _signalled(verdict: Verdict) -> bool:

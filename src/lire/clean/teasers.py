@@ -36,10 +36,10 @@ _SENTENCE_BREAK = re.compile(r"(?<=\w\w)[.!?…]\s+(\w)")
 _Form = Callable[[str, Verdict], str | None]  # a line's form: None when it has not that form
 
 
-def teaser_header(verdict: Verdict) -> bool:
-    """A bare related header: a related rule's whole line of a few words ("Derniers articles")."""
-    name = verdict.strong or ""
-    return name.startswith("related/") and verdict.words <= TEASER_HEADER_WORDS
+def teaser_header(rule: str | None, words: int) -> bool:
+    """Whether a block of ``words`` words that ``rule`` removes whole is a bare related header
+    ("Derniers articles", "Mehr zum Thema")."""
+    return (rule or "").startswith("related/") and words <= TEASER_HEADER_WORDS
 
 
 def mark_teasers(
@@ -52,10 +52,13 @@ def mark_teasers(
     From HTML a teaser title is a link; pasted text has lost its links.
     """
     for i, name in list(marks.items()):
-        if not name.startswith("related/") or verdicts[i].words > TEASER_HEADER_WORDS:
+        if not teaser_header(name, verdicts[i].words):
             continue
-        listed = _teaser_list(blocks, verdicts, marks, i) if plain else []
-        listed = listed or (_teaser_pairs(blocks, verdicts, marks, i) if plain else [])
+        listed = (
+            _teaser_list(blocks, verdicts, marks, i) or _teaser_pairs(blocks, verdicts, marks, i)
+            if plain
+            else []
+        )
         for j in listed:
             marks.setdefault(j, name)
         for j in range(i + 1, min(i + 1 + TEASER_RUN, len(blocks))):
