@@ -75,6 +75,59 @@ def test_sentences_broken_across_lines_are_joined_without_blank_lines() -> None:
     ]
 
 
+def test_text_wrapped_at_a_width_is_joined_across_capitals_and_hyphens() -> None:
+    # Wrapped at 60 columns with no blank lines: the lines a proper noun, a German noun or a
+    # compound's hyphen starts go on from the full line above; a line ending a sentence ends
+    # its block; the title above a capital stays the title.
+    text = (
+        "Die Oberland-Zeitung gewinnt erstmals mehr Digital-Abos\n"
+        "Die Oberland-Zeitung hat im dritten Quartal erstmals mehr\n"
+        "digitale Abonnements hinzugewonnen, als ihr gedruckte Abos\n"
+        "verloren gingen, sagte die Chefredakteurin Miriam Haas am\n"
+        "Dienstag in Weilheim. Seit März stehen die lokalen Berichte\n"
+        "aus den Gemeinden hinter einer Bezahlschranke, die Nutzer\n"
+        "nach drei freien Texten im Monat sehen. Der Verlag nennt das\n"
+        "Modell einen Erfolg, der Betriebsrat spricht von einem Test-\n"
+        "lauf auf Kosten der Lokalredaktion.\n"
+        "Kommentare"
+    )
+    title, blocks = text_blocks(text)
+    assert title == "Die Oberland-Zeitung gewinnt erstmals mehr Digital-Abos"
+    assert [block.text for block in blocks] == [
+        "Die Oberland-Zeitung hat im dritten Quartal erstmals mehr digitale Abonnements "
+        "hinzugewonnen, als ihr gedruckte Abos verloren gingen, sagte die Chefredakteurin "
+        "Miriam Haas am Dienstag in Weilheim. Seit März stehen die lokalen Berichte aus den "
+        "Gemeinden hinter einer Bezahlschranke, die Nutzer nach drei freien Texten im Monat "
+        "sehen. Der Verlag nennt das Modell einen Erfolg, der Betriebsrat spricht von einem "
+        "Test-lauf auf Kosten der Lokalredaktion.",
+        "Kommentare",
+    ]
+
+
+def test_a_wrapped_list_item_takes_its_continuation_line() -> None:
+    text = (
+        "Three things surprised me:\n"
+        "\n"
+        "- The laptops draw about 9 watts each at idle, less than the router\n"
+        "  they replaced.\n"
+        "- Nobody noticed the change, which is exactly what I wanted.\n"
+    )
+    _title, blocks = text_blocks(text)
+    items = [block.text for block in blocks if block.kind is BlockKind.LIST_ITEM]
+    assert items == [
+        "The laptops draw about 9 watts each at idle, less than the router they replaced.",
+        "Nobody noticed the change, which is exactly what I wanted.",
+    ]
+
+
+def test_lines_of_a_copied_page_are_not_taken_for_a_wrap() -> None:
+    # One paragraph per line, of every length: no wrap width, so a line with no final stop
+    # followed by a capital stays apart (a headline, a menu entry).
+    text = f"Menu\nHarbour news from the north coast\nShips and ferries\n{LONG_A}\n{LONG_B}\n"
+    _title, blocks = text_blocks(text)
+    assert [block.text for block in blocks][-3:] == ["Ships and ferries", LONG_A, LONG_B]
+
+
 @pytest.mark.parametrize(
     "text",
     [

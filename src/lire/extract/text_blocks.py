@@ -4,7 +4,9 @@ Chunks are separated by blank lines. Inside a chunk, lines of similar length tha
 markers are one hard-wrapped paragraph and are joined; otherwise every line is its own block
 (a page copied as text has one paragraph per line), except that a wide line that stops
 mid-sentence goes on in the lines after it that start in lower case, as far as one that ends the
-sentence (a post written with hard line breaks and no blank lines between its paragraphs).
+sentence (a post written with hard line breaks and no blank lines between its paragraphs), and,
+in a text wrapped at an editor's width, so does a line the next one's first word would not have
+fitted on; a list item goes on in the lines indented under it the same way.
 "- ", "* ", "• ", "1. ", "1) " start list items, "> " quotes, "# " Markdown headings. The first
 line is the title when it looks like one; a short line with no final punctuation between two
 long paragraphs is a subheading.
@@ -13,7 +15,9 @@ long paragraphs is a subheading.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from lire.model import Block, BlockKind
 from lire.sanitize import sanitize
@@ -35,68 +39,133 @@ _WRAP_MIN_LINES = 3  # two lines go together only when the second goes on in low
 _WRAP_MIN_WIDTH = 40
 _WRAP_MAX_WIDTH = 100  # editors and mail clients wrap at 72-80 columns; pasted pages do not
 _SENTENCE_END = tuple('.!?:…»"”')
+_BROKEN_WORD = re.compile(r"\w-$")  # a compound broken at its hyphen
+_INNER_END = re.compile(r"[.!?…]\s")  # a sentence ends inside the line
 _WRAP_RATIO = 0.6
+_WIDTH_SLACK = 12  # a line this close to the widest one may have been broken by the wrap
+_WIDTH_SHARE = 0.3  # of the lines of 20 characters or more: that many so close tell a wrap width
 
 
 @dataclass(frozen=True, slots=True)
 class _Line:
-    """A candidate block: its text, and whether a marker fixed its kind."""
+    """A candidate block: its text, whether a marker fixed its kind, the width of the line it
+    came from (marker and indent included), and whether that line was indented."""
 
     block: Block
     marked: bool
+    width: int = 0
+    indented: bool = False
 
 
 def text_blocks(text: str) -> tuple[str | None, tuple[Block, ...]]:
     """The title (or ``None``) and the blocks of ``text``."""
     lines: list[_Line] = []
-    for chunk in re.split(r"\n\s*\n", sanitize(text).replace("\r", "")):
-        lines.extend(_chunk_lines(chunk))
+    clean = sanitize(text).replace("\r", "")
+    width = _wrap_width(clean)
+    heading = _title_line(clean)
+    for chunk in re.split(r"\n\s*\n", clean):
+        lines.extend(_chunk_lines(chunk, width, heading))
     title, lines = _take_title(lines)
     return title, tuple(_subheadings(lines))
 
 
-def _chunk_lines(chunk: str) -> list[_Line]:
+def _wrap_width(text: str) -> int | None:
+    """The width the text was wrapped at, when it was: the widest line is editor-like and many
+    lines come close to it (a page copied as text has lines of every length, most far wider)."""
+    widths = [len(line.rstrip().expandtabs()) for line in text.split("\n")]
+    widths = [width for width in widths if width >= 20]
+    if not widths:
+        return None
+    widest = max(widths)
+    close = sum(1 for width in widths if width >= widest - _WIDTH_SLACK)
+    wrapped = close >= _WRAP_MIN_LINES and close >= _WIDTH_SHARE * len(widths)
+    return widest if wrapped and _WRAP_MIN_WIDTH <= widest <= _WRAP_MAX_WIDTH else None
+
+
+def _title_line(text: str) -> str | None:
+    """The line that may be the title (see ``_take_title``): the first that is no short
+    sentence, after at most ``_TITLE_MAX_LEAD`` of them."""
+    for line in [line.strip() for line in text.split("\n") if line.strip()][: _TITLE_MAX_LEAD + 1]:
+        if len(line) > _LEAD_MAX_CHARS or not line.endswith(_SENTENCE_END):
+            return line
+    return None
+
+
+def _chunk_lines(chunk: str, width: int | None, heading: str | None) -> list[_Line]:
     raw = [line for line in chunk.split("\n") if line.strip()]
     if _is_hard_wrapped(raw):
         return [_Line(Block(BlockKind.PARAGRAPH, " ".join(line.strip() for line in raw)), False)]
-    lines = _rejoined([_line(line) for line in raw])
+    lines = _rejoined([_line(line) for line in raw], width, heading)
     return [line for line in lines if line.block.text]  # a bare marker (">", "#") holds no text
 
 
-def _rejoined(lines: list[_Line]) -> list[_Line]:
+def _rejoined(lines: list[_Line], width: int | None, heading: str | None) -> list[_Line]:
     """The lines with each sentence broken across lines joined back: a plain line at least
     ``_WRAP_MIN_WIDTH`` wide that stops mid-sentence goes on in the next plain line when that
     one starts in lower case, as far as a line that ends the sentence (a post written with hard
     line breaks, pasted without blank lines between its paragraphs: "...bicampeón de América
     tras" / "vencer por 1 a 0 a Colombia."). Lines that never reach a sentence's end stay apart:
-    list items, "previous" and "next" links."""
+    list items, "previous" and "next" links. In a text wrapped at ``width`` a line also goes on
+    from a full one, whatever its case ("...for addresses. A" / "USB 3 gigabit adapter..."), a run of full lines is joined even when it ends no sentence (a title),
+    and a list item takes the lines indented under it that go on from it."""
     joined: list[_Line] = []
     run: list[_Line] = []
     for line in [*lines, None]:
-        if line is not None and run and _goes_on(run[-1], line):
+        title = len(run) == 1 and run[0].block.text == heading
+        if line is not None and run and _goes_on(run[-1], line, width, title=title):
             run.append(line)  # only the last line of a run may end a sentence
             continue
-        if len(run) > 1 and run[-1].block.text.endswith(_SENTENCE_END):
-            whole = " ".join(part.block.text for part in run)
-            run = [_Line(replace(run[0].block, text=whole), False)]
+        if len(run) > 1 and (run[-1].block.text.endswith(_SENTENCE_END) or _wrapped(run, width)):
+            whole = _joined(part.block.text for part in run)
+            run = [_Line(replace(run[0].block, text=whole), run[0].marked, run[-1].width)]
         joined.extend(run)
         run = [line] if line is not None else []
     return joined
 
 
-def _goes_on(before: _Line, line: _Line) -> bool:
+def _joined(parts: Iterable[str]) -> str:
+    """The lines of a broken sentence as one: a word broken at its hyphen ("casse-" / "tête")
+    is whole again."""
+    whole = ""
+    for part in parts:
+        whole += part if _BROKEN_WORD.search(whole) else f" {part}" if whole else part
+    return whole
+
+
+def _wrapped(run: list[_Line], width: int | None) -> bool:
+    """Whether every line of ``run`` but the last is full at ``width`` (a title wrapped over two
+    lines ends with no sentence's end)."""
+    pairs = pairwise(run)
+    return width is not None and all(_is_full(a.width, b.block.text, width) for a, b in pairs)
+
+
+def _goes_on(before: _Line, line: _Line, width: int | None, *, title: bool) -> bool:
     """Whether ``line`` continues the sentence ``before`` broke off (see ``_rejoined``): a
     short line goes on from a long one only when it ends the sentence ("by Ann Lee" after a
-    headline is a byline)."""
+    headline is a byline); in a text wrapped at ``width``, a line goes on from a full one (see
+    ``_is_full``), unless it starts with a capital after the line that may be the ``title``
+    and no sentence ended in that one."""
     text, following = before.block.text, line.block.text
+    if line.marked or not text or text.endswith(_SENTENCE_END):
+        return False
+    if before.marked and not (line.indented and before.block.kind is BlockKind.LIST_ITEM):
+        return False  # an item goes on in the lines indented under it, a quote or heading not
+    if text.split()[-1].startswith(("http", "www.")):  # a long line is no blank
+        return False
+    full = width is not None and _is_full(before.width, following, width)
+    if full and (following[:1].islower() or not title or _INNER_END.search(text)):
+        return True  # a capital after a first line with no sentence in it: after a title
     return (
-        not (before.marked or line.marked)
-        and len(text) >= _WRAP_MIN_WIDTH
-        and not text.endswith(_SENTENCE_END)
+        len(text) >= _WRAP_MIN_WIDTH
         and following[:1].islower()
         and (len(following) >= _WRAP_MIN_WIDTH or following.endswith(_SENTENCE_END))
-        and not text.rsplit(None, 1)[-1].startswith(("http", "www."))  # a long line is no blank
     )
+
+
+def _is_full(width: int, following: str, wrap: int) -> bool:
+    """Whether a line ``width`` wide was broken by a wrap at ``wrap`` columns: it comes close to
+    them, or the next line's first word would not have fitted on it."""
+    return width >= wrap - _WIDTH_SLACK or width + 1 + len(following.split(None, 1)[0]) > wrap
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
@@ -120,18 +189,20 @@ def _is_marked(line: str) -> bool:
 
 
 def _line(line: str) -> _Line:
+    width = len(line.rstrip().expandtabs())
     if line[:1].isalpha():  # every marker starts with a space, a digit or a sign
-        return _Line(Block(BlockKind.PARAGRAPH, line.strip()), False)
+        return _Line(Block(BlockKind.PARAGRAPH, line.strip()), False, width)
     if match := _HEADING.match(line):
-        return _Line(Block(BlockKind.HEADING, line[match.end() :].strip(), len(match[1])), True)
+        heading = Block(BlockKind.HEADING, line[match.end() :].strip(), len(match[1]))
+        return _Line(heading, True, width)
     if match := _BULLET.match(line):
         depth = 1 + len(match[1].expandtabs(4)) // 2
         ordinal = int(match[2]) if match[2] else None
         text = line[match.end() :].strip()
-        return _Line(Block(BlockKind.LIST_ITEM, text, depth, ordinal=ordinal), True)
+        return _Line(Block(BlockKind.LIST_ITEM, text, depth, ordinal=ordinal), True, width)
     if match := _QUOTE.match(line):
-        return _Line(Block(BlockKind.QUOTE, line[match.end() :].strip()), True)
-    return _Line(Block(BlockKind.PARAGRAPH, line.strip()), False)
+        return _Line(Block(BlockKind.QUOTE, line[match.end() :].strip()), True, width)
+    return _Line(Block(BlockKind.PARAGRAPH, line.strip()), False, width, indented=True)
 
 
 def _take_title(lines: list[_Line]) -> tuple[str | None, list[_Line]]:
