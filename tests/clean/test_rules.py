@@ -625,6 +625,7 @@ CALLS_TO_ACTION = [
     (f"{QUAY}\n\n{SHEDS}", "Get started - it's free", "form/en-call-to-action"),
     (f"{QUAY}\n\n{SHEDS}", "Take the next step", "form/en-call-to-action"),
     (f"{QUAY}\n\n{SHEDS}", "Shop All Fire Pits", "form/en-call-to-action"),
+    (f"{QUAY}\n\n{SHEDS}", "Sign up for free → Contact Sales →", "form/en-call-to-action"),
     (f"{QUAY}\n\n{SHEDS}", "View pricing", "form/en-call-to-action"),
     (f"{QUAY}\n\n{SHEDS}", "Download the free guide", "form/en-call-to-action"),
     (f"{QUAY}\n\n{SHEDS}", "Ready to get started?", "form/en-call-to-action"),
