@@ -40,6 +40,7 @@ _WRAP_MIN_WIDTH = 40
 _WRAP_MAX_WIDTH = 100  # editors and mail clients wrap at 72-80 columns; pasted pages do not
 _SENTENCE_END = tuple('.!?:…»"”')
 _BROKEN_WORD = re.compile(r"\w-$")  # a compound broken at its hyphen
+_OPEN_END = tuple(",;-–—")  # a line so ended goes on
 _INNER_END = re.compile(r"[.!?…]\s")  # a sentence ends inside the line
 _WRAP_RATIO = 0.6
 _WIDTH_SLACK = 12  # a line this close to the widest one may have been broken by the wrap
@@ -106,13 +107,15 @@ def _rejoined(lines: list[_Line], width: int | None, heading: str | None) -> lis
     line breaks, pasted without blank lines between its paragraphs: "...bicampeón de América
     tras" / "vencer por 1 a 0 a Colombia."). Lines that never reach a sentence's end stay apart:
     list items, "previous" and "next" links. In a text wrapped at ``width`` a line also goes on
-    from a full one, whatever its case ("...for addresses. A" / "USB 3 gigabit adapter..."), a run of full lines is joined even when it ends no sentence (a title),
+    from a full one (see ``_goes_on``: "...for addresses. A" / "USB 3 gigabit adapter..."), a
+    run of full lines is joined even when it ends no sentence (a title wrapped over two lines),
     and a list item takes the lines indented under it that go on from it."""
     joined: list[_Line] = []
     run: list[_Line] = []
     for line in [*lines, None]:
-        title = len(run) == 1 and run[0].block.text == heading
-        if line is not None and run and _goes_on(run[-1], line, width, title=title):
+        opening = len(run) == 1  # the run's first line
+        title = opening and run[0].block.text == heading
+        if line is not None and run and _goes_on(run[-1], line, width, opening, title=title):
             run.append(line)  # only the last line of a run may end a sentence
             continue
         if len(run) > 1 and (run[-1].block.text.endswith(_SENTENCE_END) or _wrapped(run, width)):
@@ -139,12 +142,14 @@ def _wrapped(run: list[_Line], width: int | None) -> bool:
     return width is not None and all(_is_full(a.width, b.block.text, width) for a, b in pairs)
 
 
-def _goes_on(before: _Line, line: _Line, width: int | None, *, title: bool) -> bool:
+def _goes_on(before: _Line, line: _Line, width: int | None, opening: bool, *, title: bool) -> bool:
     """Whether ``line`` continues the sentence ``before`` broke off (see ``_rejoined``): a
     short line goes on from a long one only when it ends the sentence ("by Ann Lee" after a
     headline is a byline); in a text wrapped at ``width``, a line goes on from a full one (see
-    ``_is_full``), unless it starts with a capital after the line that may be the ``title``
-    and no sentence ended in that one."""
+    ``_is_full``) when it starts in lower case; one that starts otherwise, when a sentence ended
+    in the full one, or that one went on from another, or (not the ``title``) it ends in lower
+    case or with a comma ("...fordern vor allem Bayern," / "Sachsen und..."; not a footer's
+    "Aviso legal | Contacto" / "© 2024 El Diario del Sur")."""
     text, following = before.block.text, line.block.text
     if line.marked or not text or text.endswith(_SENTENCE_END):
         return False
@@ -152,9 +157,11 @@ def _goes_on(before: _Line, line: _Line, width: int | None, *, title: bool) -> b
         return False  # an item goes on in the lines indented under it, a quote or heading not
     if text.split()[-1].startswith(("http", "www.")):  # a long line is no blank
         return False
-    full = width is not None and _is_full(before.width, following, width)
-    if full and (following[:1].islower() or not title or _INNER_END.search(text)):
-        return True  # a capital after a first line with no sentence in it: after a title
+    if width is not None and _is_full(before.width, following, width) and "|" not in text:
+        if following[:1].islower() or _INNER_END.search(text) or not opening:
+            return True
+        if not title and (text[-1].islower() or text.endswith(_OPEN_END)):
+            return True
     return (
         len(text) >= _WRAP_MIN_WIDTH
         and following[:1].islower()
