@@ -332,6 +332,8 @@ DUTCH = (
             "nav/overblog-bar",
         ),
         (f"{QUAY}\n\n{SHEDS}", "[caption][/caption]", "nav/breadcrumb-line"),
+        (f"{QUAY}\n\n{SHEDS}", "English | Français | Deutsch | 日本語", "nav/language-list"),
+        (GERMAN, "Russian, Portuguese, Spanish, French, German, Italian", "nav/language-list"),
         (GERMAN, "Zum Hauptinhalt springen", "nav/de-mobiliar"),
         (GERMAN, "Eingestellt von Anna um 10:39", "author/blogger-posted-by"),
         (SPANISH, "Publicado por Ana en 10:39", "author/blogger-posted-by"),
@@ -786,6 +788,7 @@ def test_a_services_a_plugins_or_a_banners_line_goes_in_its_language(
         (SPANISH, "Las secciones del museo cerrarán en agosto por obras, dijo el director."),
         (PORTUGUESE, "As seções do museu fecham em agosto para obras, disse a diretora."),
         (GERMAN, "Die Rubriken der Zeitung werden im August neu geordnet, sagte der Verlag."),
+        (f"{QUAY}\n\n{SHEDS}", "English, French, German and Dutch are spoken at the quay."),
     ],
 )
 def test_a_sentence_about_cookies_links_or_a_blogs_furniture_is_kept(
