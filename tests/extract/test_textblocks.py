@@ -104,6 +104,44 @@ def test_text_wrapped_at_a_width_is_joined_across_capitals_and_hyphens() -> None
     ]
 
 
+def test_a_text_broken_anywhere_reads_as_its_sentences() -> None:
+    # Lines broken wherever the author (or a PDF) pleased, of every length, no blank lines:
+    # most breaks fall inside sentences, so a lower-case line goes on from any line that ends
+    # no sentence, and a capital goes on inside a sentence already broken.
+    text = (
+        "Il Museo festeggia i suoi vent'anni\n"
+        "Il\n"
+        "museo apre il 3 dicembre, con una bella giornata di cose\n"
+        "da non perdere. Sarà\n"
+        "aperto dalle ore 10 alle 22, con\n"
+        "ingresso\n"
+        "libero e gratuito e senza l'obbligo della visita\n"
+        "guidata. Aperte sia le collezioni che la\n"
+        "mostra\n"
+        "Vittorio Corcos. Poi\n"
+        "tanti piccoli eventi, a cominciare dal\n"
+        "ricordo del presidente, a cui\n"
+        "si deve il museo.\n"
+        "Alle ore 18 una conferenza del professor Natale illustrerà\n"
+        "le opere della collezione\n"
+        "medievale e i trittici trecenteschi.\n"
+        "Alle ore 19 l'inaugurazione dell'installazione nel cortile\n"
+        "del museo, con le tavole di Natale e i servizi di porcellana."
+    )
+    title, blocks = text_blocks(text)
+    assert title == "Il Museo festeggia i suoi vent'anni"
+    assert [block.text for block in blocks] == [
+        "Il museo apre il 3 dicembre, con una bella giornata di cose da non perdere. Sarà aperto "
+        "dalle ore 10 alle 22, con ingresso libero e gratuito e senza l'obbligo della visita "
+        "guidata. Aperte sia le collezioni che la mostra Vittorio Corcos. Poi tanti piccoli "
+        "eventi, a cominciare dal ricordo del presidente, a cui si deve il museo.",
+        "Alle ore 18 una conferenza del professor Natale illustrerà le opere della collezione "
+        "medievale e i trittici trecenteschi.",
+        "Alle ore 19 l'inaugurazione dell'installazione nel cortile del museo, con le tavole di "
+        "Natale e i servizi di porcellana.",
+    ]
+
+
 def test_a_wrapped_list_item_takes_its_continuation_line() -> None:
     text = (
         "Three things surprised me:\n"

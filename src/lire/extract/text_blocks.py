@@ -45,6 +45,18 @@ _INNER_END = re.compile(r"[.!?…]\s")  # a sentence ends inside the line
 _WRAP_RATIO = 0.6
 _WIDTH_SLACK = 12  # a line this close to the widest one may have been broken by the wrap
 _WIDTH_SHARE = 0.3  # of the lines of 20 characters or more: that many so close tell a wrap width
+_BROKEN_LINES = 10  # lines broken mid-sentence that tell a text broken anywhere: this many
+_BROKEN_SHARE = 0.5  # and this share of its line breaks (a menu of lower-case entries has fewer)
+
+
+@dataclass(frozen=True, slots=True)
+class _Wrap:
+    """How the text's lines were broken: the width it was wrapped at (None: not wrapped),
+    whether its lines break anywhere in its sentences, and the line that may be its title."""
+
+    width: int | None
+    broken: bool
+    heading: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +74,9 @@ def text_blocks(text: str) -> tuple[str | None, tuple[Block, ...]]:
     """The title (or ``None``) and the blocks of ``text``."""
     lines: list[_Line] = []
     clean = sanitize(text).replace("\r", "")
-    width = _wrap_width(clean)
-    heading = _title_line(clean)
+    wrap = _Wrap(_wrap_width(clean), _is_broken(clean), _title_line(clean))
     for chunk in re.split(r"\n\s*\n", clean):
-        lines.extend(_chunk_lines(chunk, width, heading))
+        lines.extend(_chunk_lines(chunk, wrap))
     title, lines = _take_title(lines)
     return title, tuple(_subheadings(lines))
 
@@ -92,15 +103,28 @@ def _title_line(text: str) -> str | None:
     return None
 
 
-def _chunk_lines(chunk: str, width: int | None, heading: str | None) -> list[_Line]:
+def _is_broken(text: str) -> bool:
+    """Whether the text's lines break anywhere in its sentences (copied from a PDF, a post
+    written with a line break wherever its author pleased): many lines that end no sentence
+    go on in a line that starts in lower case."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    breaks = sum(
+        1
+        for line, following in pairwise(lines)
+        if not line.endswith(_SENTENCE_END) and following[:1].islower()
+    )
+    return breaks >= _BROKEN_LINES and breaks >= _BROKEN_SHARE * (len(lines) - 1)
+
+
+def _chunk_lines(chunk: str, wrap: _Wrap) -> list[_Line]:
     raw = [line for line in chunk.split("\n") if line.strip()]
     if _is_hard_wrapped(raw):
         return [_Line(Block(BlockKind.PARAGRAPH, " ".join(line.strip() for line in raw)), False)]
-    lines = _rejoined([_line(line) for line in raw], width, heading)
+    lines = _rejoined([_line(line) for line in raw], wrap)
     return [line for line in lines if line.block.text]  # a bare marker (">", "#") holds no text
 
 
-def _rejoined(lines: list[_Line], width: int | None, heading: str | None) -> list[_Line]:
+def _rejoined(lines: list[_Line], wrap: _Wrap) -> list[_Line]:
     """The lines with each sentence broken across lines joined back: a plain line at least
     ``_WRAP_MIN_WIDTH`` wide that stops mid-sentence goes on in the next plain line when that
     one starts in lower case, as far as a line that ends the sentence (a post written with hard
@@ -114,11 +138,12 @@ def _rejoined(lines: list[_Line], width: int | None, heading: str | None) -> lis
     run: list[_Line] = []
     for line in [*lines, None]:
         opening = len(run) == 1  # the run's first line
-        title = opening and run[0].block.text == heading
-        if line is not None and run and _goes_on(run[-1], line, width, opening, title=title):
+        title = bool(run) and run[0].block.text == wrap.heading  # the title's run
+        if line is not None and run and _goes_on(run[-1], line, wrap, opening, title=title):
             run.append(line)  # only the last line of a run may end a sentence
             continue
-        if len(run) > 1 and (run[-1].block.text.endswith(_SENTENCE_END) or _wrapped(run, width)):
+        ended = bool(run) and run[-1].block.text.endswith(_SENTENCE_END)
+        if len(run) > 1 and (ended or _wrapped(run, wrap.width)):
             whole = _joined(part.block.text for part in run)
             run = [_Line(replace(run[0].block, text=whole), run[0].marked, run[-1].width)]
         joined.extend(run)
@@ -142,14 +167,17 @@ def _wrapped(run: list[_Line], width: int | None) -> bool:
     return width is not None and all(_is_full(a.width, b.block.text, width) for a, b in pairs)
 
 
-def _goes_on(before: _Line, line: _Line, width: int | None, opening: bool, *, title: bool) -> bool:
+def _goes_on(before: _Line, line: _Line, wrap: _Wrap, opening: bool, *, title: bool) -> bool:
     """Whether ``line`` continues the sentence ``before`` broke off (see ``_rejoined``): a
     short line goes on from a long one only when it ends the sentence ("by Ann Lee" after a
     headline is a byline); in a text wrapped at ``width``, a line goes on from a full one (see
     ``_is_full``) when it starts in lower case; one that starts otherwise, when a sentence ended
-    in the full one, or that one went on from another, or (not the ``title``) it ends in lower
-    case or with a comma ("...fordern vor allem Bayern," / "Sachsen und..."; not a footer's
-    "Aviso legal | Contacto" / "© 2024 El Diario del Sur")."""
+    in the full one, or (not in the ``title``'s run) that one went on from another or ends in
+    lower case, a digit or a comma ("...fordern vor allem Bayern," / "Sachsen und..."; not a
+    footer's "Aviso legal | Contacto" / "© 2024 El Diario del Sur"). In a text broken anywhere
+    (``_is_broken``), a line that starts in lower case goes on from any that ends no sentence,
+    and, when no wrap width tells full lines, one that starts otherwise from one inside a run
+    that ends in lower case, a digit or a comma."""
     text, following = before.block.text, line.block.text
     if line.marked or not text or text.endswith(_SENTENCE_END):
         return False
@@ -157,11 +185,14 @@ def _goes_on(before: _Line, line: _Line, width: int | None, opening: bool, *, ti
         return False  # an item goes on in the lines indented under it, a quote or heading not
     if text.split()[-1].startswith(("http", "www.")):  # a long line is no blank
         return False
+    lower = following[:1].islower()
+    open_end = text[-1].islower() or text[-1].isdigit() or text.endswith(_OPEN_END)
+    capital = bool(_INNER_END.search(text)) or (not title and (open_end or not opening))
+    width = wrap.width
+    if wrap.broken and (lower or (width is None and capital and not opening and open_end)):
+        return True
     if width is not None and _is_full(before.width, following, width) and "|" not in text:
-        if following[:1].islower() or _INNER_END.search(text) or not opening:
-            return True
-        if not title and (text[-1].islower() or text.endswith(_OPEN_END)):
-            return True
+        return lower or capital
     return (
         len(text) >= _WRAP_MIN_WIDTH
         and following[:1].islower()
