@@ -820,3 +820,19 @@ def test_a_sentence_about_cookies_links_or_a_blogs_furniture_is_kept(
 ) -> None:
     reading = read_between(text, sentence)
     assert sentence in reading.article.text
+
+
+@pytest.mark.parametrize(
+    "date",
+    ["sabato, 4 Gennaio, 2025", "Thursday, 18th April 2024", "• dinsdag 26 oktober 2021 11:39"],
+)
+def test_the_sites_date_of_the_day_over_the_article_goes(date: str) -> None:
+    reading = read_text(f"{date}\n\n{QUAY}\n\n{SHEDS}")
+    assert [removal.rule for removal in reading.article.removed] == ["nav/masthead-date"]
+
+
+def test_a_weekday_and_date_inside_the_article_stay() -> None:
+    first, second = SPANISH.split("\n\n")
+    for text in (f"{first}\n\n{{}}\n\n{second}\n\n{first}", f"{QUAY}\n\n{{}}\n\n{SHEDS}\n\n{QUAY}"):
+        reading = read_text(text.format("Viernes, Julio 05, 2024"))
+        assert "Viernes, Julio 05, 2024" in reading.article.text
