@@ -112,3 +112,24 @@ def test_subject_words_leave_out_every_languages_function_words() -> None:
     words = subject_words("Die Brücke wurde über Nacht repariert, with pillars and their sensors")
     assert {"brück", "nacht", "repar", "pilla", "senso"} <= words
     assert not words & {"wurde", "über", "with", "their"}
+
+
+def test_a_bulleted_list_after_the_article_opens_no_tail() -> None:
+    # A survey's answers listed after the article ("Ads take up too much screen space 16.7%"):
+    # short, off the article's key words, the model leaning to boilerplate; an item of a list
+    # is no label of other stories, nor their first headline.
+    items = (
+        "Ads take up too much screen space 16.7%",
+        "Ads sometimes contain viruses or bugs 16.5%",
+        "To speed up page loading times 14.6%",
+        "To avoid ads before watching videos or shows 13.3%",
+    )
+    texts = ("Harbour bridge reopens", *ARTICLE, *items)
+    kinds = [BlockKind.PARAGRAPH] * (1 + len(ARTICLE)) + [BlockKind.LIST_ITEM] * len(items)
+    blocks = [Block(kind, text) for kind, text in zip(kinds, texts, strict=True)]
+    prose = [is_prose(text, len(text.split())) for text in texts]
+    scores = [0.1] * (1 + len(ARTICLE)) + [0.6] * len(items)
+    words = [len(text.split()) for text in texts]
+    assert off_topic_tail(blocks, prose, scores, words, headline=0, outside=0.7) is None
+    paragraphs = [Block(BlockKind.PARAGRAPH, text) for text in texts]
+    assert off_topic_tail(paragraphs, prose, scores, words, headline=0, outside=0.7) is not None

@@ -19,7 +19,8 @@ that two of its paragraphs or more use. A tail is taken for such a list when
   does not);
 - it is short (``TAIL_BLOCKS`` blocks at most): a list, not the rest of a page.
 
-Without a label, a tail of headlines alone goes the same way: its first line a headline the
+An item of a list (a survey's answers, "Ads are too intrusive 19.9%") opens no tail, labelled
+or not. Without a label, a tail of headlines alone goes the same way: its first line a headline the
 model leans to boilerplate, at least ``UNLABELLED_LINES`` lines with subject words and
 ``UNLABELLED_HEADLINES`` headlines, and no running text among them (an article's paragraphs
 after a teaser in its middle need not use its key words).
@@ -36,7 +37,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from lire.clean.features import TOPIC_PREFIX, TOPIC_WORD
-from lire.model import Block
+from lire.model import Block, BlockKind
 from lire.text.lexicon import STOP_WORDS, stop_words
 
 __all__ = ["off_topic_tail", "subject_words"]
@@ -99,7 +100,9 @@ def off_topic_tail(
     total = sum(words[i] for i in body)
     for i in range(start, len(blocks)):
         leaning = scores[i] + LABEL_MARGIN >= outside
-        if (
+        if blocks[i].kind is BlockKind.LIST_ITEM:
+            pass  # an item of a list opens no list of other stories
+        elif (
             _is_label(blocks[i].text, prose[i], leaning)
             and _is_article(body, total, subjects, used)
             and _is_other_articles(blocks, prose, subjects, used, i + 1)
