@@ -808,6 +808,7 @@ def test_a_services_a_plugins_or_a_banners_line_goes_in_its_language(
         (PORTUGUESE, "As seções do museu fecham em agosto para obras, disse a diretora."),
         (GERMAN, "Die Rubriken der Zeitung werden im August neu geordnet, sagte der Verlag."),
         (f"{QUAY}\n\n{SHEDS}", "English, French, German and Dutch are spoken at the quay."),
+        (PORTUGUESE, "Saiba mais e participe da campanha do museu até ao fim de agosto."),
         (
             FRENCH,
             "La CNIL refuse le consentement implicite (du type « en poursuivant votre "
