@@ -5,7 +5,8 @@ files as they are; the HTML pages as the text a reader would copy from them, so 
 pass). A case's ``must_contain`` strings are article, its ``must_not_contain`` strings are
 boilerplate. Prints, per language, the share of boilerplate strings removed, the share of
 article strings kept, and whether every hard negative kept all of its article; then the pages
-that missed. Goal: >= 95 % removed, >= 99 % kept, every hard negative kept.
+that missed. Goal: >= 95 % removed, >= 99 % kept, every hard negative kept. Then the fixture
+texts wrapped at 60, 72 and 80 columns with no blank lines: how many read as unwrapped.
 
 Then, when ../shared is beside the repository, the same for the article texts of the summary
 benchmarks (BBC and OrangeSum news, already clean): every removal there is a candidate false
@@ -35,6 +36,7 @@ import gzip
 import json
 import statistics
 import sys
+import textwrap
 import time
 import tomllib
 from collections import Counter, defaultdict
@@ -53,6 +55,7 @@ from lire.clean import clean, dom_pass
 from lire.extract import extract_html
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+WRAP_WIDTHS = (60, 72, 80)
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
 SUMMARIES = SHARED / "summaries"
 PAGES = SHARED / "article-extraction-benchmark"
@@ -157,6 +160,7 @@ def main(argv: list[str]) -> int:
     if misses:
         print("misses:")
         print("\n".join(misses))
+    rewrapped(verbose)
     clean_corpora(verbose)
     news_texts(verbose)
     devset.report()
@@ -164,6 +168,32 @@ def main(argv: list[str]) -> int:
     devset.html_report()
     time_clean()
     return 0
+
+
+def rewrapped(verbose: bool) -> None:
+    """The fixture texts wrapped at an editor's width with no blank lines (a mail, a text file):
+    how many read exactly as the text unwrapped does (lire.read_text's article text)."""
+    texts = sorted((FIXTURES / "text").glob("*.txt"))
+    same = total = 0
+    for path in texts:
+        text = path.read_text(encoding="utf-8")
+        want = lire.read_text(text).article.text
+        for width in WRAP_WIDTHS:
+            lines = [
+                line
+                for paragraph in text.splitlines()
+                if paragraph.strip()
+                for line in textwrap.wrap(paragraph, width) or [paragraph]
+            ]
+            total += 1
+            if lire.read_text("\n".join(lines)).article.text == want:
+                same += 1
+            elif verbose:
+                print(f"  rewrapped at {width} reads otherwise: {path.name}")
+    print(
+        f"\nfixture texts wrapped at {', '.join(map(str, WRAP_WIDTHS))} columns, no blank lines:"
+        f" {same} of {total} read exactly as unwrapped"
+    )
 
 
 def time_clean() -> None:

@@ -203,7 +203,8 @@ def _goes_on(before: _Line, line: _Line, wrap: _Wrap, opening: bool, *, title: b
 def _is_full(width: int, following: str, wrap: int) -> bool:
     """Whether a line ``width`` wide was broken by a wrap at ``wrap`` columns: it comes close to
     them, or the next line's first word would not have fitted on it."""
-    return width >= wrap - _WIDTH_SLACK or width + 1 + len(following.split(None, 1)[0]) > wrap
+    first = following.split(None, 1)[:1]
+    return width >= wrap - _WIDTH_SLACK or width + 1 + len(first[0] if first else "") > wrap
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
