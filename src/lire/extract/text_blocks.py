@@ -74,17 +74,20 @@ def text_blocks(text: str) -> tuple[str | None, tuple[Block, ...]]:
     """The title (or ``None``) and the blocks of ``text``."""
     lines: list[_Line] = []
     clean = sanitize(text).replace("\r", "")
-    wrap = _Wrap(_wrap_width(clean), _is_broken(clean), _title_line(clean))
+    raw = clean.split("\n")
+    said = [line.strip() for line in raw if line.strip()]  # the lines that hold text
+    wrap = _Wrap(_wrap_width(raw), _is_broken(said), _title_line(said))
     for chunk in re.split(r"\n\s*\n", clean):
         lines.extend(_chunk_lines(chunk, wrap))
     title, lines = _take_title(lines)
     return title, tuple(_subheadings(lines))
 
 
-def _wrap_width(text: str) -> int | None:
-    """The width the text was wrapped at, when it was: the widest line is editor-like and many
-    lines come close to it (a page copied as text has lines of every length, most far wider)."""
-    widths = [len(line.rstrip().expandtabs()) for line in text.split("\n")]
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width the text of ``lines`` was wrapped at, when it was: the widest line is
+    editor-like and many lines come close to it (a page copied as text has lines of every
+    length, most far wider)."""
+    widths = [len(line.rstrip().expandtabs()) for line in lines]
     widths = [width for width in widths if width >= 20]
     if not widths:
         return None
@@ -94,20 +97,19 @@ def _wrap_width(text: str) -> int | None:
     return widest if wrapped and _WRAP_MIN_WIDTH <= widest <= _WRAP_MAX_WIDTH else None
 
 
-def _title_line(text: str) -> str | None:
-    """The line that may be the title (see ``_take_title``): the first that is no short
-    sentence, after at most ``_TITLE_MAX_LEAD`` of them."""
-    for line in [line.strip() for line in text.split("\n") if line.strip()][: _TITLE_MAX_LEAD + 1]:
+def _title_line(lines: list[str]) -> str | None:
+    """The line of ``lines`` (stripped, none empty) that may be the title (see ``_take_title``):
+    the first that is no short sentence, after at most ``_TITLE_MAX_LEAD`` of them."""
+    for line in lines[: _TITLE_MAX_LEAD + 1]:
         if len(line) > _LEAD_MAX_CHARS or not line.endswith(_SENTENCE_END):
             return line
     return None
 
 
-def _is_broken(text: str) -> bool:
-    """Whether the text's lines break anywhere in its sentences (copied from a PDF, a post
-    written with a line break wherever its author pleased): many lines that end no sentence
-    go on in a line that starts in lower case."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+def _is_broken(lines: list[str]) -> bool:
+    """Whether ``lines`` (stripped, none empty) break anywhere in their sentences (copied from a
+    PDF, a post written with a line break wherever its author pleased): many lines that end no
+    sentence go on in a line that starts in lower case."""
     breaks = sum(
         1
         for line, following in pairwise(lines)
