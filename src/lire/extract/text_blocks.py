@@ -84,9 +84,8 @@ def text_blocks(text: str) -> tuple[str | None, tuple[Block, ...]]:
 
 
 def _wrap_width(lines: list[str]) -> int | None:
-    """The width the text of ``lines`` was wrapped at, when it was: the widest line is
-    editor-like and many lines come close to it (a page copied as text has lines of every
-    length, most far wider)."""
+    """The width ``lines`` were wrapped at, if they were: the widest is editor-like and many come
+    close to it (a page copied as text has lines of every length, most far wider)."""
     widths = [len(line.rstrip().expandtabs()) for line in lines]
     widths = [width for width in widths if width >= 20]
     if not widths:
