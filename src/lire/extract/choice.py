@@ -40,7 +40,7 @@ KIND_WEIGHTS: dict[PageKind, dict[str, float]] = {
     PageKind.ARTICLE: {"readability": 6.0, "article": 2.0, "main": 1.5},
     PageKind.FORUM: {"readability": 6.0, "article": 1.0, "main": 1.0, "page": 0.5, "posts": 4.0},
     PageKind.DOCUMENTATION: {"readability": 2.0, "article": 2.5, "main": 2.0},
-    PageKind.PRODUCT: {"readability": 2.0, "article": 2.0, "main": 3.0, "page": 0.75},
+    PageKind.PRODUCT: {"readability": 2.0, "article": 2.0, "main": 3.0, "page": 1.0},
     PageKind.LISTING: {"readability": 4.0, "article": 3.0, "main": 1.0, "page": 0.75},
     PageKind.COLLECTION: {"readability": 4.0, "article": 3.0, "main": 1.5, "page": 0.3},
     PageKind.SERVICE: {"readability": 2.0, "article": 2.5, "main": 2.0},
