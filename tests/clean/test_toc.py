@@ -50,6 +50,33 @@ def test_without_a_label_it_takes_three_items_and_their_order() -> None:
     assert table_of_contents(shuffled) == set()
 
 
+def test_items_whose_headings_the_text_never_reached_go_with_the_ones_it_did() -> None:
+    # a stored page's first screens: the list's first heading comes back, the text stops
+    # before the others; list items found nowhere else go on the list, a paragraph ends it
+    cut = blocks(
+        (P, "Bevoegdheden en taakverdeling in de mondzorg"),
+        (L, "Inleiding"),
+        (L, "Ontwikkelingen in de tandheelkunde"),
+        (L, "De Wet BIG"),
+        (P, "Samenvatting"),
+        (P, BODY),
+        (H, "Inleiding"),
+        (P, BODY),
+    )
+    said_again = blocks(
+        (L, "Inleiding"),
+        (L, "Ontwikkelingen"),
+        (L, "Samenvatting"),
+        (P, "Samenvatting"),
+        (P, BODY),
+        (H, "Inleiding"),
+    )
+    two = blocks((L, "Inleiding"), (L, "Ontwikkelingen"), (P, BODY), (H, "Inleiding"))
+    assert table_of_contents(cut) == {1, 2, 3}
+    assert table_of_contents(said_again) == set()  # "Samenvatting" is said elsewhere
+    assert table_of_contents(two) == set()  # three items at least, without a label
+
+
 def test_lines_said_once_or_a_long_paragraph_said_twice_are_no_table() -> None:
     once = blocks((P, "Home"), (P, "News"), (P, "Sport"), (P, BODY))
     twice = blocks((P, BODY), (P, BODY), (P, BODY), (P, "Next"), (P, BODY))

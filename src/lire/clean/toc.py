@@ -6,7 +6,9 @@ whose list is no link bar, the list stays as lines of text that say nothing the 
 do not. It is told by what it repeats, in any language: a run of at least ``MIN_ITEMS`` short
 lines (``MIN_ITEMS_LABELLED`` under a label that names a table of contents), each of which comes
 back further down, in the same order, as a line of its own. The lines that come back are the
-article's headings and stay; the run and its label go, as ``nav/table-of-contents``.
+article's headings and stay; the run and its label go, as ``nav/table-of-contents``. A stored
+page's text may stop before the last headings: list items that come back nowhere go on a run
+whose first items did.
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ def table_of_contents(blocks: Sequence[Block]) -> set[int]:
     start = 0
     while start < len(blocks):
         end = _run_end(keys, places, start)
+        if end > start:
+            end = _cut_off(blocks, keys, places, end)
         labelled = start > 0 and _LABEL.match(blocks[start - 1].text) is not None
         if end - start >= (MIN_ITEMS_LABELLED if labelled else MIN_ITEMS):
             found.update(range(start - labelled, end))
@@ -89,3 +93,21 @@ def _after(places: dict[str, list[int]], key: str, index: int) -> int | None:
     where = places[key]
     at = bisect_right(where, index)
     return where[at] if at < len(where) else None
+
+
+def _cut_off(
+    blocks: Sequence[Block], keys: Sequence[str | None], places: dict[str, list[int]], end: int
+) -> int:
+    """The end of a listed run whose last items come back nowhere, the text cut off before
+    their headings (a stored page's first screens): list items go on from ``end`` while each
+    is found nowhere else in the text."""
+    if blocks[end - 1].kind is not BlockKind.LIST_ITEM:
+        return end
+    while (
+        end < len(blocks)
+        and blocks[end].kind is BlockKind.LIST_ITEM
+        and (key := keys[end]) is not None
+        and len(places[key]) == 1
+    ):
+        end += 1
+    return end
