@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from lire.clean.between import between_removed
 from lire.clean.classify import LONG_WORDS, Verdict, judge, judge_inner
 from lire.clean.clusters import RESIDUE, mark_clusters, zones
 from lire.clean.learned import BoilerplateModel, default_model, learned_marks
@@ -126,6 +127,7 @@ def _clean(
         )
         for i, (rule, score) in learned.items():
             marks[i], scores[i] = rule, score
+        marks |= between_removed(blocks, marks, kept)
     observation = None
     if memory is not None:
         mark_learned(blocks, marks, kept, memory)
