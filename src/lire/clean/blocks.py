@@ -36,7 +36,7 @@ from lire.clean.prefilter import Prefilter, prefilter_for
 from lire.clean.restore import USER_MARKED, reinstate
 from lire.clean.rules import RuleSet, default_rules
 from lire.clean.teasers import teaser_header
-from lire.clean.title import headline_candidates, title_back, with_title_block
+from lire.clean.title import breadcrumb_marks, headline_candidates, title_back, with_title_block
 from lire.clean.toc import TOC_RULE, table_of_contents
 from lire.model import (
     Article,
@@ -109,6 +109,7 @@ def _clean(
     marks = mark_clusters(blocks, verdicts, article.media_type)
     if article.media_type == "text/plain":  # a page's own is in its markup (not measured better)
         marks |= {i: TOC_RULE for i in table_of_contents(blocks) if i not in marks}
+        marks |= {i: rule for i, rule in breadcrumb_marks(blocks).items() if i not in marks}
     marks = {i: rule for i, rule in marks.items() if i not in kept}
     marks |= user_marked(blocks, verdicts, memory)
     scores: dict[int, float] = {}

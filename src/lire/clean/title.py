@@ -9,18 +9,32 @@ rule says of it: an article about subscriptions may be headed "Subscribe to read
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from lire.clean.features import is_prose
 from lire.model import Article, Block, BlockKind
 
-__all__ = ["TITLE_MAX_WORDS", "headline_candidates", "title_back", "with_title_block"]
+__all__ = [
+    "BREADCRUMB_RULE",
+    "TITLE_MAX_WORDS",
+    "breadcrumb_marks",
+    "breadcrumb_trails",
+    "headline_candidates",
+    "title_back",
+    "with_title_block",
+]
 
 TITLE_MAX_WORDS = 6  # plain text's title is removed by a rule only when it is this short
 HEADLINE_WITHIN = 4  # without such a title, the headline is looked for in this many blocks
 HEADLINE_WORDS = (TITLE_MAX_WORDS + 1, 25)  # and is this long
 _HEADLINE_ENDS = tuple(".:;,!?…")
+BREADCRUMB_RULE = "nav/breadcrumb-line"
+BREADCRUMB_WITHIN = 6  # a trail that ends in the headline is looked for in this many blocks
+BREADCRUMB_NEXT = 2  # and the headline within this many blocks of it
+BREADCRUMB_SHARED = 15  # letters and digits the trail and the headline share at least
+_HOME = re.compile(r"^(?:home ?page|home|startseite|startpagina|inicio|início|accueil)", re.I)
 
 
 def with_title_block(article: Article) -> Article:
@@ -54,15 +68,63 @@ def headline_candidates(blocks: Sequence[Block], title: str | None) -> list[int]
     long (more than ``TITLE_MAX_WORDS``: shorter ones may be "ADVERTISEMENT" or "Share"). Else,
     among the first ``HEADLINE_WITHIN`` blocks, those of ``HEADLINE_WORDS`` words that do not end
     like a sentence, before any paragraph (a longer block, or running text): "Subscribe to read:
-    what that little button really means" heads an article about subscriptions.
+    what that little button really means" heads an article about subscriptions. A breadcrumb
+    trail that ends in the headline (``breadcrumb_trails``) is none.
     """
-    if title is not None and len(title.split()) > TITLE_MAX_WORDS:
+    crumbs = breadcrumb_trails(blocks)
+    if title is not None and len(title.split()) > TITLE_MAX_WORDS and 0 not in crumbs:
         return [0]
     found: list[int] = []
     for i, block in enumerate(blocks[:HEADLINE_WITHIN]):
+        if i in crumbs:
+            continue
         words = len(block.text.split())
         if words > HEADLINE_WORDS[1] or is_prose(block.text, words):
             break  # a paragraph came first
         if words >= HEADLINE_WORDS[0] and not block.text.rstrip().endswith(_HEADLINE_ENDS):
             found.append(i)
     return found
+
+
+def breadcrumb_marks(blocks: Sequence[Block]) -> dict[int, str]:
+    """The blocks of ``breadcrumb_trails``, each with the rule it is removed under."""
+    return dict.fromkeys(breadcrumb_trails(blocks), BREADCRUMB_RULE)
+
+
+def breadcrumb_trails(blocks: Sequence[Block]) -> set[int]:
+    """The blocks near the top of pasted text that are a breadcrumb trail ending in the
+    headline, its links run together: "HomeLifestyleVan tuin tot bord: Herfstsoep" over "Van tuin
+    tot bord: Herfstsoep", "InicioQuintana RooCancúnMano dura a corrupción: Detiene a..." (cut
+    short) over its headline. They open with the home page's name and end with the headline, or
+    with its beginning when they are cut short (".." or "..."): one of the two blocks either side
+    (the title lire took from the text comes first)."""
+    found: set[int] = set()
+    for i, block in enumerate(blocks[:BREADCRUMB_WITHIN]):
+        home = _HOME.match(block.text.lstrip())
+        if home is None:
+            continue
+        trail = _letters(block.text.lstrip()[home.end() :])
+        cut = block.text.rstrip().endswith(("..", "…"))
+        near = [*blocks[max(0, i - BREADCRUMB_NEXT) : i], *blocks[i + 1 : i + 1 + BREADCRUMB_NEXT]]
+        for other in near:
+            headline = _letters(other.text)
+            if len(headline) < BREADCRUMB_SHARED:
+                continue
+            whole = len(trail) > len(headline) and trail.endswith(headline)
+            if whole or (cut and _ends_with_start(trail, headline)):
+                found.add(i)
+                break
+    return found
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _ends_with_start(trail: str, headline: str) -> bool:
+    """Whether ``trail`` ends with the first ``BREADCRUMB_SHARED`` letters of ``headline`` or
+    more, something before them."""
+    for size in range(min(len(headline), len(trail) - 1), BREADCRUMB_SHARED - 1, -1):
+        if trail.endswith(headline[:size]):
+            return True
+    return False
