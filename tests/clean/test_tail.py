@@ -133,3 +133,16 @@ def test_a_bulleted_list_after_the_article_opens_no_tail() -> None:
     assert off_topic_tail(blocks, prose, scores, words, headline=0, outside=0.7) is None
     paragraphs = [Block(BlockKind.PARAGRAPH, text) for text in texts]
     assert off_topic_tail(paragraphs, prose, scores, words, headline=0, outside=0.7) is not None
+
+
+def test_an_advertisements_label_opens_no_tail() -> None:
+    # "Lees verder onder de advertentie": the article goes on below the advertisement
+    texts = ("Harbour bridge reopens", *ARTICLE, *OTHER_STORIES)
+    blocks = [Block(BlockKind.PARAGRAPH, text) for text in texts]
+    prose = [is_prose(text, len(text.split())) for text in texts]
+    at = len(ARTICLE) + 1
+    scores = [0.7 if i == at else 0.1 for i in range(len(texts))]
+    words = [len(text.split()) for text in texts]
+    tail = off_topic_tail(blocks, prose, scores, words, headline=0, outside=0.7, ads={at})
+    assert tail is None
+    assert off_topic_tail(blocks, prose, scores, words, headline=0, outside=0.7) == at

@@ -163,7 +163,9 @@ def learned_marks(
     gone -= _kept_lists(blocks, gone, set(ruled))
     gone -= _announced(blocks, prose, gone, set(ruled))
     tail = (
-        off_topic_tail(blocks, prose, scores, words, headline=top, outside=model.outside)
+        off_topic_tail(
+            blocks, prose, scores, words, headline=top, outside=model.outside, ads=_ads(hints)
+        )
         if one_subject
         else None
     )
@@ -175,6 +177,11 @@ def learned_marks(
         and i not in skip
         and _ALNUM.search(blocks[i].text)  # a lone "”" stays
     }
+
+
+def _ads(hints: Sequence[str | None]) -> set[int]:
+    """The blocks a rule names an advertisement's label ("Lees verder onder de advertentie")."""
+    return {i for i, hint in enumerate(hints) if hint is not None and hint.startswith("ad/")}
 
 
 def _is_headline(place: Group, score: float, titled: bool) -> bool:

@@ -20,7 +20,8 @@ that two of its paragraphs or more use. A tail is taken for such a list when
 - it is short (``TAIL_BLOCKS`` blocks at most): a list, not the rest of a page.
 
 An item of a list (a survey's answers, "Ads are too intrusive 19.9%") opens no tail, labelled
-or not. Without a label, a tail of headlines alone goes the same way: its first line a headline the
+or not; nor does a line a rule names an advertisement's label ("Lees verder onder de
+advertentie": the article goes on below it). Without a label, a tail of headlines alone goes the same way: its first line a headline the
 model leans to boilerplate, at least ``UNLABELLED_LINES`` lines with subject words and
 ``UNLABELLED_HEADLINES`` headlines, and no running text among them (an article's paragraphs
 after a teaser in its middle need not use its key words).
@@ -34,7 +35,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from lire.clean.features import TOPIC_PREFIX, TOPIC_WORD
 from lire.model import Block, BlockKind
@@ -82,6 +83,7 @@ def off_topic_tail(
     *,
     headline: int,
     outside: float,
+    ads: Collection[int] = (),
 ) -> int | None:
     """The index of the label that opens a list of other articles at the end of ``blocks``
     (``prose``: which blocks read as running text; ``words``: how many words each holds;
@@ -100,8 +102,8 @@ def off_topic_tail(
     total = sum(words[i] for i in body)
     for i in range(start, len(blocks)):
         leaning = scores[i] + LABEL_MARGIN >= outside
-        if blocks[i].kind is BlockKind.LIST_ITEM:
-            pass  # an item of a list opens no list of other stories
+        if blocks[i].kind is BlockKind.LIST_ITEM or i in ads:
+            pass  # an item of a list, an advertisement's label open no list of other stories
         elif (
             _is_label(blocks[i].text, prose[i], leaning)
             and _is_article(body, total, subjects, used)
