@@ -21,10 +21,11 @@ that two of its paragraphs or more use. A tail is taken for such a list when
 
 An item of a list (a survey's answers, "Ads are too intrusive 19.9%") opens no tail, labelled
 or not; nor does a line a rule names an advertisement's label ("Lees verder onder de
-advertentie": the article goes on below it). Without a label, a tail of headlines alone goes the same way: its first line a headline the
-model leans to boilerplate, at least ``UNLABELLED_LINES`` lines with subject words and
-``UNLABELLED_HEADLINES`` headlines, and no running text among them (an article's paragraphs
-after a teaser in its middle need not use its key words).
+advertentie": the article goes on below it). Without a label, a tail of headlines alone goes
+the same way: its first line a headline the model leans to boilerplate, at least
+``UNLABELLED_LINES`` lines with subject words and ``UNLABELLED_HEADLINES`` headlines, and no
+running text among them (an article's paragraphs after a teaser in its middle need not use its
+key words).
 
 Subject words are a text's words of four letters or more that are no stop word of any language
 lire has a list for, compared by their first five letters (plurals, inflections). Chosen on the
