@@ -77,6 +77,17 @@ def test_items_whose_headings_the_text_never_reached_go_with_the_ones_it_did() -
     assert table_of_contents(two) == set()  # three items at least, without a label
 
 
+def test_a_long_list_or_a_page_that_is_no_article_takes_no_cut_off_items() -> None:
+    specs = [(L, f"Spec {name}: value") for name in "abcdefghijklmn"]  # 14 items
+    long_list = blocks((L, "Body: Alder"), *specs, (P, BODY), (H, "Body: Alder"))
+    cut = blocks(
+        (L, "Inleiding"), (L, "Ontwikkelingen"), (L, "De Wet BIG"), (P, BODY), (H, "Inleiding")
+    )
+    assert table_of_contents(long_list) == set()
+    assert table_of_contents(cut) == {0, 1, 2}
+    assert table_of_contents(cut, cut_off=False) == set()
+
+
 def test_lines_said_once_or_a_long_paragraph_said_twice_are_no_table() -> None:
     once = blocks((P, "Home"), (P, "News"), (P, "Sport"), (P, BODY))
     twice = blocks((P, BODY), (P, BODY), (P, BODY), (P, "Next"), (P, BODY))

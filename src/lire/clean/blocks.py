@@ -108,7 +108,8 @@ def _clean(
     verdicts = _with_repeats(blocks, verdicts, kept, titled=title is not None)
     marks = mark_clusters(blocks, verdicts, article.media_type)
     if article.media_type == "text/plain":  # a page's own is in its markup (not measured better)
-        marks |= {i: TOC_RULE for i in table_of_contents(blocks) if i not in marks}
+        listed = table_of_contents(blocks, cut_off=article.kind is PageKind.ARTICLE)
+        marks |= {i: TOC_RULE for i in listed if i not in marks}
         marks |= {i: rule for i, rule in breadcrumb_marks(blocks).items() if i not in marks}
     marks = {i: rule for i, rule in marks.items() if i not in kept}
     marks |= user_marked(blocks, verdicts, memory)

@@ -26,6 +26,7 @@ TOC_RULE = "nav/table-of-contents"
 MAX_ITEM_WORDS = 15  # a heading listed, not a paragraph
 MIN_ITEMS = 3  # without a label
 MIN_ITEMS_LABELLED = 2
+MAX_CUT_OFF_RUN = 12  # a run whose last items come back nowhere holds this many at most
 _NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[ivx]{1,4}[.)])\s+", re.IGNORECASE)
 _LABEL = re.compile(
     r"^\W{0,3}(?:tables? (?:of|des) (?:contents?|matières)|contents|in this (?:article|guide|post)"
@@ -37,8 +38,10 @@ _LABEL = re.compile(
 )
 
 
-def table_of_contents(blocks: Sequence[Block]) -> set[int]:
-    """The indexes of the blocks of ``blocks`` that make up a table of contents, label included."""
+def table_of_contents(blocks: Sequence[Block], *, cut_off: bool = True) -> set[int]:
+    """The indexes of the blocks of ``blocks`` that make up a table of contents, label included
+    (``cut_off``: with the items the text stopped before, on an article's text only: a product
+    page's lists of features repeat lines of their own)."""
     keys = [_key(block) for block in blocks]
     places: dict[str, list[int]] = {}
     for i, key in enumerate(keys):
@@ -48,8 +51,8 @@ def table_of_contents(blocks: Sequence[Block]) -> set[int]:
     start = 0
     while start < len(blocks):
         end = _run_end(keys, places, start)
-        if end > start:
-            end = _cut_off(blocks, keys, places, end)
+        if end > start and cut_off:
+            end = _cut_off(blocks, keys, places, start, end)
         labelled = start > 0 and _LABEL.match(blocks[start - 1].text) is not None
         if end - start >= (MIN_ITEMS_LABELLED if labelled else MIN_ITEMS):
             found.update(range(start - labelled, end))
@@ -96,18 +99,25 @@ def _after(places: dict[str, list[int]], key: str, index: int) -> int | None:
 
 
 def _cut_off(
-    blocks: Sequence[Block], keys: Sequence[str | None], places: dict[str, list[int]], end: int
+    blocks: Sequence[Block],
+    keys: Sequence[str | None],
+    places: dict[str, list[int]],
+    start: int,
+    end: int,
 ) -> int:
-    """The end of a listed run whose last items come back nowhere, the text cut off before
-    their headings (a stored page's first screens): list items go on from ``end`` while each
-    is found nowhere else in the text."""
+    """The end of a listed run (from ``start``) whose last items come back nowhere, the text
+    cut off before their headings (a stored page's first screens): list items go on from
+    ``end`` while each is found nowhere else in the text, when the list ends there and holds
+    ``MAX_CUT_OFF_RUN`` items at most (a product's specifications go on for longer)."""
     if blocks[end - 1].kind is not BlockKind.LIST_ITEM:
         return end
+    last = end
     while (
-        end < len(blocks)
-        and blocks[end].kind is BlockKind.LIST_ITEM
-        and (key := keys[end]) is not None
+        last < len(blocks)
+        and blocks[last].kind is BlockKind.LIST_ITEM
+        and (key := keys[last]) is not None
         and len(places[key]) == 1
     ):
-        end += 1
-    return end
+        last += 1
+    listed = last < len(blocks) and blocks[last].kind is BlockKind.LIST_ITEM
+    return end if listed or last - start > MAX_CUT_OFF_RUN else last
