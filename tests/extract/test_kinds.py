@@ -89,3 +89,4 @@ def test_code_blocks_make_documentation() -> None:
 def test_a_page_mostly_in_repeated_cards_is_a_listing() -> None:
     assert kind_of(DATED, listed=0.9) is PageKind.LISTING
     assert kind_of(DATED, listed=0.1) is PageKind.ARTICLE
+    assert kind_of(DATED, listed=0.45) is PageKind.ARTICLE  # under half: cards beside an article
