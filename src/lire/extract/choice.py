@@ -37,7 +37,7 @@ WEIGHTS: dict[str, float] = {
 # Per kind, the weights that differ from those above (set on the WCXB tuning part, by kind
 # as lire tells it, so that a wrong kind costs what it costs on unseen pages).
 KIND_WEIGHTS: dict[PageKind, dict[str, float]] = {
-    PageKind.ARTICLE: {"readability": 6.0, "article": 2.0, "main": 1.5},
+    PageKind.ARTICLE: {"readability": 5.0, "article": 2.0, "main": 1.5},
     PageKind.FORUM: {"readability": 6.0, "article": 1.0, "main": 1.0, "page": 0.5, "posts": 4.0},
     PageKind.DOCUMENTATION: {"readability": 2.0, "article": 2.5, "main": 2.0},
     PageKind.PRODUCT: {"readability": 2.0, "article": 2.0, "main": 3.0, "page": 1.0},
