@@ -34,8 +34,8 @@ def between_removed(
     blocks: Sequence[Block], marks: dict[int, str], kept: Collection[int]
 ) -> dict[int, str]:
     """The blocks of ``blocks`` after the article that go with the removed blocks around them
-    (``marks``: the removed blocks and their rules; ``kept``: blocks never removed), each with
-    the rule it goes under."""
+    (``marks``: the removed blocks and their rules; ``kept``: blocks never removed whole, such
+    as the ones a rule cuts), each with the rule it goes under."""
     counts = [len(block.text.split()) for block in blocks]
     last = next(
         (

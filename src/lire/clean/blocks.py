@@ -129,7 +129,7 @@ def _clean(
         )
         for i, (rule, score) in learned.items():
             marks[i], scores[i] = rule, score
-        marks |= between_removed(blocks, marks, kept)
+        marks |= between_removed(blocks, marks, skip)  # skip: the kept and the cut blocks
     observation = None
     if memory is not None:
         mark_learned(blocks, marks, kept, memory)
