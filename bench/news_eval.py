@@ -15,9 +15,11 @@ is found in the blocks lire read (or the title), in order; then
 
 Figures per split (``tune``: the sites rules and thresholds were tuned on; ``test``: sites only
 ever scored), per language and per kind of boilerplate. ``--misses`` lists what went wrong on the
-tune sites only (the test sites' texts are not read, so as not to tune on them).
+tune sites only (the test sites' texts are not read, so as not to tune on them). ``--cold`` scores
+the next round instead (``data/boilerplate/cold/``: labelled texts from new sites, in no fold's
+training data, scored before and after a session's changes and then moved into the data).
 
-    python bench/news_eval.py [--rules-alone] [--misses] [--lang fr]
+    python bench/news_eval.py [--rules-alone] [--misses] [--lang fr] [--cold]
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ from lire.model import Article
 from lire.sanitize import sanitize
 
 LANGS = ("en", "fr", "de", "es", "it", "pt", "nl")
+DATA_GLOB = "news*.jsonl"  # the data the model is trained on, by fold
+COLD_GLOB = "cold/news-*.jsonl"  # the next round: labelled, scored, never trained or tuned on
 _BULLET_CHARS = "-*•‣◦ \t"
 _ORDINAL = re.compile(r"^\d{1,4}[.)]\s+(?=\S)")  # a list item's number, as text_blocks reads it
 
@@ -185,7 +189,7 @@ def tally(record: dict[str, Any], lines: Sequence[Outcome]) -> Tally:
     return result
 
 
-def records(path_glob: str = "news*.jsonl") -> Iterator[dict[str, Any]]:
+def records(path_glob: str = DATA_GLOB) -> Iterator[dict[str, Any]]:
     for path in sorted(DATA.glob(path_glob)):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -203,9 +207,9 @@ def fold_models(*, rules_alone: bool = False) -> dict[int, BoilerplateModel] | N
 
 
 def evaluate(
-    models: dict[int, BoilerplateModel], langs: Sequence[str] = LANGS
+    models: dict[int, BoilerplateModel], langs: Sequence[str] = LANGS, path_glob: str = DATA_GLOB
 ) -> Iterator[tuple[dict[str, Any], list[Outcome]]]:
-    for record in records():
+    for record in records(path_glob):
         if record["lang"] in langs:
             yield record, outcomes(record, models[site_fold(record["site"])])
 
@@ -215,13 +219,20 @@ def share(part: int, whole: int) -> str:
 
 
 def report(
-    models: dict[int, BoilerplateModel], *, label: str, misses: bool, langs: Sequence[str] = LANGS
+    models: dict[int, BoilerplateModel],
+    *,
+    label: str,
+    misses: bool,
+    langs: Sequence[str] = LANGS,
+    cold: bool = False,
 ) -> dict[str, Tally]:
-    """Print the figures per split, language and kind; return the tallies by group."""
+    """Print the figures per split, language and kind (``cold``: of the next round's texts,
+    one group); return the tallies by group."""
     groups: dict[str, Tally] = {}
     missed: list[str] = []
-    for record, lines in evaluate(models, langs):
-        split = site_split(record["site"])
+    splits = ("cold",) if cold else ("tune", "test")
+    for record, lines in evaluate(models, langs, COLD_GLOB if cold else DATA_GLOB):
+        split = "cold" if cold else site_split(record["site"])
         result = tally(record, lines)
         for key in (split, f"{split} {record['lang']}"):
             groups.setdefault(key, Tally()).add(result)
@@ -231,7 +242,7 @@ def report(
           " clean, hard negatives kept whole")  # fmt: skip
     print(f"{'group':9} {'boilerplate removed':>22} {'article kept':>20} {'exact':>11}"
           f" {'hard negatives':>14}")  # fmt: skip
-    for split in ("tune", "test"):
+    for split in splits:
         for key in (split, *(f"{split} {lang}" for lang in langs)):
             if key in groups:
                 g = groups[key]
@@ -240,7 +251,7 @@ def report(
                     f"    {share(g.kept, g.article)} ({g.kept:4}/{g.article:4})"
                     f" {g.exact:4}/{g.texts:4} {g.negatives_whole:6}/{g.negatives:3}"
                 )
-    for split in ("tune", "test"):
+    for split in splits:
         kinds = groups.get(split, Tally()).kinds
         names = sorted((k for k in kinds if not k.endswith(" removed")), key=lambda k: -kinds[k])
         print(f"{split} by kind: " + ", ".join(
@@ -268,6 +279,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--misses", action="store_true", help="list the tune sites' misses")
     parser.add_argument("--shipped", action="store_true", help="the shipped model (not held out)")
     parser.add_argument("--lang", action="append", help="only this language (repeatable)")
+    parser.add_argument("--cold", action="store_true", help="the next round's texts (cold/)")
     options = parser.parse_args(argv)
     if options.shipped:
         models: dict[int, BoilerplateModel] | None = dict.fromkeys(range(FOLDS), default_model())
@@ -277,7 +289,8 @@ def main(argv: list[str]) -> int:
         print("no fold models: run bench/train_boilerplate.py first", file=sys.stderr)
         return 1
     label = "rules alone" if options.rules_alone else "rules + model"
-    report(models, label=label, misses=options.misses, langs=options.lang or LANGS)
+    misses = options.misses and not options.cold  # the cold texts are never read
+    report(models, label=label, misses=misses, langs=options.lang or LANGS, cold=options.cold)
     return 0
 
 
