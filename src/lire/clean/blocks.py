@@ -99,8 +99,9 @@ def _clean(
     blocks = article.blocks
     kept = user_kept(blocks, memory)
     screen = prefilter_for((rules or default_rules()).select(article.lang, host_of(article.url)))
+    crumbs = breadcrumb_marks(blocks) if article.media_type == "text/plain" else {}
     if article.media_type == "text/plain":
-        headline = _headline(blocks, headline_candidates(blocks, title), screen)
+        headline = _headline(blocks, headline_candidates(blocks, title, crumbs), screen)
         if headline is not None:
             kept.add(headline)  # the article's headline, whatever a rule says of it
     verdicts = _judge_all(blocks, screen, kept)
@@ -110,7 +111,7 @@ def _clean(
     if article.media_type == "text/plain":  # a page's own is in its markup (not measured better)
         listed = table_of_contents(blocks, cut_off=article.kind is PageKind.ARTICLE)
         marks |= {i: TOC_RULE for i in listed if i not in marks}
-        marks |= {i: rule for i, rule in breadcrumb_marks(blocks).items() if i not in marks}
+        marks |= {i: rule for i, rule in crumbs.items() if i not in marks}
     marks = {i: rule for i, rule in marks.items() if i not in kept}
     marks |= user_marked(blocks, verdicts, memory)
     scores: dict[int, float] = {}

@@ -10,7 +10,7 @@ rule says of it: an article about subscriptions may be headed "Subscribe to read
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from lire.clean.features import is_prose
@@ -61,7 +61,9 @@ def title_back(cleaned: Article, article: Article) -> Article:
     )
 
 
-def headline_candidates(blocks: Sequence[Block], title: str | None) -> list[int]:
+def headline_candidates(
+    blocks: Sequence[Block], title: str | None, crumbs: Collection[int] = ()
+) -> list[int]:
     """The blocks of pasted text that may be its headline (the one chosen is never removed).
 
     The first block when it is the title lire took from the text's first line and is headline-
@@ -69,9 +71,8 @@ def headline_candidates(blocks: Sequence[Block], title: str | None) -> list[int]
     among the first ``HEADLINE_WITHIN`` blocks, those of ``HEADLINE_WORDS`` words that do not end
     like a sentence, before any paragraph (a longer block, or running text): "Subscribe to read:
     what that little button really means" heads an article about subscriptions. A breadcrumb
-    trail that ends in the headline (``breadcrumb_trails``) is none.
+    trail that ends in the headline (``crumbs``, found by ``breadcrumb_trails``) is none.
     """
-    crumbs = breadcrumb_trails(blocks)
     if title is not None and len(title.split()) > TITLE_MAX_WORDS and 0 not in crumbs:
         return [0]
     found: list[int] = []
