@@ -20,11 +20,12 @@ from collections.abc import Collection, Sequence
 
 from lire.clean.context import article_span
 from lire.clean.features import Group, feature_groups, is_prose
+from lire.clean.lists import read_whole
 from lire.clean.sums import PageSums
 from lire.clean.tail import off_topic_tail
 from lire.clean.title import TITLE_MAX_WORDS
 from lire.clean.weights import BoilerplateModel, default_model, load_model, save_model
-from lire.model import Block, BlockKind
+from lire.model import Block
 
 __all__ = [
     "BoilerplateModel",
@@ -36,7 +37,6 @@ __all__ = [
     "save_model",
 ]
 
-ANNOUNCED_WORDS = 12  # an item of a list the article announces with a colon is this short
 RUN = 3  # beyond the article, the model removes runs of this many blocks or more
 RUN_SENTENCES = False  # whether sentences join those runs (on a whole page they always do)
 SENTENCE_WORDS = 5  # a block this long ending with a point is a sentence: never removed alone
@@ -160,8 +160,8 @@ def learned_marks(
         elif score >= model.outside and (page or not sentence or RUN_SENTENCES):
             likely.add(i)
     gone = sure | (likely if page else _runs(likely | sure | set(ruled), likely))
-    gone -= _kept_lists(blocks, gone, set(ruled))
-    gone -= _announced(blocks, prose, gone, set(ruled))
+    whole = read_whole(blocks, prose, gone, set(ruled))
+    gone -= whole
     tail = (
         off_topic_tail(
             blocks, prose, scores, words, headline=top, outside=model.outside, ads=_ads(hints)
@@ -169,7 +169,7 @@ def learned_marks(
         if one_subject
         else None
     )
-    listed = set() if tail is None else set(range(tail, len(blocks))) - gone
+    listed = set() if tail is None else set(range(tail, len(blocks))) - gone - whole
     return {
         i: (TAIL_RULE if i in listed else rule_name(sums.kind(i)), score)
         for i, score in enumerate(scores)
@@ -229,52 +229,6 @@ def _sentence(text: str, words: int, *, short: bool = False) -> bool:
     """A block that reads as a sentence of the article: several words (any number when
     ``short``: next to the article, "Details later…") and a final point."""
     return (short or words >= SENTENCE_WORDS) and text.rstrip().endswith(SENTENCE_END)
-
-
-def _kept_lists(blocks: Sequence[Block], gone: set[int], ruled: set[int]) -> set[int]:
-    """The blocks of ``gone`` in a list at least half of whose items stay, neither in ``gone``
-    nor removed by a rule (``ruled``): a list is read whole."""
-    kept: set[int] = set()
-    run: list[int] = []
-    for i, block in enumerate([*blocks, None]):
-        if block is not None and block.kind is BlockKind.LIST_ITEM:
-            run.append(i)
-            continue
-        if len(run) >= 2:
-            removed = [j for j in run if j in gone or j in ruled]
-            if removed and 2 * len(removed) <= len(run):
-                kept.update(j for j in removed if j in gone)
-        run = []
-    return kept
-
-
-def _announced(
-    blocks: Sequence[Block], prose: Sequence[bool], gone: set[int], ruled: set[int]
-) -> set[int]:
-    """The blocks of ``gone`` in a list the article announces: after a line that ends with a
-    colon ("The 33-strong squad is as follows:", "Setlist:"), which stays, with running text
-    that stays before it, the short lines that follow it, up to the first that runs or that a
-    rule removes (a squad, a setlist, a table's cells)."""
-    kept: set[int] = set()
-    read = False  # running text that stays came before
-    i = 0
-    while i < len(blocks):
-        if read and i not in gone and i not in ruled and blocks[i].text.rstrip().endswith(":"):
-            j = i + 1
-            while (
-                j < len(blocks)
-                and j not in ruled
-                and not prose[j]
-                and len(blocks[j].text.split()) <= ANNOUNCED_WORDS
-            ):
-                if j in gone and blocks[j].kind is not BlockKind.LIST_ITEM:
-                    kept.add(j)  # a marked-up list is read whole by ``_kept_lists``
-                j += 1
-            i = j
-            continue
-        read = read or (prose[i] and i not in gone)
-        i += 1
-    return kept
 
 
 def _runs(members: set[int], likely: set[int]) -> set[int]:
