@@ -49,6 +49,7 @@ DATA_GLOB = "news*.jsonl"  # the data the model is trained on, by fold
 COLD_GLOB = "cold/news-*.jsonl"  # the next round: labelled, scored, never trained or tuned on
 _BULLET_CHARS = "-*•‣◦ \t"
 _ORDINAL = re.compile(r"^\d{1,4}[.)]\s+(?=\S)")  # a list item's number, as text_blocks reads it
+_MARKED_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")  # "## Title": a heading, as text_blocks reads it
 
 
 @dataclass
@@ -114,7 +115,8 @@ def outcomes(record: dict[str, Any], model: BoilerplateModel) -> list[Outcome]:
         bare = sanitize(line["text"]).strip()
         # a list item's bullet is not part of its block's text; a line of bullets alone ("-"
         # between two teasers) is a block of its own
-        text = normalised(_ORDINAL.sub("", bare.strip(_BULLET_CHARS))) or normalised(bare)
+        unmarked = _ORDINAL.sub("", _MARKED_HEADING.sub("", bare).strip(_BULLET_CHARS))
+        text = normalised(unmarked) or normalised(bare)
         where = None if text == title and not titled else _find(texts, text, at)
         titled = titled or text == title
         if where is None:
