@@ -111,9 +111,11 @@ def learned_marks(
     ``outside`` and it is one of a run of at least ``RUN`` such blocks (or blocks the rules
     remove, ``ruled``): menus, footers and lists of other articles come in runs; a sentence
     does not join such a run (a match report's closing lines: "Foul by Andy Taylor."). A list is
-    read whole: when half its items or more stay, the model takes none of them (an article's
-    list of reasons whose last item speaks of comments); and a list the article announces with
-    a line ending in a colon ("The 33-strong squad is as follows:", "Setlist:") stays. When at least
+    read whole (``lire.clean.lists``): when half its items or more stay, the model takes none of
+    them (an article's list of reasons whose last item speaks of comments); a list the article
+    announces with a line ending in a colon ("The 33-strong squad is as follows:", "Setlist:")
+    stays; so does a line written on the pattern of one that stays just before it (a results
+    table's rows); and what these readings keep, the off-topic tail takes none of. When at least
     ``PAGE_BLOCKS`` blocks beyond the article score ``outside`` the text is a whole page (its
     menus, footers and lists of other articles pasted with it): beyond the article a block then
     goes at ``PAGE_OUTSIDE``, alone or not, running text too at ``PAGE_PROSE``. A text without

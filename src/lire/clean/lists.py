@@ -63,9 +63,11 @@ def _continued(
     blocks: Sequence[Block], prose: Sequence[bool], gone: set[int], ruled: set[int]
 ) -> set[int]:
     """The short lines of ``gone`` written on the pattern of a line that stays before them,
-    through lines of that pattern only."""
+    through lines of that pattern only (each line judged once: a run of 20,000 menu lines on one
+    pattern costs 20,000 steps)."""
     kept: set[int] = set()
     patterns: dict[int, str] = {}
+    judged: dict[int, bool] = {}  # a short line of ``gone`` on a pattern: whether it stays
 
     def pattern_of(i: int) -> str:
         if i not in patterns:
@@ -79,9 +81,12 @@ def _continued(
         if len(form) < PATTERN_PARTS:
             continue
         j = i - 1
-        while j >= 0 and j in gone and j not in kept and pattern_of(j) == form:
-            j -= 1
-        if j >= 0 and pattern_of(j) == form and (j in kept or (j not in gone and j not in ruled)):
+        if j in judged:  # the line before is one of these: this one goes on its list, or not
+            stays = judged[j] and pattern_of(j) == form
+        else:
+            stays = j >= 0 and j not in gone and j not in ruled and pattern_of(j) == form
+        judged[i] = stays
+        if stays:
             kept.add(i)
     return kept
 
