@@ -51,14 +51,15 @@ def texts() -> list[dict[str, Any]]:
 
 
 TEXTS = texts()
-# Hard negatives of tune sites (rounds 16-17) that lose a line with the shipped model: known,
-# not fixed on 2026-12-07 (a rule reads sentences one at a time and cannot tell the second
-# sentence of a paragraph from a link's label; the short headline was not looked into further).
+# Hard negatives that lose a line with the shipped model: known, not fixed. tekimobile.com (tune
+# site, round 16): a rule reads sentences one at a time and cannot tell the second sentence of a
+# paragraph from a link's label. mmm.verdi.de (test site, round 15): read no further than what
+# this test prints of it.
 KNOWN_LOSSES = {
-    "futurecommunication.de": "a six-word headline about newsletters, under a menu line the "
-    "rules remove, goes with the weak newsletter mention (too short to be a protected headline)",
     "tekimobile.com": "'Saiba mais sobre essa ação...', the second sentence of the standfirst, "
     "reads as a link's label and cuts it",
+    "mmm.verdi.de": "its headline on newsletters goes with the weak newsletter mention (a test "
+    "site: not looked into)",
 }
 HARD_NEGATIVES = [
     pytest.param(

@@ -106,7 +106,9 @@ def _clean(
             kept.add(headline)  # the article's headline, whatever a rule says of it
     verdicts = _judge_all(blocks, screen, kept)
     keep_restored_parts(blocks, verdicts, kept, memory)
-    verdicts = _with_repeats(blocks, verdicts, kept, titled=title is not None)
+    first = blocks[0].text.rstrip() if blocks else "."
+    titled = title is not None or (article.media_type == "text/plain" and first[-1:] != ".")
+    verdicts = _with_repeats(blocks, verdicts, kept, titled=titled)
     marks = mark_clusters(blocks, verdicts, article.media_type)
     if article.media_type == "text/plain":  # a page's own is in its markup (not measured better)
         listed = table_of_contents(blocks, cut_off=article.kind is PageKind.ARTICLE)
@@ -233,8 +235,8 @@ def _with_repeats(
     """A block seen earlier in the article carries a weak signal: it joins a neighbouring cluster.
 
     Alone it stays: articles repeat their own lines (interview questions, product features).
-    The title (the first block, ``titled``) is not counted: pasted pages repeat it as their
-    headline.
+    The title (the first block, ``titled``; a pasted text's first line when it ends like no
+    sentence) is not counted: pasted pages repeat it as their headline.
     """
     seen: set[str] = set()
     for i, block in enumerate(blocks):

@@ -118,7 +118,8 @@ def _extend(
 ) -> None:
     """Take the weak blocks next to block ``i`` (after it only, when ``i`` was cut).
 
-    A block a weak *rule* names joins at once. Lines with only a weak *shape* (a perk in a
+    A block a weak *rule* names joins at once, unless it names a pitch's kind and ``i`` is a
+    line of the site's bar (a headline on newsletters under "Toggle Navigation"). Lines with only a weak *shape* (a perk in a
     list, a price, a short line) join when the run of them is closed by another member of the
     cluster, when it follows a member that announces it (ends with ":"), or, before the
     cluster, when they are all connectives ending with a comma ("Mais si vous le pouvez,");
@@ -133,6 +134,8 @@ def _extend(
             if verdict.weak is None or verdict.cut is not None:
                 break
             connective = verdict.weak.startswith("nav/connective")
+            if verdict.named and name.startswith("nav/") and _pitch_word(verdict.weak):
+                break  # a headline naming newsletters under a menu line: no pitch
             if not verdict.named and j in zone and not connective:
                 break
             if verdict.named:
@@ -146,6 +149,11 @@ def _extend(
         lead_in = step == -1 and all(_lead_in(blocks[k], verdicts[k]) for k in run)
         if closed or announced or lead_in:
             marks.update(dict.fromkeys(run, name))
+
+
+def _pitch_word(rule: str) -> bool:
+    """Whether ``rule`` names a pitch's kind (a subscription, a newsletter, a donation...)."""
+    return rule.partition("/")[0] in BRIDGED | {"form"}
 
 
 def _lead_in(block: Block, verdict: Verdict) -> bool:

@@ -12,6 +12,7 @@ from lire.model import Block, BlockKind
 __all__ = ["SHAPE_MAX_WORDS", "shape_signal"]
 
 SHAPE_MAX_WORDS = 30  # longer blocks have no shape signal
+PRICE_MAX_WORDS = 20  # a price in a longer block or sentence is news, not an offer
 _PRICE = re.compile(r"\d\s?(?:[€$£]|eur\b|euros?\b|usd\b)|[€$£]\s?\d", re.IGNORECASE)
 _ENUMERATED = re.compile(r"^[-–•*]?\s*\d{1,2}[.)]?\s+\S")
 
@@ -28,7 +29,7 @@ def shape_signal(block: Block, words: int) -> str | None:
             return "nav/link-only"
     if words <= 8 and text.upper() == text and sum(c.isalpha() for c in text) >= 4:
         return "nav/all-caps"
-    if _PRICE.search(text):
+    if words <= PRICE_MAX_WORDS and _PRICE.search(text):
         return "subscription/price"
     if _ENUMERATED.match(text):
         return "subscription/enumerated-perk"
