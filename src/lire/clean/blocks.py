@@ -156,7 +156,7 @@ def _headline(blocks: Sequence[Block], candidates: Sequence[int], screen: Prefil
         above = judge(blocks[first - 1], screen, edge=False)
         if teaser_header(above.strong, above.words):
             return None
-    said = judge(blocks[first], screen, edge=False)
+    said = judge(blocks[first], screen, edge=first == 0)  # the first line is at the edge
     if (said.strong or "").startswith("nav/"):
         return None
     if not _signalled(said):

@@ -119,11 +119,11 @@ def _extend(
     """Take the weak blocks next to block ``i`` (after it only, when ``i`` was cut).
 
     A block a weak *rule* names joins at once, unless it names a pitch's kind and ``i`` is a
-    line of the site's bar (a headline on newsletters under "Toggle Navigation"). Lines with only a weak *shape* (a perk in a
-    list, a price, a short line) join when the run of them is closed by another member of the
-    cluster, when it follows a member that announces it (ends with ":"), or, before the
-    cluster, when they are all connectives ending with a comma ("Mais si vous le pouvez,");
-    between article blocks only connectives do.
+    line of the site's bar (a headline on newsletters under "Toggle Navigation"). Lines with
+    only a weak *shape* (a perk in a list, a price, a short line) join when the run of them is
+    closed by another member of the cluster, when it follows a member that announces it (ends
+    with ":"), or, before the cluster, when they are all connectives ending with a comma ("Mais
+    si vous le pouvez,"); between article blocks only connectives do.
     """
     name = marks.get(i) or verdicts[i].cut_rule or ""
     for step in (1, -1) if verdicts[i].cut is None else (1,):
