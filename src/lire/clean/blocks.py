@@ -50,6 +50,7 @@ from lire.model import (
     host_of,
 )
 from lire.text.fingerprint import fingerprint, word_key
+from lire.text.sentences import sentence_spans
 
 __all__ = ["LEARNED_MAX_SHARE", "Cleaning", "clean", "rule_hints"]
 
@@ -157,7 +158,8 @@ def _headline(blocks: Sequence[Block], candidates: Sequence[int], screen: Prefil
         if teaser_header(above.strong, above.words):
             return None
     said = judge(blocks[first], screen, edge=first == 0)  # the first line is at the edge
-    if (said.strong or "").startswith("nav/"):
+    strong = said.strong or ""  # a site's bar, or a pitch of two sentences: no headline
+    if strong.startswith("nav/") or (strong and len(sentence_spans(blocks[first].text)) > 1):
         return None
     if not _signalled(said):
         return first
