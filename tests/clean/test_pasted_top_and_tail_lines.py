@@ -3,9 +3,15 @@ a site's skip links, the source a wire story names, a price in a sentence of new
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 import lire
+from lire.clean import clean
+from lire.clean.learned import default_model
+from lire.extract import extract_text
+from lire.sanitize import sanitize
 
 HEADLINE = "Des médias indépendants précaires, mais populaires"
 STORY_FR = (
@@ -138,3 +144,19 @@ def test_a_skip_link_above_the_headline_goes(line: str) -> None:
     text = "\n\n".join([line, headline, *story])
     assert removed(text) == [line]
     assert kept(text) == [headline, *story]
+
+
+def test_a_paywalled_teaser_keeps_its_headline_and_paragraph() -> None:
+    # Between the site's menu and the paywall notice, a headline and one paragraph: all there
+    # is to read. A model that would take every block (thresholds at 0) still leaves them.
+    headline = "Editorial: Help us keep the county informed"
+    paragraph = (
+        "Local journalism is fighting for its life. The internet took away the classified "
+        "advertising that paid for reporters at council meetings, school boards and courts, and "
+        "the newsroom that covers this county has shrunk to four people who do the work of ten."
+    )
+    notice = "This content is only available to paid subscribers. Please login below."
+    text = "\n".join(["Popular Categories", headline, paragraph, notice])
+    eager = dataclasses.replace(default_model(), threshold=0.0, outside=0.0, alone=0.0)
+    cleaned = clean(extract_text(sanitize(text)), model=eager).article
+    assert [block.text for block in cleaned.blocks] == [headline, paragraph]

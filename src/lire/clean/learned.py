@@ -124,7 +124,9 @@ def learned_marks(
     when none of its lines speaks of the article's subject (``lire.clean.tail``: its teasers'
     sentences read as running text, so only their subject gives them away); only on a page with
     ``one_subject`` (an article: a thread's replies, a documentation page's sections, a
-    listing's items each speak of their own).
+    listing's items each speak of their own). On such a page the model never takes the last
+    running text the rules leave, nor then a headline-like line (a paywalled page's teaser: its
+    headline and its first paragraph between the menu and the paywall notice).
     """
     words = [len(block.text.split()) for block in blocks]
     prose = [is_prose(block.text, count) for block, count in zip(blocks, words, strict=True)]
@@ -172,12 +174,16 @@ def learned_marks(
         else None
     )
     listed = set() if tail is None else set(range(tail, len(blocks))) - gone - whole
+    taken = {
+        i
+        for i in gone | listed
+        if i not in skip and _ALNUM.search(blocks[i].text)  # a lone "”" stays
+    }
+    removed = taken | set(ruled)
+    if one_subject and not any(prose[i] and i not in removed for i in range(len(blocks))):
+        taken = {i for i in taken if not (prose[i] or HEADLINE in places[i])}  # a teaser stays
     return {
-        i: (TAIL_RULE if i in listed else rule_name(sums.kind(i)), score)
-        for i, score in enumerate(scores)
-        if (i in gone or i in listed)
-        and i not in skip
-        and _ALNUM.search(blocks[i].text)  # a lone "”" stays
+        i: (TAIL_RULE if i in listed else rule_name(sums.kind(i)), scores[i]) for i in sorted(taken)
     }
 
 
