@@ -48,6 +48,7 @@ BRIDGED = frozenset(
     {"subscription", "paywall", "meter", "login", "newsletter", "donation", "follow", "app"}
     | {"comment", "consent"}
 )
+_PITCH_KINDS = BRIDGED | {"form"}  # a weak pitch word of these kinds joins no menu line
 
 
 def zones(verdicts: Sequence[Verdict]) -> tuple[int, int]:
@@ -153,7 +154,7 @@ def _extend(
 
 def _pitch_word(rule: str) -> bool:
     """Whether ``rule`` names a pitch's kind (a subscription, a newsletter, a donation...)."""
-    return rule.partition("/")[0] in BRIDGED | {"form"}
+    return rule.partition("/")[0] in _PITCH_KINDS
 
 
 def _lead_in(block: Block, verdict: Verdict) -> bool:
