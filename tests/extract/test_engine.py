@@ -164,3 +164,27 @@ def test_an_articles_list_that_links_some_items_survives_readabilitys_link_drop(
     assert kept is not None and dropped is not None
     assert "Item 4 of the packing list" in kept.text_content()
     assert "Item 4" not in dropped.text_content()
+
+
+PLAN = "<table>{}</table>".format(
+    "".join(
+        f"<tr><td>{week}</td><td>Rest</td><td>Run easy {20 + 5 * week} min</td></tr>"
+        for week in range(1, 5)
+    )
+)
+
+
+def test_a_table_under_its_heading_at_the_articles_end_stays() -> None:
+    # A training plan's last weeks: a table in a scrolling wrapper readability drops for its
+    # class, after the article's last paragraph, under the heading that names it (an empty
+    # scroll shadow between them). It is the article's last section, not a box after its end.
+    card = "<div class='shadow'></div><div class='overflow-x-scroll'>" + PLAN + "</div>"
+    headed = _review(
+        f"<h3>Half marathon to marathon plan</h3><div>{card}</div>", wrapper=None, last=True
+    )
+    unheaded = _review(f"<div>{card}</div>", wrapper=None, last=True)
+    kept = readability_reading(parse_html(headed, location="page"), article=True).article
+    dropped = readability_reading(parse_html(unheaded, location="page"), article=True).article
+    assert kept is not None and dropped is not None
+    assert "Run easy 40 min" in kept.text_content()
+    assert "Run easy 40 min" not in dropped.text_content()

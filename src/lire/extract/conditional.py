@@ -14,7 +14,8 @@ article's own list often links some of its items (a checklist's products, a guid
 so a list of an article is kept while at most ``MAX_LIST_LINK_DENSITY`` of its text is links;
 a list of other articles is links throughout. Either is kept only with the article going on
 after it (``MIN_TEXT_AFTER`` characters of paragraphs): the boxes after an article's end (a
-donation appeal and its staff list, an author's card) are what the drop is for. Set on the
+donation appeal and its staff list, an author's card) are what the drop is for; or, for a
+table, right under a heading (a training plan's last weeks: the article's last section). Set on the
 WCXB tuning part's articles (bench/wcxb.py) and the article benchmark's pages
 (bench/extraction.py); on other kinds of pages the drops stay as readability makes them.
 """
@@ -40,6 +41,7 @@ MIN_TEXT_AFTER = 200  # characters of paragraphs after an element kept from the 
 MIN_CHARS = 25  # readability's own shortest paragraph (Document.min_text_length)
 _CLEANED_TAGS = ("table", "ul", "div", "aside", "header", "footer", "section")
 _LISTS = frozenset({"ul", "ol"})
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
 def kept_from_drop(
@@ -66,10 +68,30 @@ def kept_from_drop(
         if (
             text_length(element) >= MIN_CHARS
             and link_density(element) <= ceiling
-            and _text_after(element, node, text_length) >= MIN_TEXT_AFTER
+            and (
+                _text_after(element, node, text_length) >= MIN_TEXT_AFTER or _headed_table(element)
+            )
         ):
             kept[element] = True
     return kept
+
+
+def _headed_table(element: HtmlElement) -> bool:
+    """Whether ``element`` is a table, or holds one, right under a heading: a section of the
+    article (a training plan's last weeks), not a box after its end."""
+    if element.tag != "table" and next(element.iter("table"), None) is None:
+        return False
+    current: HtmlElement | None = element
+    while current is not None:
+        before = current.getprevious()
+        while before is not None and (
+            not isinstance(before.tag, str) or not before.text_content().strip()
+        ):
+            before = before.getprevious()  # a comment, an empty element (a scroll shadow)
+        if before is not None:
+            return before.tag in _HEADINGS
+        current = current.getparent()
+    return False
 
 
 def _text_after(
