@@ -188,3 +188,19 @@ def test_a_table_under_its_heading_at_the_articles_end_stays() -> None:
     assert kept is not None and dropped is not None
     assert "Run easy 40 min" in kept.text_content()
     assert "Run easy 40 min" not in dropped.text_content()
+
+
+def test_an_articles_last_section_made_like_its_others_stays() -> None:
+    # A garden guide's plants, each in a box of a class readability drops ("ck-widget"): the
+    # boxes before the last have the guide going on after them and stay; the last one, made
+    # like them, stays too. A box of another class there goes (the test above).
+    plants = "".join(
+        f"<div class='ck-widget'><h6>Plant {n}</h6><p>Plant {n} thrives in low light, with a "
+        f"little water now and then, and wants no care at all from one year to the next.</p>"
+        "</div>"
+        for n in range(4)
+    )
+    root = parse_html(_review(plants, wrapper=None, last=True), location="page")
+    reading = readability_reading(root, article=True).article
+    assert reading is not None
+    assert "Plant 3 thrives" in reading.text_content()

@@ -15,7 +15,8 @@ so a list of an article is kept while at most ``MAX_LIST_LINK_DENSITY`` of its t
 a list of other articles is links throughout. Either is kept only with the article going on
 after it (``MIN_TEXT_AFTER`` characters of paragraphs): the boxes after an article's end (a
 donation appeal and its staff list, an author's card) are what the drop is for; or, for a
-table, right under a heading (a training plan's last weeks: the article's last section). Set on the
+table, right under a heading (a training plan's last weeks: the article's last section), or
+made like one kept (the same tag and class: a guide's last entry, boxed like the others). Set on the
 WCXB tuning part's articles (bench/wcxb.py) and the article benchmark's pages
 (bench/extraction.py); on other kinds of pages the drops stay as readability makes them.
 """
@@ -57,6 +58,7 @@ def kept_from_drop(
     (``candidates``: its paragraph scores) that hold text without links, and the lists whose
     text is not mostly links; either with the article's paragraphs going on after it."""
     kept: dict[HtmlElement, bool] = {}
+    last: list[HtmlElement] = []  # text without links, but no article after it
     for element in node.iter(*_CLEANED_TAGS, "ol"):
         if element is node or not isinstance(element, HtmlElement):
             continue
@@ -65,15 +67,21 @@ def kept_from_drop(
             if class_weight(element) + score >= 0:
                 continue
         ceiling = MAX_LIST_LINK_DENSITY if element.tag in _LISTS else MAX_LINK_DENSITY
-        if (
-            text_length(element) >= MIN_CHARS
-            and link_density(element) <= ceiling
-            and (
-                _text_after(element, node, text_length) >= MIN_TEXT_AFTER or _headed_table(element)
-            )
-        ):
+        if text_length(element) < MIN_CHARS or link_density(element) > ceiling:
+            continue
+        if _text_after(element, node, text_length) >= MIN_TEXT_AFTER or _headed_table(element):
             kept[element] = True
+        else:
+            last.append(element)
+    # The article's last sections, made like its earlier ones (a garden guide's plants, each
+    # in a box of the same class): kept like them.
+    made = {_made(element) for element in kept}
+    kept.update((element, True) for element in last if _made(element) in made)
     return kept
+
+
+def _made(element: HtmlElement) -> tuple[str, str]:
+    return element.tag, " ".join(element.get("class", "").split())
 
 
 def _headed_table(element: HtmlElement) -> bool:
