@@ -186,6 +186,28 @@ def test_the_topic_share_tells_a_subheading_from_another_articles_headline() -> 
     assert "tp:0" in features[1]  # none is
 
 
+def test_the_headlines_around_a_block_tell_a_list_of_stories_from_a_subheading() -> None:
+    body = (
+        "The council voted on the new bridge late on Tuesday, after a long and heated debate in"
+        " which every party spoke."
+    )
+    texts = [
+        "Council backs the new bridge over the river",
+        body,
+        body,
+        "Work on the pillars starts in spring",  # a subheading: alone among paragraphs
+        body,
+        body,
+        body,
+        "Celebrity chef opens a restaurant downtown",  # other stories, one after another
+        "Storm warning for the coast this weekend",
+        "Local team wins the regional cup final",
+    ]
+    features = block_features([Block(BlockKind.PARAGRAPH, text) for text in texts])
+    assert "hl:1" in features[3]  # the article's headline, three blocks up
+    assert "hl:2" in features[8]  # its two neighbours
+
+
 def test_every_digit_reads_as_zero_to_the_form_of_a_block() -> None:
     # what lets a page's blocks share the form of their text with its digits folded
     digits = [chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch(r"\d", chr(c))]

@@ -10,7 +10,8 @@ are read alike):
   whether it repeats another block of the page;
 - **position**: where the block stands against the page's prose (the blocks that read as
   running text): before the first, among them, after the last; how far from the nearest; how
-  much prose is around it; the shape of its neighbours;
+  much prose is around it; the shape of its neighbours; how many headline-like lines stand
+  around it (a list of other stories is headlines one after another);
 - **topic**: how many of the block's words (their first five letters, from four-letter words on)
   the page's prose uses elsewhere: a subheading speaks of what the article speaks of, the
   headline of another article or a menu does not; crossed with the block's place and shape and
@@ -53,6 +54,9 @@ __all__ = ["PROSE_WORDS", "Group", "block_features", "feature_groups", "hashed",
 
 LONG_PROSE_WORDS = 40  # running text this long, whatever its end (``PROSE_WORDS``: if it ends so)
 HEADLINE_WORDS = 4  # a headline before the article's first paragraph has at least this many
+HEADLINES_WINDOW = 3  # blocks either side counted for the headlines around a block
+HEADLINES_CAP = 3
+_NOT_HEADLINE_END = (".", ":", ",", ";", "!", "…")
 TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
 TOPIC_PREFIX = 5  # the letters of a word the topic share compares (inflections and plurals)
 HASHES_KEPT = 200_000  # the features whose weight index is remembered, at most
@@ -152,6 +156,7 @@ def feature_groups(
         [None, *itertools.starmap(opened_feature, itertools.pairwise(texts))],
         ["", *categories[:-1]],
         [*categories[1:], ""],
+        _headlines_around(texts, counts, prose),
         strict=True,
     )
     places: dict[tuple[object, ...], Group] = {}
@@ -192,6 +197,30 @@ def _headline(
         ):
             return i
     return None
+
+
+def _headlines_around(
+    texts: Sequence[str], counts: Sequence[int], prose: Sequence[bool]
+) -> list[int]:
+    """For each block, how many of the blocks within ``HEADLINES_WINDOW`` of it (itself left
+    out) read as headlines: no running text, ``HEADLINE_WORDS`` words or more, no end of a
+    sentence or a lead-in (a list of other stories is headlines one after another or between
+    their teasers; an article's subheadings stand apart). Up to ``HEADLINES_CAP``."""
+    flags = [
+        not flag and count >= HEADLINE_WORDS and not text.endswith(_NOT_HEADLINE_END)
+        for text, count, flag in zip(texts, counts, prose, strict=True)
+    ]
+    size = len(flags)
+    before = list(itertools.accumulate(flags, initial=0))  # headlines before each index
+    return [
+        min(
+            HEADLINES_CAP,
+            before[min(size, i + HEADLINES_WINDOW + 1)]
+            - before[max(0, i - HEADLINES_WINDOW)]
+            - flags[i],
+        )
+        for i in range(size)
+    ]
 
 
 def _topic_shares(folded: Sequence[str], prose: Sequence[bool]) -> list[Group]:

@@ -52,6 +52,7 @@ def place_features(
     opened: str | None,
     previous: str,
     following: str,
+    headlines: int,
 ) -> Group:
     """The features of a block's place on the page, from what ``feature_groups`` read of it."""
     found = [
@@ -75,6 +76,8 @@ def place_features(
         *topics,
         f"{topics[0]}|rg:{region}|s:{shape}",
         f"{topics[0]}|near:{near}",
+        f"hl:{headlines}",
+        f"hl:{headlines}|rg:{region}|s:{shape}",
     ]
     if headline:
         found.append("headline")
