@@ -16,8 +16,8 @@ a list of other articles is links throughout. Either is kept only with the artic
 after it (``MIN_TEXT_AFTER`` characters of paragraphs): the boxes after an article's end (a
 donation appeal and its staff list, an author's card) are what the drop is for; or, for a
 table, right under a heading (a training plan's last weeks: the article's last section), or
-made like one kept (the same tag and class: a guide's last entry, boxed like the others). Set on the
-WCXB tuning part's articles (bench/wcxb.py) and the article benchmark's pages
+made like one kept (the same tag and class: a guide's last entry, boxed like the others). Set
+on the WCXB tuning part's articles (bench/wcxb.py) and the article benchmark's pages
 (bench/extraction.py); on other kinds of pages the drops stay as readability makes them.
 """
 
@@ -75,13 +75,15 @@ def kept_from_drop(
             last.append(element)
     # The article's last sections, made like its earlier ones (a garden guide's plants, each
     # in a box of the same class): kept like them.
-    made = {_made(element) for element in kept}
+    made = {_made(element) for element in kept} - {None}
     kept.update((element, True) for element in last if _made(element) in made)
     return kept
 
 
-def _made(element: HtmlElement) -> tuple[str, str]:
-    return element.tag, " ".join(element.get("class", "").split())
+def _made(element: HtmlElement) -> tuple[str, str] | None:
+    """An element's tag and class, None without a class (a bare list is made like any other)."""
+    name = " ".join(element.get("class", "").split())
+    return (element.tag, name) if name else None
 
 
 def _headed_table(element: HtmlElement) -> bool:
