@@ -89,7 +89,7 @@ def _made(element: HtmlElement) -> tuple[str, str] | None:
 def _headed_table(element: HtmlElement) -> bool:
     """Whether ``element`` is a table, or holds one, right under a heading: a section of the
     article (a training plan's last weeks), not a box after its end."""
-    if element.tag != "table" and next(element.iter("table"), None) is None:
+    if next(element.iter("table"), None) is None:  # the element itself is iterated first
         return False
     current: HtmlElement | None = element
     while current is not None:
