@@ -767,6 +767,23 @@ def test_a_headline_long_title_stays_whatever_a_rule_says() -> None:
     assert cleaned.removed == ()
 
 
+def test_a_title_a_rule_speaks_of_that_ends_as_a_sentence_is_no_headline() -> None:
+    # a pasted text's first line, headline-long, is a newsletter pitch ending with "!"
+    pitch = "Sign up for our daily newsletter and stay up to date with all the latest news!"
+    cleaned = clean(replace(article(*ARTICLE["en"], lang="en"), title=pitch))
+    assert cleaned.title is None
+    assert [r.text for r in cleaned.removed] == [pitch]
+    assert kept_texts(cleaned) == list(ARTICLE["en"])
+
+
+def test_a_title_a_rule_speaks_of_gives_way_to_a_headline_the_rules_say_nothing_of() -> None:
+    pitch = "Subscribe now for unlimited access to every story"
+    headline = "Council votes to rebuild the harbour bridge after two winters"
+    cleaned = clean(replace(article(headline, *ARTICLE["en"], lang="en"), title=pitch))
+    assert cleaned.title is None
+    assert kept_texts(cleaned) == [headline, *ARTICLE["en"]]
+
+
 def test_the_headline_of_a_pasted_text_stays_whatever_a_rule_says() -> None:
     headline = "Subscribe to read: what that little button really means"
     cleaned = clean(article("Sign up to read", "Ethan", headline, *ARTICLE["en"], lang="en"))

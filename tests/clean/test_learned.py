@@ -179,6 +179,21 @@ def test_a_headline_like_line_the_model_is_all_but_sure_of_goes() -> None:
     assert doubtful == {}  # 0.82: the line reads as the headline, and the model is unsure
 
 
+def test_a_headline_the_model_leans_against_gives_way_to_the_next_headline_like_line() -> None:
+    # "Thu 25 Jul 2024 edition" reads as a headline (the first headline-like line) but the model
+    # scores it 0.82: the line after it, which the model reads as the article's, is the headline
+    blocks = _pasted("Thu 25 Jul 2024 edition", "Harbour bridge to be rebuilt after two winters")
+    model = _model_sure_of("edition", weight=1.5)
+    weights = list(model.weights)
+    for index in hashed(["w:harbour"], model.bits):
+        weights[index] = -3.0
+    model = replace(model, weights=weights)
+    assert list(learned_marks(blocks, [None] * len(blocks), model)) == [0]
+    # the same line before no such line stays the headline: the model is unsure (0.82)
+    alone = _pasted("Thu 25 Jul 2024 edition", "Bridge works: what the council voted")
+    assert learned_marks(alone, [None] * len(alone), model) == {}
+
+
 def test_the_topic_share_tells_a_subheading_from_another_articles_headline() -> None:
     blocks = _pasted("Bridge pillars and ferries", "Celebrity chef opens a restaurant downtown")
     features = block_features(blocks)

@@ -35,8 +35,7 @@ from lire.clean.memory import (
 from lire.clean.prefilter import Prefilter, prefilter_for
 from lire.clean.restore import USER_MARKED, reinstate
 from lire.clean.rules import RuleSet, default_rules
-from lire.clean.teasers import teaser_header
-from lire.clean.title import breadcrumb_marks, headline_candidates, title_back, with_title_block
+from lire.clean.title import breadcrumb_marks, headline_of, title_back, with_title_block
 from lire.clean.toc import TOC_RULE, table_of_contents
 from lire.model import (
     Article,
@@ -50,7 +49,6 @@ from lire.model import (
     host_of,
 )
 from lire.text.fingerprint import fingerprint, word_key
-from lire.text.sentences import sentence_spans
 
 __all__ = ["LEARNED_MAX_SHARE", "Cleaning", "clean", "rule_hints"]
 
@@ -102,7 +100,7 @@ def _clean(
     screen = prefilter_for((rules or default_rules()).select(article.lang, host_of(article.url)))
     crumbs = breadcrumb_marks(blocks) if article.media_type == "text/plain" else {}
     if article.media_type == "text/plain":
-        headline = _headline(blocks, headline_candidates(blocks, title, crumbs), screen)
+        headline = headline_of(blocks, title, crumbs, screen)
         if headline is not None:
             kept.add(headline)  # the article's headline, whatever a rule says of it
     verdicts = _judge_all(blocks, screen, kept)
@@ -141,34 +139,6 @@ def _clean(
         observation = Observation(memory.site, memory.article, frozenset(prints - {""}))
     restored = memory.kept if memory is not None else frozenset()
     return Cleaning(_apply(article, verdicts, marks, scores, restored), observation)
-
-
-def _headline(blocks: Sequence[Block], candidates: Sequence[int], screen: Prefilter) -> int | None:
-    """The headline among ``candidates`` (``headline_candidates``): the first, unless it reads as
-    another article's title under a related header ("Derniers articles") or as a line of the
-    site's bar ("Editer l'article Suivre ce blog Administration"), which no headline follows.
-    When a rule speaks of the first ("Economize: canal oficial no WhatsApp Entrar") and of a
-    later one not, the later one is the headline; "Subscribe to read: what that little button
-    really means" alone stays the headline whatever a rule says of it."""
-    if not candidates:
-        return None
-    first = candidates[0]
-    if first > 0:
-        above = judge(blocks[first - 1], screen, edge=False)
-        if teaser_header(above.strong, above.words):
-            return None
-    said = judge(blocks[first], screen, edge=first == 0)  # the first line is at the edge
-    strong = said.strong or ""  # a site's bar, or a pitch of two sentences: no headline
-    if strong.startswith("nav/") or (strong and len(sentence_spans(blocks[first].text)) > 1):
-        return None
-    if not _signalled(said):
-        return first
-    later = (i for i in candidates[1:] if not _signalled(judge(blocks[i], screen, edge=False)))
-    return next(later, first)
-
-
-def _signalled(verdict: Verdict) -> bool:
-    return bool(verdict.strong or verdict.weak or verdict.cut is not None)
 
 
 def rule_hints(article: Article, *, rules: RuleSet | None = None) -> list[str | None]:

@@ -50,13 +50,22 @@ from lire.clean.place import (
 )
 from lire.model import Block
 
-__all__ = ["PROSE_WORDS", "Group", "block_features", "feature_groups", "hashed", "is_prose"]
+__all__ = [
+    "HEADLINE_WORDS",
+    "NOT_HEADLINE_END",
+    "PROSE_WORDS",
+    "Group",
+    "block_features",
+    "feature_groups",
+    "hashed",
+    "is_prose",
+]
 
 LONG_PROSE_WORDS = 40  # running text this long, whatever its end (``PROSE_WORDS``: if it ends so)
 HEADLINE_WORDS = 4  # a headline before the article's first paragraph has at least this many
 HEADLINES_WINDOW = 3  # blocks either side counted for the headlines around a block
 HEADLINES_CAP = 3
-_NOT_HEADLINE_END = (".", ":", ",", ";", "!", "…")
+NOT_HEADLINE_END = (".", ":", ",", ";", "!", "…")
 TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
 TOPIC_PREFIX = 5  # the letters of a word the topic share compares (inflections and plurals)
 HASHES_KEPT = 200_000  # the features whose weight index is remembered, at most
@@ -207,7 +216,7 @@ def _headlines_around(
     sentence or a lead-in (a list of other stories is headlines one after another or between
     their teasers; an article's subheadings stand apart). Up to ``HEADLINES_CAP``."""
     flags = [
-        not flag and count >= HEADLINE_WORDS and not text.endswith(_NOT_HEADLINE_END)
+        not flag and count >= HEADLINE_WORDS and not text.endswith(NOT_HEADLINE_END)
         for text, count, flag in zip(texts, counts, prose, strict=True)
     ]
     size = len(flags)

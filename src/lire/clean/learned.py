@@ -19,7 +19,13 @@ import re
 from collections.abc import Collection, Sequence
 
 from lire.clean.context import article_span
-from lire.clean.features import Group, feature_groups, is_prose
+from lire.clean.features import (
+    HEADLINE_WORDS,
+    NOT_HEADLINE_END,
+    Group,
+    feature_groups,
+    is_prose,
+)
 from lire.clean.lists import read_whole
 from lire.clean.sums import PageSums
 from lire.clean.tail import off_topic_tail
@@ -49,6 +55,8 @@ PAGE_PROSE = 0.4  # and a block of running text at this one
 TAIL_RULE = "related/off-topic-tail"  # a list of other stories after the article (clean.tail)
 HEADLINE = "headline"  # the features that name the article's headline: never removed
 HEADLINE_DOUBT = 0.9  # unless the model's score of it reaches this ("The Guardian - US")
+HEADLINE_SHIFT = 0.8  # a headline scored this high gives way to a line after it that reads as one
+NEXT_HEADLINE_WITHIN = 4  # blocks after it
 SAME_AS_TITLE = "title:same"
 TITLE_PART = "title:part"  # a block holds the title, or is part of it (lire.clean.place)
 QUOTED_TITLE_WORDS = 3  # a short title another line quotes whole is the headline from this long
@@ -148,6 +156,9 @@ def learned_marks(
     titled = _title_is_headline(places, title, blocks)
     headline = [_is_headline(p, s, titled) for p, s in zip(places, scores, strict=True)]
     top = next((i for i, flag in enumerate(headline) if flag), 0)
+    shift = headline[top] and scores[top] >= HEADLINE_SHIFT  # "Thu 25 Jul 2024", "Mi cuenta"
+    if shift and (later := _next_headline(blocks, prose, scores, top)) is not None:
+        headline[top], headline[later], top = False, True, later
     for i, score in enumerate(scores):
         if i < top and not prose[i] and score >= BEFORE_HEADLINE:
             sure.add(i)  # above the article's headline: the site's masthead, menus, breadcrumbs
@@ -197,6 +208,22 @@ def _is_headline(place: Group, score: float, titled: bool) -> bool:
     article's headline: the title lire read (when ``titled``), or the headline-like line the
     model is not sure of."""
     return (HEADLINE in place and score < HEADLINE_DOUBT) or (titled and SAME_AS_TITLE in place)
+
+
+def _next_headline(
+    blocks: Sequence[Block], prose: Sequence[bool], scores: Sequence[float], top: int
+) -> int | None:
+    """The first block within ``NEXT_HEADLINE_WITHIN`` after ``top`` and before any running
+    text that reads as a headline (``HEADLINE_WORDS`` words or more, no end of a sentence or a
+    lead-in) and that the model reads as the article's (its score under ``BEFORE_HEADLINE``)."""
+    for i in range(top + 1, min(len(blocks), top + 1 + NEXT_HEADLINE_WITHIN)):
+        if prose[i]:
+            return None
+        text = blocks[i].text.rstrip()
+        long = len(text.split()) >= HEADLINE_WORDS
+        if long and not text.endswith(NOT_HEADLINE_END) and scores[i] < BEFORE_HEADLINE:
+            return i
+    return None
 
 
 def _title_is_headline(places: Sequence[Group], title: str | None, blocks: Sequence[Block]) -> bool:

@@ -13,8 +13,12 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
+from lire.clean.classify import Verdict, judge
 from lire.clean.features import is_prose
+from lire.clean.prefilter import Prefilter
+from lire.clean.teasers import teaser_header
 from lire.model import Article, Block, BlockKind
+from lire.text.sentences import sentence_spans
 
 __all__ = [
     "BREADCRUMB_RULE",
@@ -22,6 +26,8 @@ __all__ = [
     "breadcrumb_marks",
     "breadcrumb_trails",
     "headline_candidates",
+    "headline_of",
+    "reads_as_pitch",
     "title_back",
     "with_title_block",
 ]
@@ -73,11 +79,10 @@ def headline_candidates(
     what that little button really means" heads an article about subscriptions. A breadcrumb
     trail that ends in the headline (``crumbs``, found by ``breadcrumb_trails``) is none.
     """
-    if title is not None and len(title.split()) > TITLE_MAX_WORDS and 0 not in crumbs:
-        return [0]
-    found: list[int] = []
+    titled = title is not None and len(title.split()) > TITLE_MAX_WORDS and 0 not in crumbs
+    found: list[int] = [0] if titled else []
     for i, block in enumerate(blocks[:HEADLINE_WITHIN]):
-        if i in crumbs:
+        if i in crumbs or (titled and i == 0):
             continue
         words = len(block.text.split())
         if words > HEADLINE_WORDS[1] or is_prose(block.text, words):
@@ -85,6 +90,45 @@ def headline_candidates(
         if words >= HEADLINE_WORDS[0] and not block.text.rstrip().endswith(_HEADLINE_ENDS):
             found.append(i)
     return found
+
+
+def headline_of(
+    blocks: Sequence[Block], title: str | None, crumbs: Collection[int], screen: Prefilter
+) -> int | None:
+    """The headline of pasted text among its ``headline_candidates``: the first, unless it reads
+    as another article's title under a related header ("Derniers articles") or as a line of the
+    site's bar ("Editer l'article Suivre ce blog Administration"), which no headline follows.
+    When a rule speaks of the first ("Economize: canal oficial no WhatsApp Entrar") and of a
+    later one not, the later one is the headline; "Subscribe to read: what that little button
+    really means" alone stays the headline whatever a rule says of it, but not a line a rule
+    speaks of that reads as a pitch (``reads_as_pitch``)."""
+    candidates = headline_candidates(blocks, title, crumbs)
+    if not candidates:
+        return None
+    first = candidates[0]
+    if first > 0:
+        above = judge(blocks[first - 1], screen, edge=False)
+        if teaser_header(above.strong, above.words):
+            return None
+    said = judge(blocks[first], screen, edge=first == 0)  # the first line is at the edge
+    strong = said.strong or ""  # a site's bar, or a pitch: no headline
+    if strong.startswith("nav/") or (strong and reads_as_pitch(blocks[first].text)):
+        return None
+    if not _signalled(said):
+        return first
+    later = (i for i in candidates[1:] if not _signalled(judge(blocks[i], screen, edge=False)))
+    return next(later, first)
+
+
+def _signalled(verdict: Verdict) -> bool:
+    return bool(verdict.strong or verdict.weak or verdict.cut is not None)
+
+
+def reads_as_pitch(text: str) -> bool:
+    """Whether a line reads as a pitch rather than a headline: two sentences or more ("L'esprit
+    critique ne prend pas de vacances ! Abonnez-vous à Books !"), or one that ends as a sentence
+    does ("¡Suscríbase a nuestra newsletter y manténgase al día con las últimas noticias!")."""
+    return text.rstrip()[-1:] in ("!", ".") or len(sentence_spans(text)) > 1
 
 
 def breadcrumb_marks(blocks: Sequence[Block]) -> dict[int, str]:
