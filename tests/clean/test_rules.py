@@ -696,6 +696,16 @@ PLUGIN_LINES = [
     (FRENCH, "Gérer les paramètres des cookies.", "consent/fr-cookies"),
     (ITALIAN, "1 di 6", "nav/gallery-counter"),
     (f"{QUAY}\n\n{SHEDS}", "Photo 3 of 12", "nav/gallery-counter"),
+    (f"{QUAY}\n\n{SHEDS}", "Reading Time: 11 minutes", "nav/reading-time"),
+    (f"{QUAY}\n\n{SHEDS}", "5 min read", "nav/reading-time"),
+    (FRENCH, "Temps de lecture : 4 min", "nav/reading-time"),
+    (GERMAN, "Lesezeit ca. 3 Min.", "nav/reading-time"),
+    (SPANISH, "Tiempo de lectura: 6 minutos", "nav/reading-time"),
+    (ITALIAN, "Tempo di lettura: 2 minuti", "nav/reading-time"),
+    (PORTUGUESE, "5 minutos de leitura", "nav/reading-time"),
+    (DUTCH, "Leestijd 2 minuten", "nav/reading-time"),
+    (f"{QUAY}\n\n{SHEDS}", "[CTA_MODULE]", "nav/template-placeholder"),
+    (ITALIAN, "[ad_1]", "nav/template-placeholder"),
     (
         ITALIAN,
         "Questo sito utilizza Akismet per ridurre lo spam. Scopri come vengono elaborati i dati "
@@ -720,6 +730,8 @@ def test_a_services_a_plugins_or_a_banners_line_goes_in_its_language(
         (f"{QUAY}\n\n{SHEDS}", "The source link in the report pointed to an old map of the quay."),
         (f"{QUAY}\n\n{SHEDS}", "9/11"),
         (f"{QUAY}\n\n{SHEDS}", "1 of 6 passengers was late, the company said."),
+        (f"{QUAY}\n\n{SHEDS}", "Reading time is 5 minutes for most of the harbour pupils."),
+        (FRENCH, "La lecture a duré 90 minutes, selon le ministre."),
         *(
             (f"{QUAY}\n\n{SHEDS}", sentence)
             for sentence in (
