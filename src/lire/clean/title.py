@@ -3,8 +3,8 @@
 lire takes plain text's title from its first line (``lire.extract.text_blocks``): on a page
 copied as text that line may be "ADVERTISEMENT", "Share" or a section name. The block pass
 judges the title as the text's first block (``with_title_block``), and gives it back its place
-when it stays (``title_back``). The headline (``headline_candidates``) is never removed, whatever a
-rule says of it: an article about subscriptions may be headed "Subscribe to read: ...".
+when it stays (``title_back``). The headline (``headline_of``) is never removed, whatever a rule
+says of it: an article about subscriptions may be headed "Subscribe to read: ...".
 """
 
 from __future__ import annotations
@@ -73,11 +73,12 @@ def headline_candidates(
     """The blocks of pasted text that may be its headline (the one chosen is never removed).
 
     The first block when it is the title lire took from the text's first line and is headline-
-    long (more than ``TITLE_MAX_WORDS``: shorter ones may be "ADVERTISEMENT" or "Share"). Else,
-    among the first ``HEADLINE_WITHIN`` blocks, those of ``HEADLINE_WORDS`` words that do not end
-    like a sentence, before any paragraph (a longer block, or running text): "Subscribe to read:
-    what that little button really means" heads an article about subscriptions. A breadcrumb
-    trail that ends in the headline (``crumbs``, found by ``breadcrumb_trails``) is none.
+    long (more than ``TITLE_MAX_WORDS``: shorter ones may be "ADVERTISEMENT" or "Share"); then
+    (the title first, when it is one) among the first ``HEADLINE_WITHIN`` blocks, those of
+    ``HEADLINE_WORDS`` words that do not end like a sentence, before any paragraph (a longer
+    block, or running text): "Subscribe to read: what that little button really means" heads an
+    article about subscriptions. A breadcrumb trail that ends in the headline (``crumbs``, found
+    by ``breadcrumb_trails``) is none.
     """
     titled = title is not None and len(title.split()) > TITLE_MAX_WORDS and 0 not in crumbs
     found: list[int] = [0] if titled else []
