@@ -51,21 +51,20 @@ from lire.clean.place import (
 from lire.model import Block
 
 __all__ = [
-    "HEADLINE_WORDS",
-    "NOT_HEADLINE_END",
     "PROSE_WORDS",
     "Group",
     "block_features",
     "feature_groups",
     "hashed",
     "is_prose",
+    "reads_as_headline",
 ]
 
 LONG_PROSE_WORDS = 40  # running text this long, whatever its end (``PROSE_WORDS``: if it ends so)
 HEADLINE_WORDS = 4  # a headline before the article's first paragraph has at least this many
 HEADLINES_WINDOW = 3  # blocks either side counted for the headlines around a block
 HEADLINES_CAP = 3
-NOT_HEADLINE_END = (".", ":", ",", ";", "!", "…")
+_NOT_HEADLINE_END = (".", ":", ",", ";", "!", "…")
 TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
 TOPIC_PREFIX = 5  # the letters of a word the topic share compares (inflections and plurals)
 HASHES_KEPT = 200_000  # the features whose weight index is remembered, at most
@@ -208,6 +207,13 @@ def _headline(
     return None
 
 
+def reads_as_headline(text: str, words: int, prose: bool) -> bool:
+    """Whether a block (its stripped ``text``, its ``words``, whether it is running text) reads
+    as a headline: no running text, ``HEADLINE_WORDS`` words or more, no end of a sentence or a
+    lead-in."""
+    return not prose and words >= HEADLINE_WORDS and not text.endswith(_NOT_HEADLINE_END)
+
+
 def _headlines_around(
     texts: Sequence[str], counts: Sequence[int], prose: Sequence[bool]
 ) -> list[int]:
@@ -215,10 +221,7 @@ def _headlines_around(
     out) read as headlines: no running text, ``HEADLINE_WORDS`` words or more, no end of a
     sentence or a lead-in (a list of other stories is headlines one after another or between
     their teasers; an article's subheadings stand apart). Up to ``HEADLINES_CAP``."""
-    flags = [
-        not flag and count >= HEADLINE_WORDS and not text.endswith(NOT_HEADLINE_END)
-        for text, count, flag in zip(texts, counts, prose, strict=True)
-    ]
+    flags = list(map(reads_as_headline, texts, counts, prose))
     size = len(flags)
     before = list(itertools.accumulate(flags, initial=0))  # headlines before each index
     return [

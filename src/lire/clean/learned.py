@@ -19,13 +19,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from lire.clean.context import article_span
-from lire.clean.features import (
-    HEADLINE_WORDS,
-    NOT_HEADLINE_END,
-    Group,
-    feature_groups,
-    is_prose,
-)
+from lire.clean.features import Group, feature_groups, is_prose, reads_as_headline
 from lire.clean.lists import read_whole
 from lire.clean.sums import PageSums
 from lire.clean.tail import off_topic_tail
@@ -157,7 +151,7 @@ def learned_marks(
     headline = [_is_headline(p, s, titled) for p, s in zip(places, scores, strict=True)]
     top = next((i for i, flag in enumerate(headline) if flag), 0)
     shift = headline[top] and scores[top] >= HEADLINE_SHIFT  # "Thu 25 Jul 2024", "Mi cuenta"
-    if shift and (later := _next_headline(blocks, prose, scores, top)) is not None:
+    if shift and (later := _next_headline(blocks, words, prose, scores, top)) is not None:
         headline[top], headline[later], top = False, True, later
     for i, score in enumerate(scores):
         if i < top and not prose[i] and score >= BEFORE_HEADLINE:
@@ -211,17 +205,20 @@ def _is_headline(place: Group, score: float, titled: bool) -> bool:
 
 
 def _next_headline(
-    blocks: Sequence[Block], prose: Sequence[bool], scores: Sequence[float], top: int
+    blocks: Sequence[Block],
+    words: Sequence[int],
+    prose: Sequence[bool],
+    scores: Sequence[float],
+    top: int,
 ) -> int | None:
     """The first block within ``NEXT_HEADLINE_WITHIN`` after ``top`` and before any running
-    text that reads as a headline (``HEADLINE_WORDS`` words or more, no end of a sentence or a
-    lead-in) and that the model reads as the article's (its score under ``BEFORE_HEADLINE``)."""
+    text that reads as a headline (``lire.clean.features.reads_as_headline``) and that the model
+    reads as the article's (its score under ``BEFORE_HEADLINE``)."""
     for i in range(top + 1, min(len(blocks), top + 1 + NEXT_HEADLINE_WITHIN)):
         if prose[i]:
             return None
-        text = blocks[i].text.rstrip()
-        long = len(text.split()) >= HEADLINE_WORDS
-        if long and not text.endswith(NOT_HEADLINE_END) and scores[i] < BEFORE_HEADLINE:
+        text = blocks[i].text.strip()
+        if reads_as_headline(text, words[i], prose[i]) and scores[i] < BEFORE_HEADLINE:
             return i
     return None
 

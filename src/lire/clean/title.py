@@ -27,7 +27,6 @@ __all__ = [
     "breadcrumb_trails",
     "headline_candidates",
     "headline_of",
-    "reads_as_pitch",
     "title_back",
     "with_title_block",
 ]
@@ -102,7 +101,7 @@ def headline_of(
     When a rule speaks of the first ("Economize: canal oficial no WhatsApp Entrar") and of a
     later one not, the later one is the headline; "Subscribe to read: what that little button
     really means" alone stays the headline whatever a rule says of it, but not a line a rule
-    speaks of that reads as a pitch (``reads_as_pitch``)."""
+    speaks of that reads as a pitch (``_reads_as_pitch``)."""
     candidates = headline_candidates(blocks, title, crumbs)
     if not candidates:
         return None
@@ -113,7 +112,7 @@ def headline_of(
             return None
     said = judge(blocks[first], screen, edge=first == 0)  # the first line is at the edge
     strong = said.strong or ""  # a site's bar, or a pitch: no headline
-    if strong.startswith("nav/") or (strong and reads_as_pitch(blocks[first].text)):
+    if strong.startswith("nav/") or (strong and _reads_as_pitch(blocks[first].text)):
         return None
     if not _signalled(said):
         return first
@@ -125,7 +124,7 @@ def _signalled(verdict: Verdict) -> bool:
     return bool(verdict.strong or verdict.weak or verdict.cut is not None)
 
 
-def reads_as_pitch(text: str) -> bool:
+def _reads_as_pitch(text: str) -> bool:
     """Whether a line reads as a pitch rather than a headline: two sentences or more ("L'esprit
     critique ne prend pas de vacances ! Abonnez-vous à Books !"), or one that ends as a sentence
     does ("¡Suscríbase a nuestra newsletter y manténgase al día con las últimas noticias!")."""
